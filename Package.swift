@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (see README "Architecture"): the compiler enforces who may import whom.
+//   GridCore (pure domain) <- GridStore (GRDB)
+//   TerminalKit (display width, text fitting; imports nothing)
+//   GridApp (command line, composition) <- civgrid (one-file executable)
+let package = Package(
+    name: "civgrid",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "civgrid", targets: ["civgrid"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "GridCore"),
+        .target(name: "TerminalKit"),
+        .target(
+            name: "GridStore",
+            dependencies: ["GridCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "GridApp",
+            dependencies: [
+                "GridCore", "GridStore", "TerminalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "civgrid", dependencies: ["GridApp"]),
+        .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
+        .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore"]),
+    ]
+)

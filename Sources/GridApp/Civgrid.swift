@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import GridCore
+
+/// The `civgrid` command: subcommands as types. With no subcommand it will open the console once the
+/// console lands; until then it prints usage.
+public struct Civgrid: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "civgrid",
+        abstract: "创城网格 — the civilized-city creation office's responsibility grid (三创办 → 小区 → 责任单位 → 物业).",
+        discussion: """
+            Data lives in one SQLite file shared by every operator (see --db). Changes are attributed to your \
+            login and written to the audit log in the same transaction. Exit codes: 0 ok, 1 unexpected error, \
+            2 bad input (unknown or ambiguous name, bad status or date), 3 permission denied, 4 database unusable.
+            """,
+        subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
+                      LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self])
+
+    public init() {}
+
+    public func run() throws {
+        print(Civgrid.helpMessage())
+    }
+}
+
+/// Entry point used by the executable: parses, runs, and maps every failure to a message and exit code.
+public enum CivgridMain {
+    /// Runs civgrid with `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String]) -> Int32 {
+        // Files the process creates (database, WAL, logs) are for the owner and group only.
+        umask(0o007)
+        do {
+            var command = try Civgrid.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as GridError {
+            FileHandle.standardError.write(Data("civgrid: \(error.description)\n".utf8))
+            return error.exitCode
+        } catch {
+            let code = Civgrid.exitCode(for: error)
+            let message = Civgrid.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                return 0
+            }
+            FileHandle.standardError.write(Data("civgrid: \(message)\n".utf8))
+            // Usage errors from the parser are bad input, like every other.
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import GridCore
+import GridStore
+
+/// `civgrid init --office NAME`: an empty database for a real office; the creating login is its first admin.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty database for a real office (you become its first admin).")
+
+    @Option(help: ArgumentHelp("The office's name, e.g. 城关县三创办.", valueName: "name"))
+    var office: String
+
+    @Option(help: ArgumentHelp("Your display name (default: your login).", valueName: "name"))
+    var name: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let env = try RunEnvironment()
+        let officeName = office.trimmingWhitespace()
+        guard !officeName.isEmpty else { throw GridError.invalidInput("--office needs a name, e.g. --office 城关县三创办") }
+        let path = store.resolvedPath(env)
+        let admin = Operator(login: env.login, name: name?.trimmingWhitespace() ?? env.login, role: .admin)
+        let db = try SQLiteStore.create(path: path)
+        try db.bootstrap(kind: .office, officeName: officeName, admin: admin, context: env.context(admin))
+        print("已创建 \(officeName) 的数据库: \(path)")
+        print("admin: \(admin.login). Add operators with `civgrid operator add LOGIN --name 姓名 --role inspector`.")
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import GridCore
+import GridStore
+
+/// `--db PATH`, shared by every command that touches a database.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Database file (default: $CIVGRID_DB, else $XDG_DATA_HOME/civgrid/grid.sqlite).", valueName: "path"))
+    var path: String?
+
+    /// The path in force: `--db`, then `CIVGRID_DB`, then the XDG default.
+    func resolvedPath(_ env: RunEnvironment) -> String {
+        if let path, !path.isEmpty { return path }
+        if let fromEnv = env.variables["CIVGRID_DB"], !fromEnv.isEmpty { return fromEnv }
+        return env.defaultDatabasePath
+    }
+
+    /// Opens the existing database with one clear message on failure.
+    func open(_ env: RunEnvironment) throws(GridError) -> SQLiteStore {
+        try SQLiteStore.open(path: resolvedPath(env))
+    }
+}
+
+/// `--json`, for read commands whose output scripts consume.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON with stable field names instead of a table.")
+    var json = false
+}

@@ -1,0 +1,146 @@
+/// A calendar date without time of day, as the office writes deadlines ("2026-12-03").
+///
+/// Pure arithmetic over the proleptic Gregorian calendar (days-from-civil), so the domain needs no
+/// Foundation calendar and tests can inject any "today".
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let ordinal: Int
+
+    /// Creates a day from its ordinal (days since 1970-01-01).
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// Creates a day from year, month and day, or nil if the date does not exist.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        ordinal = Day.daysFromCivil(year: year, month: month, day: day)
+    }
+
+    /// Parses `YYYY-MM-DD` (also accepts `YYYY/MM/DD` and `YYYY.MM.DD`, as offices type them).
+    public init?(_ text: String) {
+        let parts = text.trimmingWhitespace().split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        guard parts.count == 3, parts[0].count == 4,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The civil (year, month, day) of this day.
+    public var civil: (year: Int, month: Int, day: Int) { Day.civilFromDays(ordinal) }
+
+    /// ISO form `YYYY-MM-DD`, the form stored in the database.
+    public var description: String {
+        let c = civil
+        return "\(c.year)-\(Day.pad2(c.month))-\(Day.pad2(c.day))"
+    }
+
+    /// The day `n` days later (or earlier for negative `n`).
+    public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+    /// Weekday, 1 = Monday … 7 = Sunday.
+    public var weekday: Int { ((ordinal % 7 + 7 + 3) % 7) + 1 }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+/// A UTC instant with millisecond precision, stored as ISO-8601 text so the audit trail sorts and reads well.
+///
+/// Integer milliseconds avoid the Date round-trip inexactness seen with SQLite text dates.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public let millis: Int64
+
+    /// Creates a timestamp from milliseconds since the epoch.
+    public init(millis: Int64) { self.millis = millis }
+
+    /// Parses the stored form `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+    public init?(iso text: String) {
+        let chars = Array(text.utf8)
+        guard chars.count == 24, chars[10] == UInt8(ascii: "T"), chars[23] == UInt8(ascii: "Z"),
+              let day = Day(String(text.prefix(10))) else { return nil }
+        func num(_ a: Int, _ b: Int) -> Int? { Int(String(decoding: chars[a..<b], as: UTF8.self)) }
+        guard let h = num(11, 13), let mi = num(14, 16), let s = num(17, 19), let ms = num(20, 23) else { return nil }
+        millis = Int64(day.ordinal) * 86_400_000 + Int64(((h * 60 + mi) * 60 + s) * 1000 + ms)
+    }
+
+    /// The UTC day this instant falls on.
+    public var utcDay: Day { Day(ordinal: Int(millis.floorDiv(86_400_000))) }
+
+    /// The day this instant falls on in a zone `offsetSeconds` east of UTC.
+    public func day(offsetSeconds: Int) -> Day {
+        Timestamp(millis: millis + Int64(offsetSeconds) * 1000).utcDay
+    }
+
+    /// `YYYY-MM-DD HH:MM` in a zone `offsetSeconds` east of UTC, for display.
+    public func minuteText(offsetSeconds: Int) -> String {
+        let local = millis + Int64(offsetSeconds) * 1000
+        let secOfDay = Int(local - local.floorDiv(86_400_000) * 86_400_000) / 1000
+        let day = Timestamp(millis: local).utcDay
+        return "\(day) \(Day.pad2(secOfDay / 3600)):\(Day.pad2(secOfDay / 60 % 60))"
+    }
+
+    /// ISO-8601 UTC text with milliseconds, the stored form.
+    public var description: String {
+        let day = utcDay
+        let msOfDay = Int(millis - millis.floorDiv(86_400_000) * 86_400_000)
+        let s = msOfDay / 1000, ms = msOfDay % 1000
+        let msText = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
+        return "\(day)T\(Day.pad2(s / 3600)):\(Day.pad2(s / 60 % 60)):\(Day.pad2(s % 60)).\(msText)Z"
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.millis < rhs.millis }
+}
+
+extension Int64 {
+    /// Floor division (rounds towards negative infinity), for instants before 1970.
+    func floorDiv(_ d: Int64) -> Int64 {
+        let q = self / d
+        return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing white space, including the ideographic space U+3000.
+    public func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = lastIndex(where: { !isSpace($0) })!
+        return String(self[start...end])
+    }
+}

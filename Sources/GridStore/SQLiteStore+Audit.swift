@@ -1,0 +1,55 @@
+import GRDB
+import GridCore
+
+extension SQLiteStore {
+    /// Appends audit entries inside the caller's transaction, so they commit or roll back with the change.
+    static func appendAudit(_ db: Database, _ entries: [AuditEntry], context: ChangeContext, at: Timestamp) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO audit (at, operator, os_user, source, entity, entity_id, community_id, field, old_value, new_value, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for e in entries {
+            try statement.execute(arguments: [at.description, context.actor.login, context.osUser, context.source.rawValue,
+                                              e.entity.rawValue, e.entityID, e.communityID, e.field, e.oldValue,
+                                              e.newValue, e.note])
+        }
+    }
+
+    public func auditTrail(_ query: AuditQuery) throws(GridError) -> [AuditRow] {
+        var conditions: [String] = []
+        var args: StatementArguments = ["limit": max(0, query.limit)]
+        if let c = query.communityID {
+            conditions.append("a.community_id = :community")
+            args += ["community": c]
+        }
+        if let o = query.operatorLogin {
+            conditions.append("a.operator = :operator")
+            args += ["operator": o]
+        }
+        if let since = query.since {
+            conditions.append("a.at >= :since")
+            args += ["since": since.description]
+        }
+        let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, c.name AS community_name, th.name_zh AS theme_name
+                FROM audit a
+                LEFT JOIN community c ON c.id = a.community_id
+                LEFT JOIN theme th ON a.entity = 'cell'
+                    AND th.id = CAST(substr(a.entity_id, instr(a.entity_id, '/') + 1) AS INTEGER)
+                \(whereSQL) ORDER BY a.id DESC LIMIT :limit
+                """, arguments: args).map(SQLiteStore.auditRow)
+        }
+    }
+
+    static func auditRow(_ r: Row) -> AuditRow {
+        let entry = AuditEntry(entity: AuditEntity(rawValue: r["entity"]) ?? .database, entityID: r["entity_id"],
+                               communityID: r["community_id"], field: r["field"], oldValue: r["old_value"],
+                               newValue: r["new_value"], note: r["note"])
+        let record = AuditRecord(id: r["id"], at: Timestamp(iso: r["at"]) ?? Timestamp(millis: 0),
+                                 operatorLogin: r["operator"], osUser: r["os_user"],
+                                 source: ChangeSource(rawValue: r["source"]) ?? .cli, entry: entry)
+        return AuditRow(record: record, communityName: r["community_name"], themeName: r["theme_name"])
+    }
+}

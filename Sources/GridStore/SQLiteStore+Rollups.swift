@@ -1,0 +1,91 @@
+import GRDB
+import GridCore
+
+extension SQLiteStore {
+    public func rollups(groupedBy grouping: Grouping, within scope: CommunityScope, today: Day) throws(GridError) -> [GroupCounts] {
+        let filter = ScopeFilter(scope, today: today)
+        let (join, key) = RollupSQL.grouping(grouping)
+        let args = filter.arguments + ["day": today.description]
+        return try read { db in
+            let tallies = try Row.fetchAll(db, sql: """
+                SELECT \(key) AS k, \(SQL.tallySums)
+                FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id \(join)
+                WHERE \(filter.sql) GROUP BY k
+                """, arguments: args)
+            // Overdue is derived from today's date, so it cannot be a maintained counter: count it from the
+            // partial index over cells that carry a deadline (a small fraction of all cells).
+            let overdue = try Row.fetchAll(db, sql: """
+                SELECT \(key) AS k, count(*) AS n
+                FROM cell x JOIN community c ON c.id = x.community_id JOIN street s ON s.id = c.street_id \(join)
+                WHERE x.due_on < :today AND x.status IN (\(SQL.overdueStatuses)) AND \(filter.sql) GROUP BY k
+                """, arguments: args + ["today": today.description])
+            let overdueByKey = Dictionary(overdue.map { (($0["k"] as Int64?) ?? -1, $0["n"] as Int) }, uniquingKeysWith: +)
+            let keys = tallies.compactMap { $0["k"] as Int64? }
+            let refs = try RollupSQL.refs(db, grouping: grouping, ids: keys)
+            return tallies.map { r -> GroupCounts in
+                let k: Int64? = r["k"]
+                var counts = Decode.counts(r)
+                counts.overdue = overdueByKey[k ?? -1] ?? 0
+                return GroupCounts(node: k.flatMap { refs[$0] }, counts: counts)
+            }
+            .sorted(by: RollupSQL.order)
+        }
+    }
+
+    public func rollup(of node: GridNode, today: Day) throws(GridError) -> StatusCounts {
+        let grouping: Grouping = switch node {
+        case .office: .office
+        case .street: .street
+        case .community: .community
+        case .unit: .unit
+        case .property: .property
+        }
+        let groups = try rollups(groupedBy: grouping, within: CommunityScope(node), today: today)
+        return groups.first { $0.node?.node == node }?.counts ?? StatusCounts()
+    }
+}
+
+enum RollupSQL {
+    /// The extra join and the group key for a grouping, over `community c JOIN street s`.
+    static func grouping(_ g: Grouping) -> (join: String, key: String) {
+        switch g {
+        case .office: ("", "s.office_id")
+        case .street: ("", "c.street_id")
+        case .community: ("", "c.id")
+        case .unit: ("JOIN assignment a ON a.community_id = c.id AND \(SQL.inForce)", "a.unit_id")
+        case .property:
+            // A community counts once per property company serving it; one with none counts under 无物业 (NULL).
+            ("""
+            LEFT JOIN (SELECT DISTINCT a.community_id, a.property_id FROM assignment a WHERE \(SQL.inForce)) p
+                ON p.community_id = c.id
+            """, "p.property_id")
+        }
+    }
+
+    static func refs(_ db: Database, grouping: Grouping, ids: [Int64]) throws -> [Int64: NodeRef] {
+        var result: [Int64: NodeRef] = [:]
+        // Chunked to stay under SQLite's bound-parameter limit.
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            let refs = try NodeQuery.refs(db, level: grouping, where: "x.id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                          arguments: StatementArguments(chunk))
+            for ref in refs { result[id(of: ref.node)] = ref }
+        }
+        return result
+    }
+
+    static func id(of node: GridNode) -> Int64 {
+        switch node {
+        case .office(let id), .street(let id), .community(let id), .unit(let id), .property(let id): id
+        }
+    }
+
+    /// Groups in a stable order: by id (insertion order: streets as listed, communities by street), 无物业 last.
+    static func order(_ a: GroupCounts, _ b: GroupCounts) -> Bool {
+        switch (a.node, b.node) {
+        case (nil, _): false
+        case (_, nil): true
+        case (let x?, let y?): id(of: x.node) < id(of: y.node)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import GRDB
+import GridCore
+
+extension SQLiteStore {
+    public func changeStatus(communityID: RowID, themeID: RowID, _ request: StatusChangeRequest,
+                             context: ChangeContext) throws(GridError) -> StatusTransitionResult {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT x.*, c.name AS community_name, th.name_zh AS theme_name FROM cell x
+                JOIN community c ON c.id = x.community_id JOIN theme th ON th.id = x.theme_id
+                WHERE x.community_id = ? AND x.theme_id = ?
+                """, arguments: [communityID, themeID])
+            else {
+                throw GridError.notFound("community #\(communityID) has no cell for theme #\(themeID) "
+                    + "(the theme does not apply to its kind); see `civgrid show` for its cells")
+            }
+            // The role is read inside the transaction: a role revoked a moment ago is already in force.
+            let actor = try fetchOperator(db, login: context.actor.login)
+            var result = try StatusTransition.apply(
+                request, to: Decode.cell(row), by: actor, today: context.clock.today,
+                cellLabel: "\(row["community_name"] as String) · \(row["theme_name"] as String)")
+            guard result.changesSomething else { return result }
+            let now = context.clock.now()
+            result.cell.changedAt = now
+            result.cell.changedBy = actor.login
+            try db.execute(sql: """
+                UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
+                WHERE community_id = ? AND theme_id = ?
+                """, arguments: [result.cell.status.rawValue, result.cell.dueOn?.description, result.cell.note,
+                                 now.description, actor.login, communityID, themeID])
+            try SQLiteStore.appendAudit(db, result.audit, context: context, at: now)
+            return result
+        }
+    }
+
+    public func assign(communityID: RowID, unitID: RowID, role: AssignmentRole, propertyID: RowID?,
+                       context: ChangeContext) throws(GridError) -> [AuditEntry] {
+        try write { db in
+            let actor = try fetchOperator(db, login: context.actor.login)
+            guard actor.canEditMasterData else {
+                throw GridError.permissionDenied("only an admin (管理员) may change assignments; \(actor.login) is \(actor.role.zh)")
+            }
+            let today = context.clock.today
+            let current = try fetchChain(db, where: "a.community_id = :c AND \(SQL.inForce)",
+                                         arguments: ["c": communityID, "day": today.description])
+            if current.contains(where: { $0.unit.id == unitID && $0.assignment.role == role && $0.assignment.propertyID == propertyID }) {
+                return []
+            }
+            let replaced = current.filter { $0.unit.id == unitID || (role == .lead && $0.assignment.role == .lead) }
+            var entries: [AuditEntry] = []
+            for link in replaced {
+                try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [today.description, link.assignment.id])
+                entries.append(AuditEntry(entity: .assignment, entityID: "\(link.assignment.id)", communityID: communityID,
+                                          field: "valid_to", oldValue: nil, newValue: today.description,
+                                          note: "ended: " + describe(link.unit.name, link.assignment.role, link.property?.name)))
+            }
+            try db.execute(sql: """
+                INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [communityID, unitID, role.rawValue, propertyID, today.description])
+            let unitName = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [unitID]) ?? "#\(unitID)"
+            let propertyName = try propertyID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM property WHERE id = ?", arguments: [$0]) }
+            entries.append(AuditEntry(entity: .assignment, entityID: "\(db.lastInsertedRowID)", communityID: communityID,
+                                      field: "link", oldValue: replaced.first.map { describe($0.unit.name, $0.assignment.role, $0.property?.name) },
+                                      newValue: describe(unitName, role, propertyName), note: ""))
+            try SQLiteStore.appendAudit(db, entries, context: context, at: context.clock.now())
+            return entries
+        }
+    }
+
+    func describe(_ unit: String, _ role: AssignmentRole, _ property: String?) -> String {
+        "\(unit)（\(role.zh)）→ \(property ?? "无物业")"
+    }
+
+    func fetchOperator(_ db: Database, login: String) throws -> Operator {
+        try Row.fetchOne(db, sql: "SELECT * FROM operator WHERE login = ?", arguments: [login]).map(Decode.operatorAccount)
+            ?? .unknown(login: login)
+    }
+
+    public func operatorAccount(login: String) throws(GridError) -> Operator {
+        try read { db in try fetchOperator(db, login: login) }
+    }
+
+    public func operators() throws(GridError) -> [Operator] {
+        try read { try Row.fetchAll($0, sql: "SELECT * FROM operator ORDER BY login").map(Decode.operatorAccount) }
+    }
+
+    public func saveOperator(_ account: Operator, context: ChangeContext) throws(GridError) -> [AuditEntry] {
+        try write { db in
+            let actor = try fetchOperator(db, login: context.actor.login)
+            guard actor.canEditMasterData else {
+                throw GridError.permissionDenied("only an admin (管理员) may add or change operators; \(actor.login) is \(actor.role.zh)")
+            }
+            if let unit = account.unitID, try Int.fetchOne(db, sql: "SELECT 1 FROM unit WHERE id = ?", arguments: [unit]) == nil {
+                throw GridError.notFound("unit #\(unit) does not exist")
+            }
+            let old = try Row.fetchOne(db, sql: "SELECT * FROM operator WHERE login = ?", arguments: [account.login]).map(Decode.operatorAccount)
+            if old?.role == .admin, account.role != .admin,
+               try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = 'admin'") == 1 {
+                throw GridError.invalidInput("\(account.login) is the last admin; make another operator admin first")
+            }
+            let entries = OperatorAudit.entries(old: old, new: account)
+            guard !entries.isEmpty else { return [] }
+            let now = context.clock.now()
+            try db.execute(sql: """
+                INSERT INTO operator (login, name, unit_id, role, added_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role
+                """, arguments: [account.login, account.name, account.unitID, account.role.rawValue, now.description])
+            try SQLiteStore.appendAudit(db, entries, context: context, at: now)
+            return entries
+        }
+    }
+}
+
+/// The audit entries for adding or changing an operator: one per changed field.
+enum OperatorAudit {
+    static func entries(old: Operator?, new: Operator) -> [AuditEntry] {
+        func entry(_ field: String, _ o: String?, _ n: String?) -> AuditEntry? {
+            o == n ? nil : AuditEntry(entity: .operatorAccount, entityID: new.login, field: field, oldValue: o, newValue: n,
+                                      note: old == nil ? "operator added" : "")
+        }
+        return [
+            entry("role", old?.role.rawValue, new.role.rawValue),
+            entry("name", old?.name, new.name),
+            entry("unit_id", old?.unitID.map(String.init), new.unitID.map(String.init)),
+        ].compactMap { $0 }
+    }
+}

@@ -1,0 +1,146 @@
+import GRDB
+
+/// The database schema as named migrations. A migration is frozen once it has landed: never edit one,
+/// add a new one. The SQL is literal (not generated from Swift enums) so that later code changes cannot
+/// silently change what an old migration does.
+enum Schema {
+    /// The migrator every store opens with.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-grid", migrate: v1Grid)
+        return m
+    }
+
+    /// v1: offices, streets, communities, units, property companies, assignments with history, themes,
+    /// cells with maintained per-community tallies, operators and the append-only audit log.
+    static func v1Grid(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE office (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+            CREATE TABLE street (
+                id INTEGER PRIMARY KEY,
+                office_id INTEGER NOT NULL REFERENCES office(id),
+                name TEXT NOT NULL,
+                UNIQUE (office_id, name));
+            CREATE TABLE community (
+                id INTEGER PRIMARY KEY,
+                street_id INTEGER NOT NULL REFERENCES street(id),
+                name TEXT NOT NULL,
+                address TEXT NOT NULL DEFAULT '',
+                kind TEXT NOT NULL CHECK (kind IN ('residential','old_estate','urban_village','back_street',
+                    'market','toilet','park','main_road','other')),
+                declared_site INTEGER CHECK (declared_site IS NULL OR declared_site > 0),
+                households INTEGER CHECK (households IS NULL OR households >= 0),
+                note TEXT NOT NULL DEFAULT '',
+                UNIQUE (street_id, name));
+            CREATE INDEX community_name ON community(name);
+            CREATE TABLE unit (
+                id INTEGER PRIMARY KEY,
+                office_id INTEGER NOT NULL REFERENCES office(id),
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('department','enterprise','street_office','committee')),
+                head TEXT NOT NULL DEFAULT '', head_phone TEXT NOT NULL DEFAULT '',
+                liaison TEXT NOT NULL DEFAULT '', liaison_phone TEXT NOT NULL DEFAULT '',
+                UNIQUE (office_id, name));
+            CREATE INDEX unit_name ON unit(name);
+            CREATE TABLE property (
+                id INTEGER PRIMARY KEY,
+                office_id INTEGER NOT NULL REFERENCES office(id),
+                name TEXT NOT NULL,
+                manager TEXT NOT NULL DEFAULT '', manager_phone TEXT NOT NULL DEFAULT '',
+                UNIQUE (office_id, name));
+            CREATE INDEX property_name ON property(name);
+            CREATE TABLE assignment (
+                id INTEGER PRIMARY KEY,
+                community_id INTEGER NOT NULL REFERENCES community(id),
+                unit_id INTEGER NOT NULL REFERENCES unit(id),
+                role TEXT NOT NULL CHECK (role IN ('lead','support')),
+                property_id INTEGER REFERENCES property(id),
+                valid_from TEXT NOT NULL,
+                valid_to TEXT CHECK (valid_to IS NULL OR valid_to >= valid_from));
+            CREATE INDEX assignment_community ON assignment(community_id, valid_to);
+            CREATE INDEX assignment_unit ON assignment(unit_id, valid_to, community_id);
+            CREATE INDEX assignment_property ON assignment(property_id, valid_to, community_id);
+            CREATE TABLE theme (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE,
+                name_zh TEXT NOT NULL,
+                name_en TEXT NOT NULL,
+                kinds TEXT NOT NULL,
+                position INTEGER NOT NULL);
+            CREATE TABLE cell (
+                community_id INTEGER NOT NULL REFERENCES community(id),
+                theme_id INTEGER NOT NULL REFERENCES theme(id),
+                status TEXT NOT NULL DEFAULT 'unchecked' CHECK (status IN ('unchecked','ok','problem',
+                    'rectifying','recheck','fixed','parked','na')),
+                due_on TEXT,
+                note TEXT NOT NULL DEFAULT '',
+                changed_at TEXT,
+                changed_by TEXT,
+                PRIMARY KEY (community_id, theme_id)) WITHOUT ROWID;
+            CREATE INDEX cell_due ON cell(due_on, status) WHERE due_on IS NOT NULL;
+            CREATE TABLE tally (
+                community_id INTEGER PRIMARY KEY REFERENCES community(id),
+                unchecked INTEGER NOT NULL DEFAULT 0, ok INTEGER NOT NULL DEFAULT 0,
+                problem INTEGER NOT NULL DEFAULT 0, rectifying INTEGER NOT NULL DEFAULT 0,
+                recheck INTEGER NOT NULL DEFAULT 0, fixed INTEGER NOT NULL DEFAULT 0,
+                parked INTEGER NOT NULL DEFAULT 0, na INTEGER NOT NULL DEFAULT 0);
+            CREATE TRIGGER community_tally AFTER INSERT ON community BEGIN
+                INSERT INTO tally(community_id) VALUES (new.id);
+            END;
+            CREATE TRIGGER cell_tally_insert AFTER INSERT ON cell BEGIN
+                UPDATE tally SET unchecked = unchecked + (new.status = 'unchecked'), ok = ok + (new.status = 'ok'),
+                    problem = problem + (new.status = 'problem'), rectifying = rectifying + (new.status = 'rectifying'),
+                    recheck = recheck + (new.status = 'recheck'), fixed = fixed + (new.status = 'fixed'),
+                    parked = parked + (new.status = 'parked'), na = na + (new.status = 'na')
+                WHERE community_id = new.community_id;
+            END;
+            CREATE TRIGGER cell_tally_update AFTER UPDATE OF status ON cell WHEN old.status IS NOT new.status BEGIN
+                UPDATE tally SET
+                    unchecked = unchecked - (old.status = 'unchecked') + (new.status = 'unchecked'),
+                    ok = ok - (old.status = 'ok') + (new.status = 'ok'),
+                    problem = problem - (old.status = 'problem') + (new.status = 'problem'),
+                    rectifying = rectifying - (old.status = 'rectifying') + (new.status = 'rectifying'),
+                    recheck = recheck - (old.status = 'recheck') + (new.status = 'recheck'),
+                    fixed = fixed - (old.status = 'fixed') + (new.status = 'fixed'),
+                    parked = parked - (old.status = 'parked') + (new.status = 'parked'),
+                    na = na - (old.status = 'na') + (new.status = 'na')
+                WHERE community_id = new.community_id;
+            END;
+            CREATE TRIGGER cell_tally_delete AFTER DELETE ON cell BEGIN
+                UPDATE tally SET unchecked = unchecked - (old.status = 'unchecked'), ok = ok - (old.status = 'ok'),
+                    problem = problem - (old.status = 'problem'), rectifying = rectifying - (old.status = 'rectifying'),
+                    recheck = recheck - (old.status = 'recheck'), fixed = fixed - (old.status = 'fixed'),
+                    parked = parked - (old.status = 'parked'), na = na - (old.status = 'na')
+                WHERE community_id = old.community_id;
+            END;
+            CREATE TABLE operator (
+                login TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                unit_id INTEGER REFERENCES unit(id),
+                role TEXT NOT NULL CHECK (role IN ('admin','inspector','clerk','viewer')),
+                added_at TEXT NOT NULL);
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                operator TEXT NOT NULL,
+                os_user TEXT NOT NULL,
+                source TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                community_id INTEGER,
+                field TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                note TEXT NOT NULL DEFAULT '');
+            CREATE INDEX audit_community ON audit(community_id, id) WHERE community_id IS NOT NULL;
+            CREATE INDEX audit_operator ON audit(operator, id);
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+                SELECT RAISE(ABORT, 'civgrid audit log is append-only: rows cannot be changed');
+            END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+                SELECT RAISE(ABORT, 'civgrid audit log is append-only: rows cannot be deleted');
+            END;
+            """)
+    }
+}
