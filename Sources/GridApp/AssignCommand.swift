@@ -18,10 +18,10 @@ struct AssignCommand: ParsableCommand {
 
     func validate() throws {
         if property != nil && noProperty {
-            throw GridError.invalidInput("--property and --no-property contradict each other; give one")
+            throw ValidationError("--property and --no-property contradict each other; give one")
         }
         if property == nil && !noProperty {
-            throw GridError.invalidInput("say which property company serves the community: --property NAME, or --no-property (无物业/自管)")
+            throw ValidationError("say which property company serves the community: --property NAME, or --no-property (无物业/自管)")
         }
     }
 

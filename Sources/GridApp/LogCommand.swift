@@ -22,7 +22,7 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard limit > 0 else { throw GridError.invalidInput("--limit \(limit) must be a positive number") }
+        guard limit > 0 else { throw ValidationError("--limit \(limit) must be a positive number") }
     }
 
     func run() throws {

@@ -19,7 +19,7 @@ struct TreeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...5).contains(depth) else { throw GridError.invalidInput("--depth \(depth) is out of range; use 1 to 5") }
+        guard (1...5).contains(depth) else { throw ValidationError("--depth \(depth) is out of range; use 1 to 5") }
     }
 
     func run() throws {

@@ -19,9 +19,13 @@ struct TreeBuilder {
     /// The top level: every office, or the node asked for.
     func roots(_ node: NodeRef?) throws(GridError) -> [TreeItem] {
         guard let node else {
+            // Every office, including a new one with no communities yet (it has no roll-up group).
+            let groups = try store.rollups(groupedBy: .office, within: .all, today: today)
             var result: [TreeItem] = []
-            for g in try store.rollups(groupedBy: .office, within: .all, today: today) {
-                if let ref = g.node { result.append(try office(ref, counts: g.counts, level: 1)) }
+            for o in try store.offices() {
+                let ref = NodeRef(node: .office(o.id), name: o.name, path: "")
+                let counts = groups.first { $0.node?.node == ref.node }?.counts ?? StatusCounts()
+                result.append(try office(ref, counts: counts, level: 1))
             }
             return result
         }
