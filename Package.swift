@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers (see README "Architecture"): the compiler enforces who may import whom.
 //   GridCore (pure domain) <- GridStore (GRDB)
-//   TerminalKit (display width, text fitting; imports nothing)
+//   TerminalKit (cells, width, buffer, diff, backend protocol; imports nothing) <- TerminalNcurses (only user of CNcursesw)
+//   GridTheme (TOML themes) ; GridUI (state, actions, pure reduce and render; no GRDB, no ncurses)
 //   GridApp (command line, composition) <- civgrid (one-file executable)
 let package = Package(
     name: "civgrid",
@@ -14,10 +15,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "GridCore"),
         .target(name: "TerminalKit"),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "TerminalNcurses", dependencies: ["TerminalKit", "CNcursesw"]),
+        .target(name: "GridTheme", dependencies: ["GridCore", "TerminalKit", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "GridUI", dependencies: ["GridCore", "TerminalKit", "GridTheme"]),
         .target(
             name: "GridStore",
             dependencies: ["GridCore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -25,7 +31,7 @@ let package = Package(
         .target(
             name: "GridApp",
             dependencies: [
-                "GridCore", "GridStore", "TerminalKit",
+                "GridCore", "GridStore", "TerminalKit", "TerminalNcurses", "GridTheme", "GridUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

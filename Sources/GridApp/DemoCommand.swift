@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         try DemoLoader(store: db).load(generator, context: context) { done, total in
             if total > 1 { FileHandle.standardError.write(Data("  office \(done)/\(total)\n".utf8)) }
         }
-        let communities = try db.communityCount(in: .all, today: env.clock.today)
+        let communities = try db.communityCount(in: .all, filter: .none, today: env.clock.today)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         print("已生成 \(scale.rawValue) 演示网格: \(communities) 个小区/点位, 用时 \(seconds) 秒 → \(path)")
     }

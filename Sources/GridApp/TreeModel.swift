@@ -34,7 +34,7 @@ struct TreeBuilder {
         case .office: return [try office(node, counts: counts, level: 1)]
         case .street: return [try street(node, counts: counts, level: 1)]
         case .community(let id):
-            let row = try store.communities(in: .community(id), offset: 0, limit: 1, today: today)
+            let row = try store.communities(in: .community(id), filter: .none, offset: 0, limit: 1, today: today)
             return try row.map { r throws(GridError) in try community(r, level: 1) }
         case .unit(let id):
             return [try scoped(node, counts: counts, contacts: try unitContacts(id), scope: .unit(id))]
@@ -55,7 +55,7 @@ struct TreeBuilder {
     func street(_ ref: NodeRef, counts: StatusCounts, level: Int) throws(GridError) -> TreeItem {
         var item = TreeItem(ref: ref, label: ref.name, counts: counts, contacts: "")
         guard level < depth else { return item }
-        item.children = try store.communities(in: CommunityScope(ref.node), offset: 0, limit: Int.max, today: today)
+        item.children = try store.communities(in: CommunityScope(ref.node), filter: .none, offset: 0, limit: Int.max, today: today)
             .map { r throws(GridError) in try community(r, level: level + 1) }
         return item
     }
@@ -90,7 +90,7 @@ struct TreeBuilder {
     func scoped(_ ref: NodeRef, counts: StatusCounts, contacts: String, scope: CommunityScope) throws(GridError) -> TreeItem {
         var item = TreeItem(ref: ref, label: ref.name, counts: counts, contacts: contacts)
         guard depth > 1 else { return item }
-        item.children = try store.communities(in: scope, offset: 0, limit: Int.max, today: today)
+        item.children = try store.communities(in: scope, filter: .none, offset: 0, limit: Int.max, today: today)
             .map { r throws(GridError) in try community(r, level: 2) }
         return item
     }

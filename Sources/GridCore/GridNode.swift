@@ -72,6 +72,36 @@ public enum CommunityScope: Hashable, Sendable {
     }
 }
 
+/// Which communities of a scope the board shows: only those with a cell in some statuses, with an
+/// overdue cell, or declared inspection sites. The empty filter shows everything.
+public struct CommunityFilter: Hashable, Sendable {
+    public var statuses: Set<CellStatus>
+    public var overdueOnly: Bool
+    public var declaredOnly: Bool
+
+    /// Creates a filter.
+    public init(statuses: Set<CellStatus> = [], overdueOnly: Bool = false, declaredOnly: Bool = false) {
+        self.statuses = statuses
+        self.overdueOnly = overdueOnly
+        self.declaredOnly = declaredOnly
+    }
+
+    /// Shows everything.
+    public static let none = CommunityFilter()
+
+    /// Whether anything is filtered out.
+    public var isActive: Bool { !statuses.isEmpty || overdueOnly || declaredOnly }
+
+    /// `有问题+整改中 · 逾期 · 申报点位`, for the status bar.
+    public var label: String {
+        var parts: [String] = []
+        if !statuses.isEmpty { parts.append(CellStatus.allCases.filter { statuses.contains($0) }.map(\.zh).joined(separator: "+")) }
+        if overdueOnly { parts.append("逾期") }
+        if declaredOnly { parts.append("申报点位") }
+        return parts.isEmpty ? "无" : parts.joined(separator: " · ")
+    }
+}
+
 /// How roll-ups are grouped for `stats --by` and the tree.
 public enum Grouping: String, CaseIterable, Sendable {
     case office, street, community, unit, property
@@ -118,6 +148,8 @@ public struct CellRow: Hashable, Sendable {
 /// Which audit records to read, newest first.
 public struct AuditQuery: Hashable, Sendable {
     public var communityID: RowID?
+    /// Only records with a larger id (what happened since a record the caller has seen).
+    public var afterID: Int64?
     public var operatorLogin: String?
     public var since: Timestamp?
     public var limit: Int

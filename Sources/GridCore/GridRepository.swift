@@ -20,12 +20,19 @@ public protocol GridRepository: Sendable {
     func nodeRef(_ node: GridNode) throws(GridError) -> NodeRef?
     /// Nodes whose name matches `query` at `levels`: exact names first; if none, unique-prefix matches.
     func findNodes(_ query: String, levels: Set<Grouping>) throws(GridError) -> [NodeRef]
-    /// Number of communities in `scope`.
-    func communityCount(in scope: CommunityScope, today: Day) throws(GridError) -> Int
-    /// A window of communities in `scope`, ordered by street then name, with their roll-ups.
-    func communities(in scope: CommunityScope, offset: Int, limit: Int, today: Day) throws(GridError) -> [CommunityRow]
+    /// Number of communities in `scope` that pass `filter`.
+    func communityCount(in scope: CommunityScope, filter: CommunityFilter, today: Day) throws(GridError) -> Int
+    /// A window of communities in `scope` passing `filter`, ordered by street then name, with their roll-ups.
+    func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int,
+                     today: Day) throws(GridError) -> [CommunityRow]
+    /// The row index of a community within `scope` and `filter`, or nil when it is not there.
+    func position(of communityID: RowID, in scope: CommunityScope, filter: CommunityFilter, today: Day) throws(GridError) -> Int?
     /// The cells of one community in theme order.
     func cells(communityID: RowID) throws(GridError) -> [CellRow]
+    /// The cells of several communities (a board window), in no particular order.
+    func cells(communityIDs: [RowID]) throws(GridError) -> [CellState]
+    /// Communities, units, property companies and streets whose name contains `text`, best first.
+    func search(_ text: String, limit: Int) throws(GridError) -> [NodeRef]
     /// The chain (units, roles, property companies) in force for a community on `day`.
     func chain(communityID: RowID, on day: Day) throws(GridError) -> [ChainLink]
     /// All assignments of a community ever made, oldest first (倒查责任).
@@ -43,9 +50,19 @@ public protocol GridRepository: Sendable {
     /// Validates and applies one status change, writing the cell and its audit rows in one transaction.
     func changeStatus(communityID: RowID, themeID: RowID, _ request: StatusChangeRequest,
                       context: ChangeContext) throws(GridError) -> StatusTransitionResult
+    /// Applies the same change to several cells in one transaction: all of them or none.
+    func changeStatuses(_ cells: [CellKey], _ request: StatusChangeRequest,
+                        context: ChangeContext) throws(GridError) -> [StatusTransitionResult]
+    /// Puts cells back to earlier states (undo) in one transaction, audited as new changes.
+    func restore(_ states: [CellState], context: ChangeContext) throws(GridError) -> [StatusTransitionResult]
     /// Puts `unitID` in `role` for a community from `context`'s day, ending the links it replaces (history kept).
     func assign(communityID: RowID, unitID: RowID, role: AssignmentRole, propertyID: RowID?,
                 context: ChangeContext) throws(GridError) -> [AuditEntry]
+
+    /// A number that changes whenever any process commits to the store (live refresh polls it).
+    func changeMarker() throws(GridError) -> Int
+    /// The newest audit record id (0 when empty).
+    func latestAuditID() throws(GridError) -> Int64
 
     // MARK: Audit and operators
 
@@ -57,6 +74,18 @@ public protocol GridRepository: Sendable {
     func operators() throws(GridError) -> [Operator]
     /// Adds or updates an operator (admins only), audited.
     func saveOperator(_ account: Operator, context: ChangeContext) throws(GridError) -> [AuditEntry]
+}
+
+/// One cell of the grid: a community and a theme.
+public struct CellKey: Hashable, Sendable {
+    public var communityID: RowID
+    public var themeID: RowID
+
+    /// Creates a key.
+    public init(communityID: RowID, themeID: RowID) {
+        self.communityID = communityID
+        self.themeID = themeID
+    }
 }
 
 /// Who is making a change, from where, and when: passed with every write so it can be audited.

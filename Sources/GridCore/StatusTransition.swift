@@ -6,13 +6,22 @@ public struct StatusChangeRequest: Hashable, Sendable {
     public var due: Day?
     /// Plan date (挂账 only, required there).
     public var plan: Day?
+    /// An undo putting a cell back exactly as it was: field rules and past dates are not re-checked
+    /// (the earlier state passed them when it was made), permission still is.
+    public var restoring: Bool
 
     /// Creates a request.
-    public init(status: CellStatus, note: String = "", due: Day? = nil, plan: Day? = nil) {
+    public init(status: CellStatus, note: String = "", due: Day? = nil, plan: Day? = nil, restoring: Bool = false) {
         self.status = status
         self.note = note.trimmingWhitespace()
         self.due = due
         self.plan = plan
+        self.restoring = restoring
+    }
+
+    /// The request that puts a cell back to `state` (undo).
+    public static func restoring(_ state: CellState) -> StatusChangeRequest {
+        StatusChangeRequest(status: state.status, note: state.note, due: state.dueOn, restoring: true)
     }
 }
 
@@ -37,12 +46,13 @@ public enum StatusTransition {
         cellLabel: String
     ) throws(GridError) -> StatusTransitionResult {
         try checkPermission(request.status, from: current.status, actor: actor, cellLabel: cellLabel)
-        let due = try deadline(for: request, current: current, today: today)
+        let due = request.restoring ? request.due : try deadline(for: request, current: current, today: today)
         var next = current
         next.status = request.status
         next.dueOn = due
-        if request.status != current.status || !request.note.isEmpty { next.note = request.note }
-        let audit = entries(from: current, to: next, note: request.note)
+        if request.status != current.status || !request.note.isEmpty || request.restoring { next.note = request.note }
+        let note = request.restoring ? "撤销 (undo)" + (request.note.isEmpty ? "" : ": \(request.note)") : request.note
+        let audit = entries(from: current, to: next, note: note)
         return StatusTransitionResult(cell: next, audit: audit)
     }
 

@@ -22,6 +22,10 @@ extension SQLiteStore {
             conditions.append("a.community_id = :community")
             args += ["community": c]
         }
+        if let after = query.afterID {
+            conditions.append("a.id > :after")
+            args += ["after": after]
+        }
         if let o = query.operatorLogin {
             conditions.append("a.operator = :operator")
             args += ["operator": o]
@@ -41,6 +45,10 @@ extension SQLiteStore {
                 \(whereSQL) ORDER BY a.id DESC LIMIT :limit
                 """, arguments: args).map(SQLiteStore.auditRow)
         }
+    }
+
+    public func latestAuditID() throws(GridError) -> Int64 {
+        try read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM audit") ?? 0 }
     }
 
     static func auditRow(_ r: Row) -> AuditRow {

@@ -63,22 +63,21 @@ extension SQLiteStore {
         }
     }
 
-    public func communityCount(in scope: CommunityScope, today: Day) throws(GridError) -> Int {
-        let filter = ScopeFilter(scope, today: today)
+    public func communityCount(in scope: CommunityScope, filter: CommunityFilter, today: Day) throws(GridError) -> Int {
+        let f = ScopeFilter(scope, filter: filter, today: today)
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM community c JOIN street s ON s.id = c.street_id WHERE \(filter.sql)",
-                             arguments: filter.arguments) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(ScopeFilter.from) WHERE \(f.sql)", arguments: f.arguments) ?? 0
         }
     }
 
-    public func communities(in scope: CommunityScope, offset: Int, limit: Int, today: Day) throws(GridError) -> [CommunityRow] {
-        let filter = ScopeFilter(scope, today: today)
+    public func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int,
+                            today: Day) throws(GridError) -> [CommunityRow] {
+        let f = ScopeFilter(scope, filter: filter, today: today)
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT c.*, s.name AS street_name, \(SQL.tallyColumns)
-                FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id
-                WHERE \(filter.sql) ORDER BY c.street_id, c.name LIMIT :limit OFFSET :offset
-                """, arguments: filter.arguments + ["limit": limit, "offset": offset])
+                SELECT c.*, s.name AS street_name, \(SQL.tallyColumns) FROM \(ScopeFilter.from)
+                WHERE \(f.sql) ORDER BY c.street_id, c.name LIMIT :limit OFFSET :offset
+                """, arguments: f.arguments + ["limit": limit, "offset": offset])
             let ids = rows.map { $0["id"] as Int64 }
             let overdue = try overdueCounts(db, communityIDs: ids, today: today)
             return rows.map { r in
@@ -86,6 +85,47 @@ extension SQLiteStore {
                 counts.overdue = overdue[r["id"]] ?? 0
                 return CommunityRow(community: Decode.community(r), streetName: r["street_name"], counts: counts)
             }
+        }
+    }
+
+    public func position(of communityID: RowID, in scope: CommunityScope, filter: CommunityFilter,
+                         today: Day) throws(GridError) -> Int? {
+        let f = ScopeFilter(scope, filter: filter, today: today)
+        return try read { db in
+            guard let me = try Row.fetchOne(db, sql: "SELECT c.street_id, c.name FROM \(ScopeFilter.from) WHERE c.id = :me AND \(f.sql)",
+                                            arguments: f.arguments + ["me": communityID]) else { return nil }
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM \(ScopeFilter.from)
+                WHERE \(f.sql) AND (c.street_id < :sid OR (c.street_id = :sid AND c.name < :name))
+                """, arguments: f.arguments + ["sid": me["street_id"] as Int64, "name": me["name"] as String])
+        }
+    }
+
+    public func cells(communityIDs: [RowID]) throws(GridError) -> [CellState] {
+        guard !communityIDs.isEmpty else { return [] }
+        return try read { db in
+            var result: [CellState] = []
+            for start in stride(from: 0, to: communityIDs.count, by: 500) {
+                let chunk = Array(communityIDs[start..<min(communityIDs.count, start + 500)])
+                result += try Row.fetchAll(db, sql: "SELECT * FROM cell WHERE community_id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                           arguments: StatementArguments(chunk)).map(Decode.cell)
+            }
+            return result
+        }
+    }
+
+    public func search(_ text: String, limit: Int) throws(GridError) -> [NodeRef] {
+        let q = text.trimmingWhitespace()
+        guard !q.isEmpty else { return [] }
+        return try read { db in
+            var hits: [NodeRef] = []
+            // Names that start with the text first, then names that contain it; communities first.
+            for pattern in ["substr(x.name, 1, length(:q)) = :q", "instr(x.name, :q) > 1"] {
+                for level in [Grouping.community, .street, .unit, .property] where hits.count < limit {
+                    hits += try NodeQuery.refs(db, level: level, where: pattern, arguments: ["q": q], limit: limit - hits.count)
+                }
+            }
+            return hits
         }
     }
 
@@ -102,32 +142,46 @@ extension SQLiteStore {
     }
 }
 
-/// A `WHERE` clause over `community c JOIN street s` selecting a scope's communities.
+/// A `WHERE` clause over `community c JOIN street s JOIN tally t` selecting a scope's communities that pass
+/// a filter.
 struct ScopeFilter {
+    static let from = "community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id"
     var sql: String
     var arguments: StatementArguments
 
-    init(_ scope: CommunityScope, today: Day) {
+    init(_ scope: CommunityScope, filter: CommunityFilter = .none, today: Day) {
         let day = today.description
+        var parts: [String]
         switch scope {
         case .all:
-            sql = "1"
+            parts = ["1"]
             arguments = [:]
         case .office(let id):
-            sql = "s.office_id = :scope"
+            parts = ["s.office_id = :scope"]
             arguments = ["scope": id]
         case .street(let id):
-            sql = "c.street_id = :scope"
+            parts = ["c.street_id = :scope"]
             arguments = ["scope": id]
         case .community(let id):
-            sql = "c.id = :scope"
+            parts = ["c.id = :scope"]
             arguments = ["scope": id]
         case .unit(let id):
-            sql = "c.id IN (SELECT a.community_id FROM assignment a WHERE a.unit_id = :scope AND \(SQL.inForce))"
+            parts = ["c.id IN (SELECT a.community_id FROM assignment a WHERE a.unit_id = :scope AND \(SQL.inForce))"]
             arguments = ["scope": id, "day": day]
         case .property(let id):
-            sql = "c.id IN (SELECT a.community_id FROM assignment a WHERE a.property_id = :scope AND \(SQL.inForce))"
+            parts = ["c.id IN (SELECT a.community_id FROM assignment a WHERE a.property_id = :scope AND \(SQL.inForce))"]
             arguments = ["scope": id, "day": day]
         }
+        if !filter.statuses.isEmpty {
+            // The maintained tally answers "has a cell in these statuses" without touching the cells.
+            let ors = CellStatus.allCases.filter { filter.statuses.contains($0) }.map { "t.\($0.rawValue) > 0" }
+            parts.append("(" + ors.joined(separator: " OR ") + ")")
+        }
+        if filter.overdueOnly {
+            parts.append("c.id IN (SELECT community_id FROM cell WHERE due_on < :today AND status IN (\(SQL.overdueStatuses)))")
+            arguments += ["today": day]
+        }
+        if filter.declaredOnly { parts.append("c.declared_site IS NOT NULL") }
+        sql = parts.joined(separator: " AND ")
     }
 }

@@ -5,31 +5,64 @@ extension SQLiteStore {
     public func changeStatus(communityID: RowID, themeID: RowID, _ request: StatusChangeRequest,
                              context: ChangeContext) throws(GridError) -> StatusTransitionResult {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT x.*, c.name AS community_name, th.name_zh AS theme_name FROM cell x
-                JOIN community c ON c.id = x.community_id JOIN theme th ON th.id = x.theme_id
-                WHERE x.community_id = ? AND x.theme_id = ?
-                """, arguments: [communityID, themeID])
-            else {
-                throw GridError.notFound("community #\(communityID) has no cell for theme #\(themeID) "
-                    + "(the theme does not apply to its kind); see `civgrid show` for its cells")
-            }
-            // The role is read inside the transaction: a role revoked a moment ago is already in force.
-            let actor = try fetchOperator(db, login: context.actor.login)
-            var result = try StatusTransition.apply(
-                request, to: Decode.cell(row), by: actor, today: context.clock.today,
-                cellLabel: "\(row["community_name"] as String) · \(row["theme_name"] as String)")
-            guard result.changesSomething else { return result }
+            try applyChange(db, CellKey(communityID: communityID, themeID: themeID), request, context: context, at: context.clock.now())
+        }
+    }
+
+    public func changeStatuses(_ cells: [CellKey], _ request: StatusChangeRequest,
+                               context: ChangeContext) throws(GridError) -> [StatusTransitionResult] {
+        try write { db in
             let now = context.clock.now()
-            result.cell.changedAt = now
-            result.cell.changedBy = actor.login
-            try db.execute(sql: """
-                UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
-                WHERE community_id = ? AND theme_id = ?
-                """, arguments: [result.cell.status.rawValue, result.cell.dueOn?.description, result.cell.note,
-                                 now.description, actor.login, communityID, themeID])
-            try SQLiteStore.appendAudit(db, result.audit, context: context, at: now)
-            return result
+            return try cells.map { try applyChange(db, $0, request, context: context, at: now) }
+        }
+    }
+
+    public func restore(_ states: [CellState], context: ChangeContext) throws(GridError) -> [StatusTransitionResult] {
+        try write { db in
+            let now = context.clock.now()
+            return try states.map { state in
+                try applyChange(db, CellKey(communityID: state.communityID, themeID: state.themeID),
+                                .restoring(state), context: context, at: now)
+            }
+        }
+    }
+
+    /// Validates and writes one cell change with its audit rows inside the caller's transaction.
+    func applyChange(_ db: Database, _ key: CellKey, _ request: StatusChangeRequest, context: ChangeContext,
+                     at now: Timestamp) throws -> StatusTransitionResult {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT x.*, c.name AS community_name, th.name_zh AS theme_name FROM cell x
+            JOIN community c ON c.id = x.community_id JOIN theme th ON th.id = x.theme_id
+            WHERE x.community_id = ? AND x.theme_id = ?
+            """, arguments: [key.communityID, key.themeID])
+        else {
+            throw GridError.notFound("community #\(key.communityID) has no cell for theme #\(key.themeID) "
+                + "(the theme does not apply to its kind); see `civgrid show` for its cells")
+        }
+        // The role is read inside the transaction: a role revoked a moment ago is already in force.
+        let actor = try fetchOperator(db, login: context.actor.login)
+        var result = try StatusTransition.apply(
+            request, to: Decode.cell(row), by: actor, today: context.clock.today,
+            cellLabel: "\(row["community_name"] as String) · \(row["theme_name"] as String)")
+        guard result.changesSomething else { return result }
+        result.cell.changedAt = now
+        result.cell.changedBy = actor.login
+        try db.cachedStatement(sql: """
+            UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
+            WHERE community_id = ? AND theme_id = ?
+            """).execute(arguments: [result.cell.status.rawValue, result.cell.dueOn?.description, result.cell.note,
+                                     now.description, actor.login, key.communityID, key.themeID])
+        try SQLiteStore.appendAudit(db, result.audit, context: context, at: now)
+        return result
+    }
+
+    public func changeMarker() throws(GridError) -> Int {
+        // data_version is per connection and changes when another connection commits, so it must be read
+        // on one fixed connection: the writer (a read could land on any pooled reader).
+        do {
+            return try db.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw StoreError.map(error, path: path)
         }
     }
 

@@ -1,6 +1,6 @@
 /// How East Asian Ambiguous characters (○, ①, §, Greek and Cyrillic in CJK fonts …) are counted.
 /// Terminals differ; narrow is the default of most, wide suits some CJK terminal set-ups.
-public enum AmbiguousWidth: Sendable, Equatable {
+public enum AmbiguousWidth: Sendable, Hashable {
     case narrow, wide
 }
 
@@ -9,7 +9,7 @@ public enum AmbiguousWidth: Sendable, Equatable {
 /// Backed by the committed table generated from Unicode's EastAsianWidth data. Works on grapheme
 /// clusters (Swift `Character`), so a ZWJ emoji sequence, a flag or a base with combining marks is one
 /// unit that is never split.
-public struct DisplayWidth: Sendable, Equatable {
+public struct DisplayWidth: Sendable, Hashable {
     /// The ambiguous-width setting.
     public var ambiguous: AmbiguousWidth
 

@@ -76,7 +76,7 @@ struct AuditTests {
     func concurrentWriters() async throws {
         let temp = TempDatabase()
         let setup = try Fixture.county(temp)
-        let cells = try setup.communities(in: .all, offset: 0, limit: 40, today: Fixture.today).map { row in
+        let cells = try setup.communities(in: .all, filter: .none, offset: 0, limit: 40, today: Fixture.today).map { row in
             (row.community.id, try setup.cells(communityID: row.community.id)[0].theme.id)
         }
         let before = try Fixture.auditCount(setup)

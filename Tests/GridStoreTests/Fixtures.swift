@@ -44,7 +44,7 @@ enum Fixture {
 
     /// The first community in board order with its first cell of the given status.
     static func cell(_ store: SQLiteStore, status: CellStatus) throws -> (CommunityRow, CellRow) {
-        for row in try store.communities(in: .all, offset: 0, limit: 400, today: today) {
+        for row in try store.communities(in: .all, filter: .none, offset: 0, limit: 400, today: today) {
             if let cell = try store.cells(communityID: row.community.id).first(where: { $0.cell.status == status }) {
                 return (row, cell)
             }

@@ -10,7 +10,7 @@ struct RollupStoreTests {
         let temp = TempDatabase()
         let store = try Fixture.county(temp)
         let today = Fixture.today
-        let rows = try store.communities(in: .all, offset: 0, limit: 1000, today: today)
+        let rows = try store.communities(in: .all, filter: .none, offset: 0, limit: 1000, today: today)
         #expect(rows.count == 300)
         var cellsByCommunity: [RowID: [CellState]] = [:]
         for r in rows { cellsByCommunity[r.community.id] = try store.cells(communityID: r.community.id).map(\.cell) }
@@ -52,7 +52,7 @@ struct RollupStoreTests {
         let temp = TempDatabase()
         let store = try Fixture.county(temp)
         let today = Fixture.today
-        let page = try store.communities(in: .all, offset: 290, limit: 25, today: today)
+        let page = try store.communities(in: .all, filter: .none, offset: 290, limit: 25, today: today)
         #expect(page.count == 10)
         let (row, cell) = try Fixture.cell(store, status: .ok)
         _ = try store.changeStatus(communityID: row.community.id, themeID: cell.theme.id,

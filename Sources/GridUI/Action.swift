@@ -1,0 +1,45 @@
+import GridCore
+import TerminalKit
+
+/// Everything that can happen to the console: input, and data coming back from effects.
+public enum Action: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    case tick
+    /// Start-up: the themes of the board and the first data requests.
+    case start(themes: [CheckTheme])
+    case browserLoaded(depth: Int, level: BrowserLevel)
+    case boardLoaded(total: Int, offset: Int, rows: [BoardRow])
+    /// A change (or undo) was written; `before` are the states it replaced.
+    case changesSaved(before: [CellState], after: [CellState], isUndo: Bool)
+    case changeFailed(String)
+    case detailLoaded(CellDetail)
+    case searchResults(query: String, hits: [NodeRef])
+    /// The board row a jump asked for (nil: not in the current scope and filter).
+    case located(communityID: RowID, row: Int?)
+    /// Another process committed; these cells changed (highlighted briefly).
+    case externalChange(cells: [CellKey])
+    case themeApplied(String)
+    case failed(String)
+}
+
+/// Side effects as data: the run loop performs them and feeds the results back as actions.
+public enum Effect: Hashable, Sendable {
+    /// Load the children of `parent` (nil: the offices) as browser column `depth`.
+    case loadBrowser(depth: Int, parent: NodeRef?)
+    /// Load a window of board rows with their cells.
+    case loadBoard(scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int)
+    /// Write one change to these cells in one transaction.
+    case saveStatus(targets: [CellKey], request: StatusChangeRequest)
+    /// Put cells back to these states (undo), in one transaction.
+    case restore([CellState])
+    case loadDetail(CellKey)
+    case search(String)
+    /// Find a community's row in the board's scope and filter.
+    case locate(communityID: RowID, scope: CommunityScope, filter: CommunityFilter)
+    case applyTheme(String)
+    case redraw
+    case suspend
+    case quit
+}

@@ -1,0 +1,154 @@
+import GridCore
+import TerminalKit
+
+/// Board navigation, marking, status keys and the fetched window.
+enum Board {
+    static func perform(_ s: inout AppState, _ command: Command) -> [Effect] {
+        let page = s.boardVisibleRows
+        switch command {
+        case .up: return move(&s, rows: -1)
+        case .down: return move(&s, rows: 1)
+        case .pageUp: return move(&s, rows: -page)
+        case .pageDown: return move(&s, rows: page)
+        case .top: return move(&s, rows: -s.board.cursorRow)
+        case .bottom: return move(&s, rows: s.board.total)
+        case .left: return moveColumn(&s, by: -1)
+        case .right: return moveColumn(&s, by: 1)
+        case .lineStart: return moveColumn(&s, by: -s.board.themes.count)
+        case .lineEnd: return moveColumn(&s, by: s.board.themes.count)
+        case .openDetail:
+            guard let key = s.board.cursorKey else { return [] }
+            return [.loadDetail(key)]
+        case .close:
+            s.screen = .browser
+            return Browser.refresh(s)
+        case .setStatus(let status):
+            return Changes.request(&s, status: status, cursor: s.board.cursorKey)
+        case .toggleMark:
+            guard let key = s.board.cursorKey else { return [] }
+            if s.board.marks.remove(key) == nil { s.board.marks.insert(key) }
+            s.board.anchor = GridPoint(row: s.board.cursorRow, column: s.board.cursorColumn)
+            s.message = StatusMessage("已标记 \(s.board.marks.count) 格")
+            return move(&s, rows: 1)
+        case .markRange:
+            markRange(&s)
+            return []
+        case .markColumn:
+            for r in s.board.rowOffset..<min(s.board.total, s.board.rowOffset + s.boardVisibleRows) {
+                if let key = key(s.board, row: r, column: s.board.cursorColumn) { s.board.marks.insert(key) }
+            }
+            s.message = StatusMessage("已标记 \(s.board.marks.count) 格")
+            return []
+        case .clearMarks:
+            s.board.marks = []
+            s.board.anchor = nil
+            s.message = StatusMessage("已清除标记")
+            return []
+        case .undo:
+            guard let batch = s.undo.last else {
+                s.message = StatusMessage("没有可撤销的改动 (nothing of yours to undo)")
+                return []
+            }
+            return [.restore(batch)]
+        default:
+            return []
+        }
+    }
+
+    static func key(_ b: BoardState, row: Int, column: Int) -> CellKey? {
+        guard b.themes.indices.contains(column), let r = b.row(at: row), r.cells[b.themes[column].id] != nil else { return nil }
+        return CellKey(communityID: r.community.id, themeID: b.themes[column].id)
+    }
+
+    /// Marks the rectangle from the anchor (last toggled cell) to the cursor.
+    static func markRange(_ s: inout AppState) {
+        guard let a = s.board.anchor else {
+            s.message = StatusMessage("先用 Space 标记一个起点 (mark a start cell with Space first)")
+            return
+        }
+        let rows = min(a.row, s.board.cursorRow)...max(a.row, s.board.cursorRow)
+        let cols = min(a.column, s.board.cursorColumn)...max(a.column, s.board.cursorColumn)
+        for r in rows {
+            for c in cols {
+                if let k = key(s.board, row: r, column: c) { s.board.marks.insert(k) }
+            }
+        }
+        s.message = StatusMessage("已标记 \(s.board.marks.count) 格")
+    }
+
+    static func move(_ s: inout AppState, rows delta: Int) -> [Effect] {
+        guard s.board.total > 0 else { return [] }
+        s.board.cursorRow = max(0, min(s.board.total - 1, s.board.cursorRow + delta))
+        return scrollToCursor(&s)
+    }
+
+    static func moveColumn(_ s: inout AppState, by delta: Int) -> [Effect] {
+        guard !s.board.themes.isEmpty else { return [] }
+        s.board.cursorColumn = max(0, min(s.board.themes.count - 1, s.board.cursorColumn + delta))
+        return scrollToCursor(&s)
+    }
+
+    /// Keeps the cursor on screen and asks for rows that are not fetched yet.
+    static func scrollToCursor(_ s: inout AppState) -> [Effect] {
+        let layout = BoardLayout(width: s.width)
+        s.board.rowOffset = ListView.offset(selection: s.board.cursorRow, offset: s.board.rowOffset,
+                                            visible: s.boardVisibleRows, count: s.board.total)
+        s.board.columnOffset = ListView.offset(selection: s.board.cursorColumn, offset: s.board.columnOffset,
+                                               visible: layout.visibleColumns, count: s.board.themes.count)
+        return ensureWindow(&s)
+    }
+
+    /// Requests a window around the visible rows when they are not all fetched. The window is three
+    /// screens tall, so holding a key down fetches once per screen, and memory stays bounded by it.
+    static func ensureWindow(_ s: inout AppState) -> [Effect] {
+        let b = s.board
+        let visible = s.boardVisibleRows
+        let needEnd = min(b.total, b.rowOffset + visible)
+        let have = b.windowOffset..<(b.windowOffset + b.rows.count)
+        guard b.total > 0, !b.loading, !(have.contains(b.rowOffset) && needEnd <= have.upperBound) else { return [] }
+        s.board.loading = true
+        let start = max(0, b.rowOffset - visible)
+        return [.loadBoard(scope: b.scope, filter: b.filter, offset: start, limit: visible * 3)]
+    }
+
+    /// Reloads the fetched window in place (after a change by another process or a screen switch).
+    static func reloadWindow(_ s: inout AppState) -> [Effect] {
+        s.board.loading = true
+        let visible = s.boardVisibleRows
+        return [.loadBoard(scope: s.board.scope, filter: s.board.filter, offset: max(0, s.board.rowOffset - visible), limit: visible * 3)]
+    }
+
+    /// Starts over for a new scope or filter.
+    static func reload(_ s: inout AppState, resetCursor: Bool) -> [Effect] {
+        if resetCursor {
+            s.board.cursorRow = 0
+            s.board.rowOffset = 0
+        }
+        s.board.rows = []
+        s.board.windowOffset = 0
+        s.board.marks = []
+        s.board.anchor = nil
+        return reloadWindow(&s)
+    }
+
+    static func loaded(_ s: inout AppState, total: Int, offset: Int, rows: [BoardRow]) -> [Effect] {
+        s.board.loading = false
+        s.board.total = total
+        s.board.windowOffset = offset
+        s.board.rows = rows
+        s.board.cursorRow = max(0, min(s.board.cursorRow, total - 1))
+        return scrollToCursor(&s)
+    }
+
+    static func click(_ s: inout AppState, x: Int, y: Int) -> [Effect] {
+        let layout = BoardLayout(width: s.width)
+        let row = s.board.rowOffset + (y - 2)
+        guard y >= 2, y < 2 + s.boardVisibleRows, row < s.board.total else { return [] }
+        s.board.cursorRow = row
+        if x >= layout.firstCellX {
+            let col = s.board.columnOffset + (x - layout.firstCellX) / layout.cellWidth
+            if col < s.board.themes.count { s.board.cursorColumn = col }
+        }
+        return scrollToCursor(&s)
+    }
+}

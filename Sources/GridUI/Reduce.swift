@@ -1,0 +1,129 @@
+import GridCore
+import TerminalKit
+
+/// The pure update: `reduce(&state, action) -> [Effect]`. No I/O happens here; effects are returned as data
+/// and their results come back as actions.
+public enum Reducer {
+    /// Applies one action to the state and returns the effects to run.
+    public static func reduce(_ s: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .start(let themes):
+            s.board.themes = themes
+            return [.loadBrowser(depth: 0, parent: nil)] + Board.reload(&s, resetCursor: true)
+        case .resize(let w, let h):
+            s.width = w
+            s.height = h
+            return Board.scrollToCursor(&s)
+        case .tick:
+            s.tick += 1
+            s.highlights = s.highlights.filter { $0.value > s.tick }
+            return []
+        case .key(let key):
+            return Input.key(&s, key)
+        case .mouse(let m):
+            return Input.mouse(&s, m)
+        case .browserLoaded(let depth, let level):
+            Browser.loaded(&s, depth: depth, level: level)
+            return []
+        case .boardLoaded(let total, let offset, let rows):
+            return Board.loaded(&s, total: total, offset: offset, rows: rows)
+        case .changesSaved(let before, let after, let isUndo):
+            return Changes.saved(&s, before: before, after: after, isUndo: isUndo)
+        case .changeFailed(let text), .failed(let text):
+            s.message = StatusMessage(text, isError: true)
+            return []
+        case .detailLoaded(let detail):
+            s.detail = detail
+            if s.screen != .detail { s.returnScreen = s.screen == .help ? .board : s.screen }
+            s.screen = .detail
+            return []
+        case .searchResults(let query, let hits):
+            return Search.results(&s, query: query, hits: hits)
+        case .located(let id, let row):
+            return Search.located(&s, communityID: id, row: row)
+        case .externalChange(let cells):
+            for key in cells { s.highlights[key] = s.tick + 8 }
+            var effects = Board.reloadWindow(&s) + Browser.refresh(s)
+            if let d = s.detail, s.screen == .detail, cells.contains(d.key) { effects.append(.loadDetail(d.key)) }
+            return effects
+        case .themeApplied(let name):
+            s.themeName = name
+            s.message = StatusMessage("主题已切换为 \(name)")
+            return [.redraw]
+        }
+    }
+}
+
+/// Keys and mouse: overlays first, then the screen's key map.
+enum Input {
+    static func key(_ s: inout AppState, _ key: Key) -> [Effect] {
+        if s.isTooSmall {
+            if key == .char("q") || key == .ctrl("c") {
+                s.quitting = true
+                return [.quit]
+            }
+            return []
+        }
+        if s.overlay != nil { return Overlays.key(&s, key) }
+        if s.screen == .help, s.helpFiltering { return Help.filterKey(&s, key) }
+        guard let command = KeyMaps.command(for: key, on: s.screen) else {
+            if case .char(let c) = key { s.message = StatusMessage("“\(c)” 在此无作用，按 ? 查看按键 (no binding; ? for help)") }
+            return []
+        }
+        s.message = nil
+        return perform(&s, command)
+    }
+
+    static func perform(_ s: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .quit:
+            s.quitting = true
+            return [.quit]
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        case .help:
+            s.returnScreen = s.screen
+            s.screen = .help
+            s.helpOffset = 0
+            return []
+        case .switchScreen:
+            let target: Screen = s.screen == .browser ? .board : .browser
+            s.screen = target
+            return target == .browser ? Browser.refresh(s) : Board.reloadWindow(&s)
+        case .search where s.screen == .help:
+            s.helpFiltering = true
+            return []
+        case .search:
+            s.overlay = .search(TextField(s.search.query))
+            return []
+        case .searchNext: return Search.step(&s, by: 1)
+        case .searchPrevious: return Search.step(&s, by: -1)
+        case .commandLine:
+            s.overlay = .command(TextField())
+            return []
+        case .filterMenu:
+            s.overlay = .filterMenu
+            return []
+        default:
+            switch s.screen {
+            case .browser: return Browser.perform(&s, command)
+            case .board: return Board.perform(&s, command)
+            case .detail: return Detail.perform(&s, command)
+            case .help: return Help.perform(&s, command)
+            }
+        }
+    }
+
+    static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect] {
+        guard s.overlay == nil, !s.isTooSmall else { return [] }
+        switch (s.screen, m.kind) {
+        case (.board, .wheelUp): return Board.move(&s, rows: -3)
+        case (.board, .wheelDown): return Board.move(&s, rows: 3)
+        case (.board, .press): return Board.click(&s, x: m.x, y: m.y)
+        case (.browser, .wheelUp): return Browser.perform(&s, .up)
+        case (.browser, .wheelDown): return Browser.perform(&s, .down)
+        case (.browser, .press): return Browser.click(&s, y: m.y)
+        default: return []
+        }
+    }
+}

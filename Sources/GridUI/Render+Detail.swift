@@ -1,0 +1,71 @@
+import GridCore
+import GridTheme
+import TerminalKit
+
+/// The cell detail: the chain responsible for the cell and its history from the audit trail.
+enum DetailView {
+    static func render(_ s: AppState, _ theme: Theme, _ area: Rect, _ b: inout Buffer) {
+        guard let d = s.detail else { return }
+        var lines: [(String, Role)] = []
+        let c = d.cell
+        lines.append(("\(d.communityName) · \(d.theme.zh)   [\(d.streetName)]", .header))
+        var status = "状态 \(c.status.zh)"
+        if let due = c.dueOn { status += "   期限 \(due)" }
+        if c.isOverdue(today: s.today) { status += "   逾期" }
+        lines.append((status, c.isOverdue(today: s.today) ? .overdue : .status(c.status)))
+        if !c.note.isEmpty { lines.append(("说明 \(c.note)", .text)) }
+        lines.append(("", .text))
+        lines.append(("责任链 chain", .header))
+        if d.chain.isEmpty { lines.append(("未分配责任单位", .muted)) }
+        for link in d.chain {
+            let u = link.unit
+            lines.append(("\(link.assignment.role.zh) \(u.name)  负责人 \(u.head.display)  联络员 \(u.liaison.display)", .text))
+            let p = link.property.map { "   物业 \($0.name)  项目经理 \($0.manager.display)" } ?? "   无物业（自管）"
+            lines.append((p, .muted))
+        }
+        lines.append(("", .text))
+        lines.append(("历史 history (\(d.history.count))", .header))
+        if d.history.isEmpty { lines.append(("暂无记录", .muted)) }
+        for row in d.history {
+            let r = row.record, e = r.entry
+            let old = e.field == "status" ? CellStatus(rawValue: e.oldValue ?? "")?.zh ?? "—" : e.oldValue ?? "—"
+            let new = e.field == "status" ? CellStatus(rawValue: e.newValue ?? "")?.zh ?? "—" : e.newValue ?? "—"
+            let field = e.field == "status" ? "" : e.field == "due_on" ? "期限 " : "\(e.field) "
+            let time = r.at.minuteText(offsetSeconds: s.utcOffsetSeconds)
+            lines.append(("\(time)  \(r.operatorLogin)  \(field)\(old) → \(new)  \(e.note)", .text))
+        }
+        let offset = min(d.offset, max(0, lines.count - area.height))
+        for (i, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
+            b.put(line.0, x: 1, y: area.y + i, width: area.width - 2, style: theme[line.1])
+        }
+    }
+}
+
+/// Help: the current screen's key map and the global keys, generated from the tables.
+enum HelpView {
+    static func render(_ s: AppState, _ theme: Theme, _ area: Rect, _ b: inout Buffer) {
+        let name: String = switch s.returnScreen {
+        case .browser: "浏览 browser"
+        case .board: "网格 board"
+        case .detail: "单元详情 cell detail"
+        case .help: "帮助 help"
+        }
+        b.put("按键 keys — \(name)   (/ 筛选 filter, Esc 关闭 close)", x: 1, y: area.y, width: area.width - 2, style: theme[.header])
+        let lines = Help.lines(for: s.returnScreen, filter: s.helpFilter.text)
+        let keyWidth = min(18, (lines.map { b.measure.of($0.keys) }.max() ?? 4) + 1)
+        let bottom = s.helpFiltering || !s.helpFilter.text.isEmpty ? area.maxY - 1 : area.maxY
+        let visible = max(0, bottom - area.y - 1)
+        let offset = min(s.helpOffset, max(0, lines.count - visible))
+        for (i, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
+            let y = area.y + 1 + i
+            b.put(line.keys, x: 1, y: y, width: keyWidth, style: theme[.keyHintKey])
+            b.put(line.help, x: keyWidth + 2, y: y, width: area.width - keyWidth - 3, style: theme[.text])
+        }
+        if lines.isEmpty { b.put("没有匹配的按键 (no key matches)", x: 1, y: area.y + 1, width: area.width - 2, style: theme[.muted]) }
+        if bottom < area.maxY {
+            b.put("/", x: 0, y: bottom, style: theme[.header])
+            s.helpFilter.render(in: Rect(x: 2, y: bottom, width: area.width - 3, height: 1), style: theme[.text], into: &b)
+            if !s.helpFiltering { b.cursor = nil }
+        }
+    }
+}
