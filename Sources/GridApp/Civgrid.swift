@@ -2,8 +2,7 @@ import ArgumentParser
 import Foundation
 import GridCore
 
-/// The `civgrid` command: subcommands as types. With no subcommand it will open the console once the
-/// console lands; until then it prints usage.
+/// The `civgrid` command: subcommands as types. With no subcommand it opens the full-screen console.
 public struct Civgrid: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "civgrid",
@@ -14,12 +13,21 @@ public struct Civgrid: ParsableCommand {
             2 bad input (unknown or ambiguous name, bad status or date), 3 permission denied, 4 database unusable.
             """,
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
-                      LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self])
+                      LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self, ThemesCommand.self])
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Console colour theme (default, light, high-contrast, monochrome, or your own).", valueName: "name"))
+    var theme: String?
+
+    @Flag(name: .customLong("ambiguous-wide"), help: "Count East Asian ambiguous-width characters (○ ① §) as two columns.")
+    var ambiguousWide = false
 
     public init() {}
 
+    /// No subcommand: the console.
     public func run() throws {
-        print(Civgrid.helpMessage())
+        try ConsoleLauncher.launch(store: store, themeName: theme, ambiguousWide: ambiguousWide)
     }
 }
 

@@ -155,8 +155,10 @@ public struct AuditQuery: Hashable, Sendable {
     public var limit: Int
 
     /// Creates a query.
-    public init(communityID: RowID? = nil, operatorLogin: String? = nil, since: Timestamp? = nil, limit: Int = 50) {
+    public init(communityID: RowID? = nil, afterID: Int64? = nil, operatorLogin: String? = nil, since: Timestamp? = nil,
+                limit: Int = 50) {
         self.communityID = communityID
+        self.afterID = afterID
         self.operatorLogin = operatorLogin
         self.since = since
         self.limit = limit

@@ -19,13 +19,16 @@ public struct KeyBinding: Hashable, Sendable {
     public var help: String
     /// Short label for the key-hint bar, when the binding is shown there.
     public var hint: String?
+    /// The key text in the hint bar when it is not the first key's label (`0-7` for the status keys).
+    public var hintKey: String?
 
     /// Creates a binding.
-    public init(_ keys: [Key], _ command: Command, _ help: String, hint: String? = nil) {
+    public init(_ keys: [Key], _ command: Command, _ help: String, hint: String? = nil, hintKey: String? = nil) {
         self.keys = keys
         self.command = command
         self.help = help
         self.hint = hint
+        self.hintKey = hintKey
     }
 
     /// The keys as shown to people: `j ↓`.
@@ -89,7 +92,8 @@ public enum KeyMaps {
 
     /// One key per status: the domain's one-key codes.
     static let statusBindings: [KeyBinding] = CellStatus.allCases.map { s in
-        KeyBinding([.char(s.key)], .setStatus(s), "设为\(s.zh) set \(s.en)", hint: s == .ok ? "0-7状态" : nil)
+        KeyBinding([.char(s.key)], .setStatus(s), "设为\(s.zh) set \(s.en)", hint: s == .unchecked ? "状态" : nil,
+                   hintKey: s == .unchecked ? "0-7" : nil)
     }
 
     /// The help screen.

@@ -66,7 +66,7 @@ public enum Renderer {
 
     static func hintBar(_ s: AppState, _ theme: Theme, _ b: inout Buffer) {
         let hints = KeyMaps.bindings(for: s.screen).compactMap { binding in
-            binding.hint.map { (key: KeyMaps.label(binding.keys[0]), label: $0) }
+            binding.hint.map { (key: binding.hintKey ?? KeyMaps.label(binding.keys[0]), label: $0) }
         }
         Bars.hints(hints, in: Rect(x: 0, y: s.height - 1, width: s.width, height: 1), keyStyle: theme[.keyHintKey],
                    labelStyle: theme[.keyHint], into: &b)

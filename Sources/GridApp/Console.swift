@@ -1,0 +1,125 @@
+import Foundation
+import GridCore
+import GridStore
+import GridTheme
+import GridUI
+import TerminalKit
+import TerminalNcurses
+
+/// The full-screen console: one loop on one thread that reads an event, reduces it, runs the effects
+/// (which talk to the store) and draws the difference. Live refresh polls the store's change marker on
+/// every idle tick.
+final class Console {
+    let store: SQLiteStore
+    let runner: EffectRunner
+    let terminal: Terminal
+    let backend: any TerminalBackend
+    let catalog: ThemeCatalog
+    let colors: Int
+    let measure: DisplayWidth
+    var state: AppState
+    var theme: Theme
+    var lastMarker: Int
+    var lastAuditID: Int64
+
+    init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
+         colors: Int, measure: DisplayWidth) throws(GridError) {
+        self.store = store
+        self.backend = backend
+        self.catalog = catalog
+        self.colors = colors
+        self.measure = measure
+        self.theme = theme.adapted(colors: colors)
+        runner = EffectRunner(store: store, context: context, catalog: catalog)
+        terminal = Terminal(backend: backend)
+        let size = backend.size
+        state = AppState(width: size.width, height: size.height, login: context.actor.login, role: context.actor.role,
+                         databaseName: URL(fileURLWithPath: store.path).lastPathComponent, today: context.clock.today)
+        state.utcOffsetSeconds = context.clock.utcOffsetSeconds
+        state.themeName = theme.name
+        state.availableThemes = catalog.available().map(\.name)
+        lastMarker = try store.changeMarker()
+        lastAuditID = try store.latestAuditID()
+        dispatch(.start(themes: try store.themes()))
+    }
+
+    /// Runs until the operator quits or a quit signal arrives.
+    func run() {
+        draw()
+        while !state.quitting {
+            if pendingQuitSignal.load(ordering: .relaxed) != 0 { break }
+            let event = backend.nextEvent(timeoutMilliseconds: 250)
+            switch event {
+            case .key(let k): dispatch(.key(k))
+            case .mouse(let m): dispatch(.mouse(m))
+            case .resize(let w, let h):
+                terminal.invalidate()
+                dispatch(.resize(width: w, height: h))
+            case .tick:
+                dispatch(.tick)
+                pollExternalChanges()
+            }
+            draw()
+        }
+    }
+
+    /// Reduces an action and runs its effects, feeding results back until nothing is left.
+    func dispatch(_ action: Action) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in Reducer.reduce(&state, next) {
+                queue += perform(effect)
+            }
+        }
+    }
+
+    func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .redraw:
+            terminal.invalidate()
+            return []
+        case .suspend:
+            if let nc = backend as? NcursesBackend {
+                nc.suspend()
+                raise(SIGTSTP)
+                nc.resume()
+            }
+            terminal.invalidate()
+            return []
+        case .applyTheme(let name):
+            let actions = runner.perform(effect)
+            if case .themeApplied? = actions.first, let loaded = try? catalog.load(name) {
+                theme = loaded.adapted(colors: colors)
+                terminal.invalidate()
+            }
+            return actions
+        case .saveStatus, .restore:
+            let actions = runner.perform(effect)
+            // Our own commits are not "changes by others": move the audit mark past them.
+            if let latest = try? store.latestAuditID() { lastAuditID = latest }
+            return actions
+        default:
+            return runner.perform(effect)
+        }
+    }
+
+    /// Another process committed: find which cells it changed (for the highlight) and reload.
+    func pollExternalChanges() {
+        guard let marker = try? store.changeMarker(), marker != lastMarker else { return }
+        lastMarker = marker
+        let rows = (try? store.auditTrail(AuditQuery(afterID: lastAuditID, limit: 2000))) ?? []
+        lastAuditID = max(lastAuditID, rows.map(\.record.id).max() ?? lastAuditID)
+        let cells = rows.compactMap { row -> CellKey? in
+            let e = row.record.entry
+            guard e.entity == .cell, let community = e.communityID,
+                  let theme = e.entityID.split(separator: "/").last.flatMap({ RowID($0) }) else { return nil }
+            return CellKey(communityID: community, themeID: theme)
+        }
+        dispatch(.externalChange(cells: cells))
+    }
+
+    func draw() {
+        terminal.draw(Renderer.render(state, theme: theme, measure: measure))
+    }
+}

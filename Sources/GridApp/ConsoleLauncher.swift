@@ -1,0 +1,64 @@
+import Foundation
+import GridCore
+import GridStore
+import GridTheme
+import TerminalKit
+import TerminalNcurses
+
+/// Starts the console: checks locale and terminal, opens the store, sets up signals and stderr capture,
+/// runs, and restores the terminal on every way out.
+enum ConsoleLauncher {
+    static func launch(store options: StoreOptions, themeName: String?, ambiguousWide: Bool) throws {
+        let env = try RunEnvironment()
+        if let problem = TerminalSetup.ensureUTF8Locale() { throw GridError.invalidInput(problem) }
+        do {
+            try NcursesBackend.preflight(term: env.variables["TERM"], inputFD: 0, outputFD: 1)
+        } catch {
+            throw GridError.invalidInput(error.description)
+        }
+        let store = try options.open(env)
+        let actor = try store.operatorAccount(login: env.login)
+        let catalog = ThemeCatalog.standard(environment: env.variables, executablePath: CommandLine.arguments[0])
+        let config = UserConfig.load(environment: env.variables)
+        let noColor = !(env.variables["NO_COLOR"] ?? "").isEmpty
+        let requested = themeName ?? config.theme ?? (noColor ? "monochrome" : "default")
+        let theme: Theme
+        do {
+            theme = try catalog.load(requested)
+        } catch {
+            throw GridError.invalidInput("\(error.description) (from --theme, config.toml or the default)")
+        }
+        let measure = DisplayWidth(ambiguous: ambiguousWide || config.ambiguousWide ? .wide : .narrow)
+
+        TerminalGuard.install()
+        let capture = StderrCapture()
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend(colorsAllowed: !noColor)
+        } catch {
+            capture?.finish()
+            throw GridError.invalidInput(error.description)
+        }
+        restoreTerminalHook = { backend.shutdown() }
+        defer {
+            TerminalGuard.restore()
+            capture?.finish()
+        }
+        let console = try Console(store: store, context: env.context(actor, source: .console), backend: backend, catalog: catalog,
+                                  theme: theme, colors: backend.colorCount, measure: measure)
+        console.run()
+    }
+}
+
+/// `$XDG_CONFIG_HOME/civgrid/config.toml`: `theme = "light"`, `ambiguous_width = "wide"`.
+struct UserConfig {
+    var theme: String?
+    var ambiguousWide = false
+
+    static func load(environment: [String: String]) -> UserConfig {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? "") + "/.config")
+        guard let data = FileManager.default.contents(atPath: base + "/civgrid/config.toml") else { return UserConfig() }
+        let settings = ConfigFile.parse(String(decoding: data, as: UTF8.self))
+        return UserConfig(theme: settings["theme"], ambiguousWide: settings["ambiguous_width"] == "wide")
+    }
+}

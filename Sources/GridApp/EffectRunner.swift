@@ -1,0 +1,81 @@
+import GridCore
+import GridTheme
+import GridUI
+
+/// Performs effects against the store and turns their results into actions. Terminal effects (redraw,
+/// suspend, quit) are handled by the console itself.
+struct EffectRunner {
+    let store: any GridRepository
+    let context: ChangeContext
+    let catalog: ThemeCatalog
+
+    func perform(_ effect: Effect) -> [Action] {
+        do {
+            return try run(effect)
+        } catch {
+            if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
+            if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
+            return [.failed(error.description)]
+        }
+    }
+
+    func run(_ effect: Effect) throws(GridError) -> [Action] {
+        let today = context.clock.today
+        switch effect {
+        case .loadBrowser(let depth, let parent):
+            return [.browserLoaded(depth: depth, level: try BrowserLoader(store: store, today: today).level(parent: parent))]
+        case .loadBoard(let scope, let filter, let offset, let limit):
+            let total = try store.communityCount(in: scope, filter: filter, today: today)
+            let rows = try store.communities(in: scope, filter: filter, offset: offset, limit: limit, today: today)
+            let cells = Dictionary(grouping: try store.cells(communityIDs: rows.map(\.community.id)), by: \.communityID)
+            let boardRows = rows.map { r in
+                BoardRow(community: r.community, streetName: r.streetName,
+                         cells: Dictionary(uniqueKeysWithValues: (cells[r.community.id] ?? []).map { ($0.themeID, $0) }))
+            }
+            return [.boardLoaded(total: total, offset: offset, rows: boardRows)]
+        case .saveStatus(let targets, let request):
+            let before = try currentStates(targets)
+            let results = try store.changeStatuses(targets, request, context: context)
+            let changed = results.filter(\.changesSomething).map(\.cell)
+            let changedKeys = Set(changed.map { CellKey(communityID: $0.communityID, themeID: $0.themeID) })
+            return [.changesSaved(before: before.filter { changedKeys.contains(CellKey(communityID: $0.communityID, themeID: $0.themeID)) },
+                                  after: changed, isUndo: false)]
+        case .restore(let states):
+            let results = try store.restore(states, context: context)
+            return [.changesSaved(before: [], after: results.map(\.cell), isUndo: true)]
+        case .loadDetail(let key):
+            return [.detailLoaded(try detail(key))]
+        case .search(let query):
+            return [.searchResults(query: query, hits: try store.search(query, limit: 50))]
+        case .locate(let id, let scope, let filter):
+            return [.located(communityID: id, row: try store.position(of: id, in: scope, filter: filter, today: today))]
+        case .applyTheme(let name):
+            do {
+                _ = try catalog.load(name)
+                return [.themeApplied(name)]
+            } catch {
+                return [.failed(error.description)]
+            }
+        case .redraw, .suspend, .quit:
+            return []
+        }
+    }
+
+    func currentStates(_ keys: [CellKey]) throws(GridError) -> [CellState] {
+        let wanted = Set(keys)
+        return try store.cells(communityIDs: Array(Set(keys.map(\.communityID))))
+            .filter { wanted.contains(CellKey(communityID: $0.communityID, themeID: $0.themeID)) }
+    }
+
+    func detail(_ key: CellKey) throws(GridError) -> CellDetail {
+        guard let community = try store.community(id: key.communityID),
+              let row = try store.cells(communityID: key.communityID).first(where: { $0.theme.id == key.themeID }) else {
+            throw GridError.notFound("这个单元已不存在 (the cell no longer exists)")
+        }
+        let street = try store.nodeRef(.street(community.streetID))?.name ?? ""
+        let history = try store.auditTrail(AuditQuery(communityID: key.communityID, limit: 500))
+            .filter { $0.record.entry.entity == .cell && $0.record.entry.entityID == "\(key.communityID)/\(key.themeID)" }
+        return CellDetail(key: key, communityName: community.name, streetName: street, theme: row.theme, cell: row.cell,
+                          chain: try store.chain(communityID: key.communityID, on: context.clock.today), history: Array(history.prefix(50)))
+    }
+}

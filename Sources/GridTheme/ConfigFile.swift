@@ -1,0 +1,14 @@
+import TOMLKit
+
+/// Reads the user's `config.toml` into string settings; a broken file is ignored (the console still starts).
+public enum ConfigFile {
+    /// Top-level string values of a TOML document.
+    public static func parse(_ text: String) -> [String: String] {
+        guard let table = try? TOMLTable(string: text) else { return [:] }
+        var result: [String: String] = [:]
+        for key in table.keys {
+            if let v = table[key]?.string { result[key] = v }
+        }
+        return result
+    }
+}
