@@ -40,5 +40,10 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
         .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore"]),
+        .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridTheme"]),
+        .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalKit"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["GridApp", "GridUI", "GridStore", "GridCore", "TerminalKit", "GridTheme"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["civgrid"]),
     ]
 )

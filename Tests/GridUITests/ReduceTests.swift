@@ -1,0 +1,246 @@
+import GridCore
+import Testing
+import TerminalKit
+@testable import GridUI
+
+@Suite("Reduce: board navigation and windows")
+struct NavigationTests {
+    @Test("start loads the offices and a window three screens tall")
+    func start() {
+        var s = AppState(width: 80, height: 24, login: "a", role: .admin, databaseName: "g", today: UIFixture.today)
+        let effects = Reducer.reduce(&s, .start(themes: UIFixture.themes))
+        #expect(effects.contains(.loadBrowser(depth: 0, parent: nil)))
+        #expect(effects.contains(.loadBoard(scope: .all, filter: .none, offset: 0, limit: s.boardVisibleRows * 3)))
+    }
+
+    @Test("j, k, G, g and PgDn move the cursor and keep it visible")
+    func moves() {
+        var s = UIFixture.state(total: 200)
+        _ = UIFixture.press(&s, [.char("j"), .char("j")], total: 200)
+        #expect(s.board.cursorRow == 2)
+        _ = UIFixture.press(&s, [.char("G")], total: 200)
+        #expect(s.board.cursorRow == 199)
+        #expect(s.board.rowOffset == 200 - s.boardVisibleRows)
+        #expect(s.board.row(at: 199) != nil, "the window was fetched around the end")
+        _ = UIFixture.press(&s, [.char("g"), .pageDown], total: 200)
+        #expect(s.board.cursorRow == s.boardVisibleRows)
+        _ = UIFixture.press(&s, [.char("k")], total: 200)
+        #expect(s.board.cursorRow == s.boardVisibleRows - 1)
+    }
+
+    @Test("memory stays bounded by the window however far the board is scrolled")
+    func boundedWindow() {
+        var s = UIFixture.state(total: 100_000)
+        for _ in 0..<50 { _ = UIFixture.press(&s, [.pageDown], total: 100_000) }
+        _ = UIFixture.press(&s, [.char("G")], total: 100_000)
+        #expect(s.board.rows.count <= s.boardVisibleRows * 3)
+    }
+
+    @Test("moving within the fetched window asks the store for nothing")
+    func noFetchInsideWindow() {
+        var s = UIFixture.state(total: 200)
+        let effects = Reducer.reduce(&s, .key(.char("j")))
+        #expect(effects.isEmpty)
+    }
+
+    @Test("l and h move across themes and stop at the edges")
+    func columns() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char("l"), .char("l"), .char("l"), .char("l")])
+        #expect(s.board.cursorColumn == 2)
+        _ = UIFixture.press(&s, [.char("^")])
+        #expect(s.board.cursorColumn == 0)
+    }
+
+    @Test("too small: only q does anything")
+    func tooSmall() {
+        var s = UIFixture.state()
+        _ = Reducer.reduce(&s, .resize(width: 30, height: 10))
+        #expect(s.isTooSmall)
+        #expect(Reducer.reduce(&s, .key(.char("j"))).isEmpty)
+        #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quit])
+    }
+}
+
+@Suite("Reduce: status changes, marks and undo")
+struct ChangeTests {
+    @Test("a status key that needs nothing saves at once")
+    func oneKey() {
+        var s = UIFixture.state()
+        let effects = UIFixture.press(&s, [.char("1")])
+        #expect(effects == [.saveStatus(targets: [CellKey(communityID: 1, themeID: 1)], request: StatusChangeRequest(status: .ok))])
+    }
+
+    @Test("有问题 opens the form; the note is required; the deadline class sets the due date")
+    func problemForm() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char("2")])
+        guard case .form? = s.overlay else { Issue.record("no form"); return }
+        #expect(UIFixture.press(&s, [.enter]).isEmpty, "empty note is refused in the form")
+        guard case .form(let f)? = s.overlay else { Issue.record("form closed"); return }
+        #expect(f.error != nil)
+        for ch in "楼道堆物" { _ = UIFixture.press(&s, [.char(ch)]) }
+        _ = UIFixture.press(&s, [.tab, .right])
+        let effects = UIFixture.press(&s, [.enter])
+        #expect(effects == [.saveStatus(targets: [CellKey(communityID: 1, themeID: 1)],
+                                        request: StatusChangeRequest(status: .problem, note: "楼道堆物", due: UIFixture.today.adding(days: 7)))])
+        #expect(s.overlay == nil)
+    }
+
+    @Test("挂账 asks for a plan date after today")
+    func parkedForm() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char("6"), .char("需"), .char("改"), .char("造"), .tab])
+        for _ in 0..<10 { _ = UIFixture.press(&s, [.backspace]) }
+        for ch in "2026-01-01" { _ = UIFixture.press(&s, [.char(ch)]) }
+        #expect(UIFixture.press(&s, [.enter]).isEmpty)
+        guard case .form(let f)? = s.overlay else { Issue.record("form closed"); return }
+        #expect(f.error?.contains("plan date") == true)
+    }
+
+    @Test("marks, a range and a column; one status key asks to confirm the count, then saves them all")
+    func bulk() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char(" "), .char("j"), .char("j"), .char("v")])
+        #expect(s.board.marks.count == 4, "rows 0–3 of column 0: the toggled cell and the range")
+        _ = UIFixture.press(&s, [.char("l"), .char("V")])
+        let visible = min(40, s.boardVisibleRows)
+        #expect(s.board.marks.count == 4 + visible)
+        _ = UIFixture.press(&s, [.char("1")])
+        guard case .confirm(let targets, .ok)? = s.overlay else { Issue.record("no confirmation"); return }
+        #expect(targets.count == s.board.marks.count)
+        let effects = UIFixture.press(&s, [.char("y")])
+        #expect(effects == [.saveStatus(targets: targets, request: StatusChangeRequest(status: .ok))])
+        _ = UIFixture.press(&s, [.char("c")])
+        #expect(s.board.marks.isEmpty)
+    }
+
+    @Test("n cancels a bulk change and nothing is saved")
+    func bulkCancel() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char(" "), .char(" "), .char("7")])
+        #expect(UIFixture.press(&s, [.char("n")]).isEmpty)
+        #expect(s.overlay == nil)
+    }
+
+    @Test("a saved change updates the board, is undoable, and undo restores the earlier state")
+    func undo() {
+        var s = UIFixture.state()
+        let before = s.board.rows[0].cells[1]!
+        var after = before
+        after.status = .rectifying
+        _ = Reducer.reduce(&s, .changesSaved(before: [before], after: [after], isUndo: false))
+        #expect(s.board.rows[0].cells[1]?.status == .rectifying)
+        #expect(s.message?.text.contains("已保存") == true)
+        #expect(UIFixture.press(&s, [.char("u")]) == [.restore([before])])
+        _ = Reducer.reduce(&s, .changesSaved(before: [], after: [before], isUndo: true))
+        #expect(s.board.rows[0].cells[1]?.status == before.status)
+        #expect(s.undo.isEmpty)
+        #expect(UIFixture.press(&s, [.char("u")]).isEmpty)
+    }
+
+    @Test("a failed write shows the error and leaves the board as the store has it")
+    func failure() {
+        var s = UIFixture.state()
+        let cells = s.board.rows[0].cells
+        _ = Reducer.reduce(&s, .changeFailed("未保存: database is busy"))
+        #expect(s.message?.isError == true)
+        #expect(s.board.rows[0].cells == cells)
+    }
+
+    @Test("a viewer is told at once that they may not change cells")
+    func viewer() {
+        var s = UIFixture.state(role: .viewer)
+        #expect(UIFixture.press(&s, [.char("1")]).isEmpty)
+        #expect(s.message?.isError == true)
+    }
+}
+
+@Suite("Reduce: filter, search, command line, help, live refresh")
+struct FindTests {
+    @Test("the filter menu toggles statuses and overdue and reloads from row 0")
+    func filter() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char("j"), .char("f")])
+        let effects = Reducer.reduce(&s, .key(.char("o")))
+        #expect(s.board.filter.overdueOnly)
+        #expect(s.board.cursorRow == 0)
+        #expect(effects.contains { if case .loadBoard(_, let f, 0, _) = $0 { f.overdueOnly } else { false } })
+        _ = Reducer.reduce(&s, .key(.char("2")))
+        #expect(s.board.filter.statuses == [.problem])
+        #expect(s.board.filter.label == "有问题 · 逾期")
+        _ = Reducer.reduce(&s, .key(.char("x")))
+        #expect(!s.board.filter.isActive)
+    }
+
+    @Test("search is incremental; Enter jumps to the hit; n and N cycle; late answers are ignored")
+    func search() {
+        var s = UIFixture.state()
+        #expect(UIFixture.press(&s, [.char("/"), .char("阳")]) == [.search("阳")])
+        let hits = [NodeRef(node: .community(4), name: "阳光小区", path: "城关镇"), NodeRef(node: .unit(9), name: "阳光物业", path: "")]
+        _ = Reducer.reduce(&s, .searchResults(query: "旧", hits: []))
+        #expect(s.search.hits.isEmpty)
+        _ = Reducer.reduce(&s, .searchResults(query: "阳", hits: hits))
+        #expect(UIFixture.press(&s, [.enter]) == [.locate(communityID: 4, scope: .all, filter: .none)])
+        _ = UIFixture.answer(&s, Reducer.reduce(&s, .located(communityID: 4, row: 3)))
+        #expect(s.board.cursorRow == 3)
+        _ = UIFixture.press(&s, [.char("n")])
+        #expect(s.board.scope == .unit(9))
+        #expect(s.board.scopeLabel == "阳光物业")
+    }
+
+    @Test(":goto searches and jumps to the first hit; :filter and :theme work; unknown commands say so")
+    func commandLine() {
+        var s = UIFixture.state()
+        var effects = UIFixture.press(&s, [.char(":")] + "goto 桂".map { .char($0) } + [.enter])
+        #expect(effects == [.search("桂")])
+        effects = Reducer.reduce(&s, .searchResults(query: "桂", hits: [NodeRef(node: .community(4), name: "桂苑", path: "")]))
+        #expect(effects == [.locate(communityID: 4, scope: .all, filter: .none)])
+        _ = UIFixture.press(&s, [.char(":")] + "filter overdue".map { .char($0) } + [.enter])
+        #expect(s.board.filter.overdueOnly)
+        effects = UIFixture.press(&s, [.char(":")] + "theme light".map { .char($0) } + [.enter])
+        #expect(effects == [.applyTheme("light")])
+        _ = UIFixture.press(&s, [.char(":")] + "frob".map { .char($0) } + [.enter])
+        #expect(s.message?.isError == true)
+        _ = UIFixture.press(&s, [.char(":"), .char("t"), .char("h"), .tab])
+        #expect(s.overlay == .command(TextField("theme ")))
+    }
+
+    @Test("help lists the board's keys from the key map and filters them")
+    func help() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char("?")])
+        #expect(s.screen == .help)
+        let all = Help.lines(for: .board, filter: "")
+        #expect(all.count == KeyMaps.bindings(for: .board).count)
+        _ = UIFixture.press(&s, [.char("/")] + "撤销".map { .char($0) } + [.enter])
+        #expect(Help.lines(for: .board, filter: s.helpFilter.text).map(\.keys) == ["u"])
+        _ = UIFixture.press(&s, [.escape])
+        #expect(s.screen == .board)
+    }
+
+    @Test("every key in a screen's map is bound once")
+    func noDuplicateKeys() {
+        for screen in [Screen.browser, .board, .detail, .help] {
+            let own: [KeyBinding] = switch screen {
+            case .browser: KeyMaps.browser
+            case .board: KeyMaps.board
+            case .detail: KeyMaps.detail
+            case .help: KeyMaps.help
+            }
+            let keys = own.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(screen)")
+        }
+    }
+
+    @Test("changes by others are highlighted for a while and the window reloads")
+    func liveRefresh() {
+        var s = UIFixture.state()
+        let key = CellKey(communityID: 1, themeID: 1)
+        let effects = Reducer.reduce(&s, .externalChange(cells: [key]))
+        #expect(effects.contains { if case .loadBoard = $0 { true } else { false } })
+        #expect(s.highlights[key] != nil)
+        for _ in 0..<10 { _ = Reducer.reduce(&s, .tick) }
+        #expect(s.highlights.isEmpty)
+    }
+}
