@@ -46,7 +46,7 @@ enum OverlayView {
         let rect = Modal.centered(width: 60, height: 8, in: b.area)
         let title = "设为 \(form.status.zh)" + (form.targets.count > 1 ? "（\(form.targets.count) 格）" : "")
         let inner = Modal.frame(rect, title: title, glyphs: theme.glyphs, border: theme[.border], body: theme[.text], into: &b)
-        let labelWidth = 10
+        let labelWidth = 11
         let fieldX = inner.x + labelWidth
         let fieldWidth = max(1, inner.maxX - fieldX - 1)
         b.put("说明 note", x: inner.x + 1, y: inner.y, width: labelWidth - 1, style: form.focus == 0 ? theme[.header] : theme[.muted])

@@ -78,12 +78,16 @@ public struct Buffer: Hashable, Sendable {
         return cells[y * width + x]
     }
 
-    /// Sets one cell, clearing any wide grapheme it would cut in half.
+    /// Sets one cell, clearing any wide grapheme it would cut in half (as a terminal does: writing over
+    /// either half of a wide character erases the whole character).
     mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let i = y * width + x
-        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
-        if !cell.isContinuation, x + 1 < width, cells[i + 1].isContinuation {
+        let old = cells[i]
+        if old.isContinuation, !cell.isContinuation, x > 0, !cells[i - 1].isContinuation {
+            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+        }
+        if !old.isContinuation, x + 1 < width, cells[i + 1].isContinuation {
             cells[i + 1] = Cell(" ", style: cells[i + 1].style)
         }
         cells[i] = cell

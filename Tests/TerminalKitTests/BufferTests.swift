@@ -108,3 +108,21 @@ struct BufferTests {
         #expect(Color(parsing: "256") == nil)
     }
 }
+
+@Suite("Buffer consistency")
+struct BufferConsistencyTests {
+    @Test("wide graphemes written over wide graphemes one column apart leave no orphan halves")
+    func shiftedOverwrite() {
+        var b = Buffer(width: 8, height: 1)
+        b.put(" 阳光小", x: 0, y: 0)
+        b.put("云枫厂", x: 1, y: 0)
+        #expect(b.rowText(0) == " 云枫厂 ")
+        var c = Buffer(width: 8, height: 1)
+        c.put("阳光小区", x: 0, y: 0)
+        c.put("云枫厂", x: 1, y: 0)
+        #expect(c.rowText(0) == " 云枫厂 ")
+        for x in 0..<8 where c[x, 0].isContinuation {
+            #expect(x > 0 && !c[x - 1, 0].isContinuation && DisplayWidth.standard.of(c[x - 1, 0].text) == 2)
+        }
+    }
+}

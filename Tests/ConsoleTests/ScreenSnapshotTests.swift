@@ -1,0 +1,122 @@
+import Foundation
+import GridCore
+import Testing
+import TerminalKit
+import GridUI
+@testable import GridApp
+
+/// Every screen at 80×24 and 40×12, driven by key scripts over the demo county.
+@Suite("Screen snapshots", .serialized)
+struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (40, 12)]
+
+    /// (name, key script) for each screen and overlay.
+    static let scripts: [(String, [Key])] = [
+        ("board", []),
+        ("board-moved", [.char("j"), .char("j"), .char("l"), .char("l")]),
+        ("form-problem", [.char("l"), .char("l"), .char("l"), .char("2")] + "楼道堆物".map { .char($0) }),
+        ("saved", [.char("l"), .char("l"), .char("l"), .char("2")] + "楼道堆物".map { .char($0) } + [.enter]),
+        ("confirm-bulk", [.char(" "), .char(" "), .char("1")]),
+        ("filter-menu", [.char("f"), .char("o")]),
+        ("cell-detail", [.char("j"), .enter]),
+        ("browser", [.tab]),
+        ("browser-drilled", [.tab, .enter, .enter]),
+        ("help", [.char("?")]),
+        ("search", [.char("/"), .char("云")]),
+        ("command-line", [.char(":"), .char("t"), .char("h"), .tab]),
+    ]
+
+    @Test("screens match their reviewed snapshots", arguments: scripts.map(\.0))
+    func screen(name: String) throws {
+        let keys = ScreenSnapshotTests.scripts.first { $0.0 == name }!.1
+        for (w, h) in ScreenSnapshotTests.sizes {
+            let harness = try ConsoleHarness(width: w, height: h)
+            harness.press(keys)
+            Snapshot.assert(harness.backend, named: name)
+        }
+    }
+
+    @Test("below 40×12 a notice says the terminal is too small, and q still quits")
+    func tooSmall() throws {
+        let harness = try ConsoleHarness(width: 39, height: 11)
+        Snapshot.assert(harness.backend, named: "too-small")
+        #expect(harness.rows.contains { $0.contains("终端太小") })
+        harness.press([.char("q")])
+        #expect(harness.console.state.quitting)
+    }
+}
+
+@Suite("Console behaviour over the real store", .serialized)
+struct ConsoleBehaviourTests {
+    @Test("a status change takes one key, is saved with its audit row, and the board shows it")
+    func oneKeyChange() throws {
+        let h = try ConsoleHarness()
+        let before = try h.store.latestAuditID()
+        let row = try #require(h.console.state.board.row(at: 0))
+        let theme = h.console.state.board.themes[0]
+        h.press([.char("7")])
+        let stored = try h.store.cells(communityID: row.community.id).first { $0.theme.id == theme.id }
+        #expect(stored?.cell.status == .notApplicable)
+        let audit = try h.store.auditTrail(AuditQuery(afterID: before, limit: 10))
+        #expect(audit.count == 1)
+        #expect(audit.first?.record.source == .console)
+        #expect(audit.first?.record.operatorLogin == "admin")
+        #expect(h.rows[h.rows.count - 2].contains("已保存"))
+        h.press([.char("u")])
+        #expect(try h.store.cells(communityID: row.community.id).first { $0.theme.id == theme.id }?.cell.status == row.cells[theme.id]?.status)
+        #expect(try h.store.auditTrail(AuditQuery(afterID: before, limit: 10)).first?.record.entry.note.contains("撤销") == true)
+    }
+
+    @Test("bulk change of marked cells is one transaction with one audit row per cell")
+    func bulk() throws {
+        let h = try ConsoleHarness()
+        let before = try h.store.latestAuditID()
+        h.press([.char(" "), .char(" "), .char(" "), .char("7"), .char("y")])
+        let audit = try h.store.auditTrail(AuditQuery(afterID: before, limit: 10))
+        #expect(Set(audit.filter { $0.record.entry.field == "status" }.map(\.record.entry.entityID)).count == 3)
+        #expect(Set(audit.map(\.record.at)).count == 1, "one transaction, one timestamp")
+    }
+
+    @Test("a refused change shows the error and leaves the board consistent with the store")
+    func refused() throws {
+        let h = try ConsoleHarness(login: "lina") // a clerk
+        let cell = h.console.state.board.row(at: 0)?.cells[h.console.state.board.themes[0].id]
+        h.press([.char("7")])
+        #expect(h.console.state.message?.isError == true)
+        #expect(h.console.state.board.row(at: 0)?.cells[h.console.state.board.themes[0].id] == cell)
+    }
+
+    @Test("moving the cursor one row sends a few cells, not a screen")
+    func cursorMoveIsSmall() throws {
+        let h = try ConsoleHarness()
+        h.press([.char("j")])
+        let sent = h.press([.char("j")])
+        #expect(sent > 0)
+        #expect(sent <= 2 * 80 + 80, "two rows change plus the status bar position: \(sent) cells")
+    }
+
+    @Test("another process's change appears on the next tick, highlighted")
+    func liveRefresh() throws {
+        let h = try ConsoleHarness()
+        let row = try #require(h.console.state.board.row(at: 0))
+        let theme = h.console.state.board.themes[0]
+        let other = try GridStoreOpen.open(h.store.path)
+        let ctx = ChangeContext(actor: ConsoleHarness.admin, osUser: "other", source: .cli, clock: ConsoleHarness.clock)
+        _ = try other.changeStatus(communityID: row.community.id, themeID: theme.id, StatusChangeRequest(status: .notApplicable), context: ctx)
+        h.console.dispatch(.tick)
+        h.console.pollExternalChanges()
+        h.console.draw()
+        #expect(h.console.state.board.row(at: 0)?.cells[theme.id]?.status == .notApplicable)
+        #expect(h.console.state.highlights[CellKey(communityID: row.community.id, themeID: theme.id)] != nil)
+    }
+
+    @Test("resizing repeatedly never leaves garbage: each frame equals a fresh render")
+    func resizeStorm() throws {
+        let h = try ConsoleHarness()
+        for (w, h2) in [(100, 30), (40, 12), (20, 8), (80, 24), (41, 13), (132, 50), (80, 24)] {
+            h.resize(width: w, height: h2)
+            let fresh = Renderer.render(h.console.state, theme: h.console.theme)
+            #expect((0..<h2).allSatisfy { h.backend.screen.rowText($0) == fresh.rowText($0) }, "\(w)x\(h2)")
+        }
+    }
+}
