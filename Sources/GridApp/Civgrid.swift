@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import GridCore
 
 /// The `civgrid` command: subcommands as types. With no subcommand it opens the full-screen console.
@@ -28,6 +29,9 @@ public struct Civgrid: ParsableCommand {
     /// No subcommand: the console.
     public func run() throws {
         try ConsoleLauncher.launch(store: store, themeName: theme, ambiguousWide: ambiguousWide)
+        // Ended by a signal: the terminal is restored; tell the parent how we ended, as a shell would.
+        let signal = pendingQuitSignal.load(ordering: .relaxed)
+        if signal != 0 { throw ExitCode(128 + signal) }
     }
 }
 
@@ -41,6 +45,8 @@ public enum CivgridMain {
             var command = try Civgrid.parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
         } catch let error as GridError {
             FileHandle.standardError.write(Data("civgrid: \(error.description)\n".utf8))
             return error.exitCode

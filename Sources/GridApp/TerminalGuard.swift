@@ -12,6 +12,15 @@ enum TerminalGuard {
     /// Installs handlers before ncurses starts, so ncurses leaves these signals to us: quit signals
     /// only set a flag (the loop then exits cleanly); crash signals restore the terminal, then pass on.
     static func install() {
+        // Dispositions and masks are inherited across exec: a parent that ignored or blocked job-control
+        // or resize signals would leave the console deaf to Ctrl-Z and window changes. Start from defaults.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGWINCH, SIGTSTP, SIGCONT, SIGTTIN, SIGTTOU, SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, SIG_DFL)
+            sigaddset(&unblock, sig)
+        }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             var sa = sigaction()
             sa.__sigaction_handler.sa_handler = { sig in pendingQuitSignal.store(sig, ordering: .relaxed) }

@@ -64,6 +64,10 @@ enum Input {
             }
             return []
         }
+        // Esc followed quickly by a key arrives as Alt+key; where Alt+key means nothing, it was meant as both.
+        if case .alt(let c) = key, KeyMaps.command(for: key, on: s.screen) == nil {
+            return self.key(&s, .escape) + self.key(&s, .char(c))
+        }
         if s.overlay != nil { return Overlays.key(&s, key) }
         if s.screen == .help, s.helpFiltering { return Help.filterKey(&s, key) }
         guard let command = KeyMaps.command(for: key, on: s.screen) else {

@@ -15,13 +15,17 @@ func columns(_ s: Substring) -> Int {
 
 @Suite("civgrid command line", .serialized)
 struct CLITests {
-    @Test("no subcommand prints usage and succeeds")
+    @Test("--help prints usage; no subcommand without a terminal says the console needs one, exit 2")
     func usage() throws {
         let h = CLIHarness()
+        let help = try h.run(["--help"])
+        #expect(help.code == 0)
+        #expect(help.out.contains("USAGE: civgrid"))
+        #expect(help.out.contains("demo"))
         let r = try h.run([])
-        #expect(r.code == 0)
-        #expect(r.out.contains("USAGE: civgrid"))
-        #expect(r.out.contains("demo"))
+        #expect(r.code == 2)
+        #expect(r.err.contains("needs a terminal"))
+        #expect(r.out.isEmpty)
     }
 
     @Test("every command on a missing database says to run init, exit 4")

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// The built binary in a real terminal (tmux), with a pinned LANG, TERM, TZ, clock and a temporary database.
+@Suite("Console end to end under tmux", .serialized, .enabled(if: TmuxHarness.available), .timeLimit(.minutes(2)))
+struct ConsoleEndToEndTests {
+    func demo(_ h: TmuxHarness) throws {
+        #expect(try h.cli(["demo"]).code == 0)
+    }
+
+    @Test("open, drill down, change a status with one key, quit, reopen: the change and its audit row are there")
+    func changeSurvivesRestart() throws {
+        let h = try TmuxHarness()
+        try demo(h)
+        try h.startConsole()
+        try h.waitFor("云明苑")
+        try h.keys("Tab")
+        try h.waitFor("城关县三创办")
+        try h.keys("Enter")
+        try h.waitFor("城关镇 ")
+        try h.keys("Enter")
+        try h.waitFor("问2 改1 达5")
+        try h.keys("h", "b")
+        try h.waitFor("网格 · 城关镇")
+        try h.keys("7")
+        try h.waitFor("已保存")
+        try h.keys("q")
+        try h.waitUntil("the console to exit") { !$0.contains("civgrid 创城网格") }
+        let log = try h.cli(["log", "--limit", "1", "--json"]).out
+        #expect(log.contains("\"source\" : \"console\""))
+        #expect(log.contains("\"new\" : \"na\""))
+        #expect(log.contains("\"operator\" : \"admin\""))
+        let again = try TmuxHarness(sharing: h)
+        try again.startConsole()
+        try again.waitUntil("the first cell to read 不适") { pane in
+            pane.split(separator: "\n").first { $0.hasPrefix("云明苑") }?.contains("不适") == true
+        }
+    }
+
+    @Test("another process's change appears within a second without a key press")
+    func liveRefresh() throws {
+        let h = try TmuxHarness()
+        try demo(h)
+        try h.startConsole()
+        try h.waitFor("云明苑")
+        #expect(try h.cli(["set", "城关镇/云明苑", "公益广告", "不适用"]).code == 0)
+        try h.waitUntil(seconds: 1.5, "the change by another process") { pane in
+            pane.split(separator: "\n").first { $0.hasPrefix("云明苑") }?.contains("不适") == true
+        }
+        try h.keys("q")
+    }
+
+    @Test("resize to 40×12, below the minimum, and back: the layout follows and nothing is left over")
+    func resize() throws {
+        let h = try TmuxHarness()
+        try demo(h)
+        try h.startConsole()
+        try h.waitFor("公益  环境")
+        try h.tmux(["resize-window", "-t", "t", "-x", "40", "-y", "12"])
+        try h.waitFor("公 环 垃")
+        try h.tmux(["resize-window", "-t", "t", "-x", "30", "-y", "10"])
+        try h.waitFor("终端太小")
+        try h.tmux(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
+        try h.waitFor("公益  环境")
+        let pane = try h.capture()
+        #expect(!pane.contains("终端太小"))
+        #expect(pane.split(separator: "\n").count >= 23)
+        try h.keys("q")
+    }
+
+    @Test("Ctrl-Z suspends to the shell and fg resumes with a full repaint")
+    func suspendResume() throws {
+        let h = try TmuxHarness()
+        try demo(h)
+        try h.startShell()
+        try h.waitFor("$")
+        try h.type(TmuxHarness.binary)
+        try h.keys("Enter")
+        try h.waitFor("云明苑")
+        try h.keys("C-z")
+        try h.waitFor("Stopped")
+        try h.type("fg")
+        try h.keys("Enter")
+        try h.waitFor("云明苑")
+        try h.keys("j", "q")
+        try h.waitUntil("the shell prompt") { !$0.contains("civgrid 创城网格") }
+    }
+
+    @Test("TERM=vt100 and NO_COLOR work; TERM=dumb is refused with exit 2")
+    func terminals() throws {
+        let h = try TmuxHarness()
+        try demo(h)
+        try h.startConsole(term: "vt100", extra: ["NO_COLOR": "1"])
+        try h.waitFor("云明苑")
+        try h.keys("?")
+        try h.waitFor("帮助")
+        try h.keys("Escape")
+        try h.waitFor("云明苑")
+        try h.keys("q")
+        let dumb = try TmuxHarness()
+        try demo(dumb)
+        try dumb.startShell(term: "dumb")
+        try dumb.waitFor("$")
+        try dumb.type("\(TmuxHarness.binary); echo rc=$?")
+        try dumb.keys("Enter")
+        try dumb.waitFor("rc=2")
+        #expect(try dumb.capture().contains("TERM is “dumb”"))
+    }
+
+    @Test("SIGTERM ends the console cleanly and leaves a sane terminal")
+    func sigterm() throws {
+        let h = try TmuxHarness()
+        try demo(h)
+        try h.startShell()
+        try h.waitFor("$")
+        try h.type(TmuxHarness.binary)
+        try h.keys("Enter")
+        try h.waitFor("云明苑")
+        let shell = try h.tmux(["list-panes", "-t", "t", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try #require(try h.run("/usr/bin/pgrep", ["-P", shell]).split(separator: "\n").first.map(String.init))
+        _ = try h.run("/bin/kill", ["-TERM", child])
+        try h.waitFor("$ ", seconds: 5)
+        try h.type("echo rc=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|onlcr)$' | tr '\\n' ' '; echo")
+        try h.keys("Enter")
+        try h.waitFor("rc=143", seconds: 5)
+        try h.waitFor("onlcr", seconds: 5)
+        let pane = try h.capture()
+        let modes = pane.split(separator: "\n").first { $0.contains("onlcr") }.map { Set($0.split(separator: " ")) } ?? []
+        #expect(modes == ["onlcr", "icanon", "echo"], "terminal modes after SIGTERM: \(pane)")
+        #expect(!pane.contains("-icanon") && !pane.contains("-echo ") && !pane.contains("-onlcr"))
+        #expect(!pane.contains("civgrid 创城网格"), "the screen was left")
+    }
+}
