@@ -119,13 +119,14 @@ struct ConsoleEndToEndTests {
         let shell = try h.tmux(["list-panes", "-t", "t", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let child = try #require(try h.run("/usr/bin/pgrep", ["-P", shell]).split(separator: "\n").first.map(String.init))
         _ = try h.run("/bin/kill", ["-TERM", child])
-        try h.waitFor("$ ", seconds: 5)
-        try h.type("echo rc=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|onlcr)$' | tr '\\n' ' '; echo")
+        try h.waitUntil("the console to leave the screen") { !$0.contains("civgrid 创城网格") }
+        // The marker is split in the typed command so only the output line contains it whole.
+        try h.type("echo rc=$? MO''DES=$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|onlcr)$' | tr '\\n' ' ')")
         try h.keys("Enter")
-        try h.waitFor("rc=143", seconds: 5)
-        try h.waitFor("onlcr", seconds: 5)
+        try h.waitFor("rc=143 MODES=", seconds: 5)
         let pane = try h.capture()
-        let modes = pane.split(separator: "\n").first { $0.contains("onlcr") && !$0.contains("stty") }.map { Set($0.split(separator: " ")) } ?? []
+        let line = pane.split(separator: "\n").first { $0.contains("MODES=") }.map(String.init) ?? ""
+        let modes = Set(line.components(separatedBy: "MODES=").last?.split(separator: " ").map(String.init) ?? [])
         #expect(modes == ["onlcr", "icanon", "echo"], "terminal modes after SIGTERM: \(pane)")
         #expect(!pane.contains("-icanon") && !pane.contains("-echo ") && !pane.contains("-onlcr"))
         #expect(!pane.contains("civgrid 创城网格"), "the screen was left")
