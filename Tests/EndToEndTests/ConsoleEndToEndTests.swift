@@ -8,12 +8,24 @@ struct ConsoleEndToEndTests {
         #expect(try h.cli(["demo"]).code == 0)
     }
 
-    @Test("open, drill down, change a status with one key, quit, reopen: the change and its audit row are there")
-    func changeSurvivesRestart() throws {
+    /// A demo county with the console open on its board.
+    func consoleOnDemo() throws -> TmuxHarness {
         let h = try TmuxHarness()
         try demo(h)
         try h.startConsole()
-        try h.waitFor("云明苑")
+        try h.waitFor("公益  环境")
+        return h
+    }
+
+    /// A demo county with an interactive shell that has started the console in the foreground.
+    func consoleInShell() throws -> TmuxHarness {
+        let h = try consoleInShell()
+        return h
+    }
+
+    @Test("open, drill down, change a status with one key, quit, reopen: the change and its audit row are there")
+    func changeSurvivesRestart() throws {
+        let h = try consoleOnDemo()
         try h.keys("Tab")
         try h.waitFor("城关县三创办")
         try h.keys("Enter")
@@ -39,10 +51,7 @@ struct ConsoleEndToEndTests {
 
     @Test("another process's change appears within a second without a key press")
     func liveRefresh() throws {
-        let h = try TmuxHarness()
-        try demo(h)
-        try h.startConsole()
-        try h.waitFor("云明苑")
+        let h = try consoleOnDemo()
         #expect(try h.cli(["set", "城关镇/云明苑", "公益广告", "不适用"]).code == 0)
         try h.waitUntil(seconds: 1.5, "the change by another process") { pane in
             pane.split(separator: "\n").first { $0.hasPrefix("云明苑") }?.contains("不适") == true
@@ -52,10 +61,7 @@ struct ConsoleEndToEndTests {
 
     @Test("resize to 40×12, below the minimum, and back: the layout follows and nothing is left over")
     func resize() throws {
-        let h = try TmuxHarness()
-        try demo(h)
-        try h.startConsole()
-        try h.waitFor("公益  环境")
+        let h = try consoleOnDemo()
         try h.tmux(["resize-window", "-t", "t", "-x", "40", "-y", "12"])
         try h.waitFor("公 环 垃")
         try h.tmux(["resize-window", "-t", "t", "-x", "30", "-y", "10"])
@@ -70,13 +76,7 @@ struct ConsoleEndToEndTests {
 
     @Test("Ctrl-Z suspends to the shell and fg resumes with a full repaint")
     func suspendResume() throws {
-        let h = try TmuxHarness()
-        try demo(h)
-        try h.startShell()
-        try h.waitFor("$")
-        try h.type(TmuxHarness.binary)
-        try h.keys("Enter")
-        try h.waitFor("云明苑")
+        let h = try consoleInShell()
         try h.keys("C-z")
         try h.waitFor("Stopped")
         try h.type("fg")
@@ -109,13 +109,7 @@ struct ConsoleEndToEndTests {
 
     @Test("SIGTERM ends the console cleanly and leaves a sane terminal")
     func sigterm() throws {
-        let h = try TmuxHarness()
-        try demo(h)
-        try h.startShell()
-        try h.waitFor("$")
-        try h.type(TmuxHarness.binary)
-        try h.keys("Enter")
-        try h.waitFor("云明苑")
+        let h = try consoleInShell()
         let shell = try h.tmux(["list-panes", "-t", "t", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let child = try #require(try h.run("/usr/bin/pgrep", ["-P", shell]).split(separator: "\n").first.map(String.init))
         _ = try h.run("/bin/kill", ["-TERM", child])
