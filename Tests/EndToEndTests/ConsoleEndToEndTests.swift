@@ -19,7 +19,13 @@ struct ConsoleEndToEndTests {
 
     /// A demo county with an interactive shell that has started the console in the foreground.
     func consoleInShell() throws -> TmuxHarness {
-        let h = try consoleInShell()
+        let h = try TmuxHarness()
+        try demo(h)
+        try h.startShell()
+        try h.waitFor("$")
+        try h.type(TmuxHarness.binary)
+        try h.keys("Enter")
+        try h.waitFor("云明苑")
         return h
     }
 
