@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
         .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore"]),
         .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridTheme"]),
+        .testTarget(name: "GridThemeTests", dependencies: ["GridTheme", "TerminalKit", "GridCore"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalKit"]),
         .testTarget(name: "ConsoleTests", dependencies: ["GridApp", "GridUI", "GridStore", "GridCore", "TerminalKit", "GridTheme"],
                     exclude: ["__Snapshots__"]),

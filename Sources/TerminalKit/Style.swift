@@ -52,9 +52,10 @@ public enum Color: Hashable, Sendable {
         return (g, g, g)
     }
 
-    /// The nearest colour among the first `count` indexed colours (8, 16 or 256); `.default` stays.
+    /// The nearest colour among the first `count` indexed colours (8, 16 or 256); `.default` stays, and
+    /// so does everything on a direct-colour terminal (`count` above 256).
     public func downsampled(to count: Int) -> Color {
-        guard let (r, g, b) = rgbValue else { return self }
+        guard count <= 256, let (r, g, b) = rgbValue else { return self }
         if case .ansi(let i) = self, Int(i) < count { return self }
         if case .indexed(let i) = self, Int(i) < count { return self }
         var best = 0, bestDistance = Int.max

@@ -12,7 +12,8 @@ public struct TerminalUnusable: Error, CustomStringConvertible, Sendable {
 public final class NcursesBackend: TerminalBackend {
     let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
-    /// Colours the terminal shows (1 when colour is off).
+    /// Colours the terminal shows (1 when colour is off; above 256 for a direct-colour terminal such as
+    /// TERM=xterm-direct, where theme RGB colours are sent as they are).
     public let colorCount: Int
     private var pairs: [PairKey: Int32] = [:]
     private var nextPair: Int32 = 1
@@ -66,7 +67,8 @@ public final class NcursesBackend: TerminalBackend {
         if colorsAllowed && has_colors() {
             start_color()
             use_default_colors()
-            colors = Int(min(cnc_COLORS(), 256))
+            // A direct-colour terminfo (COLORS = 2^24) takes RGB values as colour numbers.
+            colors = Int(cnc_COLORS()) > 256 ? Int(cnc_COLORS()) : Int(min(cnc_COLORS(), 256))
         }
         colorCount = colors
         mousemask(CNC_ALL_MOUSE_EVENTS, nil)
@@ -114,10 +116,12 @@ public final class NcursesBackend: TerminalBackend {
 
     func index(_ c: Color) -> Int32 {
         switch c.downsampled(to: colorCount) {
-        case .default: -1
-        case .ansi(let i): Int32(i)
-        case .indexed(let i): Int32(i)
-        case .rgb: -1
+        case .default: return -1
+        case .ansi(let i): return Int32(i)
+        case .indexed(let i):
+            if colorCount > 256, let v = c.rgbValue { return Int32(v.r << 16 | v.g << 8 | v.b) }
+            return Int32(i)
+        case .rgb(let r, let g, let b): return colorCount > 256 ? Int32(Int(r) << 16 | Int(g) << 8 | Int(b)) : -1
         }
     }
 
@@ -129,7 +133,7 @@ public final class NcursesBackend: TerminalBackend {
         guard nextPair < min(cnc_COLOR_PAIRS(), 32767) else { return 0 }
         let p = nextPair
         nextPair += 1
-        init_pair(Int16(p), Int16(fg), Int16(bg))
+        init_extended_pair(p, fg, bg)
         pairs[key] = p
         return p
     }

@@ -244,3 +244,19 @@ struct FindTests {
         #expect(s.highlights.isEmpty)
     }
 }
+
+@Suite("Reduce: mouse")
+struct MouseTests {
+    @Test("a click on a board cell moves the cursor there; the wheel scrolls three rows")
+    func board() {
+        var s = UIFixture.state(total: 200)
+        let layout = BoardLayout(width: s.width)
+        _ = UIFixture.answer(&s, Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: layout.firstCellX + layout.cellWidth + 1, y: 5))), total: 200)
+        #expect(s.board.cursorRow == 3)
+        #expect(s.board.cursorColumn == 1)
+        _ = UIFixture.answer(&s, Reducer.reduce(&s, .mouse(MouseEvent(kind: .wheelDown, x: 0, y: 5))), total: 200)
+        #expect(s.board.cursorRow == 6)
+        _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 0, y: 0)))
+        #expect(s.board.cursorRow == 6, "a click on the title bar does nothing")
+    }
+}
