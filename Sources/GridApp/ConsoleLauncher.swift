@@ -34,7 +34,7 @@ enum ConsoleLauncher {
         let capture = StderrCapture()
         let backend: NcursesBackend
         do {
-            backend = try NcursesBackend(colorsAllowed: !noColor)
+            backend = try NcursesBackend(colorsAllowed: !noColor, term: directColorTerm(env.variables))
         } catch {
             capture?.finish()
             throw GridError.invalidInput(error.description)
@@ -48,6 +48,16 @@ enum ConsoleLauncher {
                                   theme: theme, colors: backend.colorCount, measure: measure)
         console.run()
     }
+}
+
+/// COLORTERM=truecolor (or 24bit) on an xterm-like terminal: use the direct-colour terminfo entry when it is
+/// installed (Debian's ncurses-term has xterm-direct), so theme RGB colours are shown as they are; otherwise
+/// nil, and colours are down-sampled to what TERM's terminfo says.
+func directColorTerm(_ env: [String: String]) -> String? {
+    guard let colorterm = env["COLORTERM"]?.lowercased(), colorterm == "truecolor" || colorterm == "24bit",
+          let term = env["TERM"], term.hasPrefix("xterm") else { return nil }
+    let candidates = ["/usr/share/terminfo/x/xterm-direct", "/lib/terminfo/x/xterm-direct", "/etc/terminfo/x/xterm-direct"]
+    return candidates.contains { FileManager.default.fileExists(atPath: $0) } ? "xterm-direct" : nil
 }
 
 /// `$XDG_CONFIG_HOME/civgrid/config.toml`: `theme = "light"`, `ambiguous_width = "wide"`.
