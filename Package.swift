@@ -36,6 +36,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "civgrid", dependencies: ["GridApp"]),
+        .executableTarget(
+            name: "civgrid-bench",
+            dependencies: ["GridApp", "GridCore", "GridStore", "GridUI", "GridTheme", "TerminalKit", "TerminalNcurses",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),

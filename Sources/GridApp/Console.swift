@@ -9,20 +9,24 @@ import TerminalNcurses
 /// The full-screen console: one loop on one thread that reads an event, reduces it, runs the effects
 /// (which talk to the store) and draws the difference. Live refresh polls the store's change marker on
 /// every idle tick.
-final class Console {
+public final class Console {
     let store: SQLiteStore
     let runner: EffectRunner
-    let terminal: Terminal
+    /// The diffing terminal the console draws through.
+    public let terminal: Terminal
     let backend: any TerminalBackend
     let catalog: ThemeCatalog
     let colors: Int
     let measure: DisplayWidth
-    var state: AppState
-    var theme: Theme
+    /// The current state (read by tests and the benchmark).
+    public private(set) var state: AppState
+    /// The theme in use, adapted to the terminal's colours.
+    public private(set) var theme: Theme
     var lastMarker: Int
     var lastAuditID: Int64
 
-    init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
+    /// A console over a store and a backend; loads the first data and is ready to draw.
+    public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
          colors: Int, measure: DisplayWidth) throws(GridError) {
         self.store = store
         self.backend = backend
@@ -44,7 +48,7 @@ final class Console {
     }
 
     /// Runs until the operator quits or a quit signal arrives.
-    func run() {
+    public func run() {
         draw()
         while !state.quitting {
             if pendingQuitSignal.load(ordering: .relaxed) != 0 { break }
@@ -64,7 +68,7 @@ final class Console {
     }
 
     /// Reduces an action and runs its effects, feeding results back until nothing is left.
-    func dispatch(_ action: Action) {
+    public func dispatch(_ action: Action) {
         var queue = [action]
         while !queue.isEmpty {
             let next = queue.removeFirst()
@@ -105,7 +109,7 @@ final class Console {
     }
 
     /// Another process committed: find which cells it changed (for the highlight) and reload.
-    func pollExternalChanges() {
+    public func pollExternalChanges() {
         guard let marker = try? store.changeMarker(), marker != lastMarker else { return }
         lastMarker = marker
         let rows = (try? store.auditTrail(AuditQuery(afterID: lastAuditID, limit: 2000))) ?? []
@@ -119,7 +123,8 @@ final class Console {
         dispatch(.externalChange(cells: cells))
     }
 
-    func draw() {
+    /// Renders the state and sends the difference to the terminal.
+    public func draw() {
         terminal.draw(Renderer.render(state, theme: theme, measure: measure))
     }
 }

@@ -40,10 +40,10 @@ public struct StatusTransitionResult: Hashable, Sendable {
 public enum StatusTransition {
     /// Validates `request` against `current` for `actor` on `today` and returns the new state and its audit.
     ///
-    /// `cellLabel` names the cell in messages (e.g. `阳光小区 · 环境卫生`).
+    /// `cellLabel` names the cell in messages (e.g. `阳光小区 · 环境卫生`); it is only evaluated for a refusal.
     public static func apply(
         _ request: StatusChangeRequest, to current: CellState, by actor: Operator, today: Day,
-        cellLabel: String
+        cellLabel: @autoclosure () -> String
     ) throws(GridError) -> StatusTransitionResult {
         try checkPermission(request.status, from: current.status, actor: actor, cellLabel: cellLabel)
         let due = request.restoring ? request.due : try deadline(for: request, current: current, today: today)
@@ -57,7 +57,8 @@ public enum StatusTransition {
     }
 
     static func checkPermission(_ target: CellStatus, from source: CellStatus, actor: Operator,
-                                cellLabel: String) throws(GridError) {
+                                cellLabel label: () -> String) throws(GridError) {
+        let cellLabel = actor.role == .admin || actor.role == .inspector ? "" : label()
         switch actor.role {
         case .admin, .inspector:
             return

@@ -64,40 +64,49 @@ extension SQLiteStore {
     }
 
     public func communityCount(in scope: CommunityScope, filter: CommunityFilter, today: Day) throws(GridError) -> Int {
-        let f = ScopeFilter(scope, filter: filter, today: today)
-        return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(ScopeFilter.from) WHERE \(f.sql)", arguments: f.arguments) ?? 0
-        }
+        let w = CommunityWhere(scope, filter: filter, today: today)
+        return try read { db in try w.count(db) }
     }
 
     public func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int,
                             today: Day) throws(GridError) -> [CommunityRow] {
-        let f = ScopeFilter(scope, filter: filter, today: today)
+        let w = CommunityWhere(scope, filter: filter, today: today)
         return try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.*, s.name AS street_name, \(SQL.tallyColumns) FROM \(ScopeFilter.from)
-                WHERE \(f.sql) ORDER BY c.street_id, c.name LIMIT :limit OFFSET :offset
-                """, arguments: f.arguments + ["limit": limit, "offset": offset])
-            let ids = rows.map { $0["id"] as Int64 }
-            let overdue = try overdueCounts(db, communityIDs: ids, today: today)
-            return rows.map { r in
+            let ids = try w.windowIDs(db, offset: max(0, offset), limit: max(0, limit))
+            return try rows(db, ids: ids, today: today)
+        }
+    }
+
+    /// Communities with street name and roll-up, in the order of `ids`.
+    func rows(_ db: Database, ids: [Int64], today: Day) throws -> [CommunityRow] {
+        guard !ids.isEmpty else { return [] }
+        var byID: [Int64: CommunityRow] = [:]
+        let overdue = try overdueCounts(db, communityIDs: ids, today: today)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            for r in try Row.fetchAll(db, sql: """
+                SELECT c.*, s.name AS street_name, \(SQL.tallyColumns)
+                FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id
+                WHERE c.id IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(chunk)) {
                 var counts = Decode.counts(r)
                 counts.overdue = overdue[r["id"]] ?? 0
-                return CommunityRow(community: Decode.community(r), streetName: r["street_name"], counts: counts)
+                byID[r["id"]] = CommunityRow(community: Decode.community(r), streetName: r["street_name"], counts: counts)
             }
         }
+        return ids.compactMap { byID[$0] }
     }
 
     public func position(of communityID: RowID, in scope: CommunityScope, filter: CommunityFilter,
                          today: Day) throws(GridError) -> Int? {
-        let f = ScopeFilter(scope, filter: filter, today: today)
+        let w = CommunityWhere(scope, filter: filter, today: today)
         return try read { db in
-            guard let me = try Row.fetchOne(db, sql: "SELECT c.street_id, c.name FROM \(ScopeFilter.from) WHERE c.id = :me AND \(f.sql)",
-                                            arguments: f.arguments + ["me": communityID]) else { return nil }
+            guard let me = try Row.fetchOne(db, sql: "SELECT c.street_id, c.name FROM community c WHERE c.id = :me AND \(w.sql)",
+                                            arguments: w.arguments + ["me": communityID]) else { return nil }
             return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM \(ScopeFilter.from)
-                WHERE \(f.sql) AND (c.street_id < :sid OR (c.street_id = :sid AND c.name < :name))
-                """, arguments: f.arguments + ["sid": me["street_id"] as Int64, "name": me["name"] as String])
+                SELECT count(*) FROM community c
+                WHERE \(w.sql) AND (c.street_id < :sid OR (c.street_id = :sid AND c.name < :name))
+                """, arguments: w.arguments + ["sid": me["street_id"] as Int64, "name": me["name"] as String])
         }
     }
 
@@ -120,7 +129,8 @@ extension SQLiteStore {
         return try read { db in
             var hits: [NodeRef] = []
             // Names that start with the text first, then names that contain it; communities first.
-            for pattern in ["substr(x.name, 1, length(:q)) = :q", "instr(x.name, :q) > 1"] {
+            // The prefix test is a range on the name indexes; "contains" has to look at every name.
+            for pattern in ["x.name >= :q AND x.name < :q || char(1114111)", "instr(x.name, :q) > 1"] {
                 for level in [Grouping.community, .street, .unit, .property] where hits.count < limit {
                     hits += try NodeQuery.refs(db, level: level, where: pattern, arguments: ["q": q], limit: limit - hits.count)
                 }
@@ -142,14 +152,25 @@ extension SQLiteStore {
     }
 }
 
-/// A `WHERE` clause over `community c JOIN street s JOIN tally t` selecting a scope's communities that pass
-/// a filter.
+/// A `WHERE` clause over `community c JOIN street s` selecting a scope's communities (for roll-ups).
 struct ScopeFilter {
-    static let from = "community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id"
     var sql: String
     var arguments: StatementArguments
 
-    init(_ scope: CommunityScope, filter: CommunityFilter = .none, today: Day) {
+    init(_ scope: CommunityScope, today: Day) {
+        let w = CommunityWhere(scope, filter: .none, today: today)
+        sql = w.sql
+        arguments = w.arguments
+    }
+}
+
+/// A `WHERE` clause on `community c` alone (no joins) selecting a scope's communities that pass a filter.
+/// Without joins, counting and windowing walk the (street_id, name) index, and deep windows stay cheap.
+struct CommunityWhere {
+    var sql: String
+    var arguments: StatementArguments
+
+    init(_ scope: CommunityScope, filter: CommunityFilter, today: Day) {
         let day = today.description
         var parts: [String]
         switch scope {
@@ -157,7 +178,7 @@ struct ScopeFilter {
             parts = ["1"]
             arguments = [:]
         case .office(let id):
-            parts = ["s.office_id = :scope"]
+            parts = ["c.street_id IN (SELECT id FROM street WHERE office_id = :scope)"]
             arguments = ["scope": id]
         case .street(let id):
             parts = ["c.street_id = :scope"]
@@ -174,8 +195,8 @@ struct ScopeFilter {
         }
         if !filter.statuses.isEmpty {
             // The maintained tally answers "has a cell in these statuses" without touching the cells.
-            let ors = CellStatus.allCases.filter { filter.statuses.contains($0) }.map { "t.\($0.rawValue) > 0" }
-            parts.append("(" + ors.joined(separator: " OR ") + ")")
+            let ors = CellStatus.allCases.filter { filter.statuses.contains($0) }.map { "\($0.rawValue) > 0" }
+            parts.append("c.id IN (SELECT community_id FROM tally WHERE " + ors.joined(separator: " OR ") + ")")
         }
         if filter.overdueOnly {
             parts.append("c.id IN (SELECT community_id FROM cell WHERE due_on < :today AND status IN (\(SQL.overdueStatuses)))")
@@ -183,5 +204,26 @@ struct ScopeFilter {
         }
         if filter.declaredOnly { parts.append("c.declared_site IS NOT NULL") }
         sql = parts.joined(separator: " AND ")
+    }
+
+    func count(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(sql)", arguments: arguments) ?? 0
+    }
+
+    /// The ids of rows `offset ..< offset + limit` in board order (street, then name). A window in the far
+    /// half is read backwards from the end, so jumping to the last rows costs as little as the first.
+    func windowIDs(_ db: Database, offset: Int, limit: Int) throws -> [Int64] {
+        let forward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id, c.name LIMIT :limit OFFSET :offset"
+        guard offset > 2_000 else {
+            return try Int64.fetchAll(db, sql: forward, arguments: arguments + ["limit": limit, "offset": offset])
+        }
+        let total = try count(db)
+        guard offset > total / 2 else {
+            return try Int64.fetchAll(db, sql: forward, arguments: arguments + ["limit": limit, "offset": offset])
+        }
+        let end = min(offset + limit, total)
+        guard end > offset else { return [] }
+        let backward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id DESC, c.name DESC LIMIT :limit OFFSET :offset"
+        return try Int64.fetchAll(db, sql: backward, arguments: arguments + ["limit": end - offset, "offset": total - end]).reversed()
     }
 }

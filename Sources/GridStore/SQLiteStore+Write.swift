@@ -5,7 +5,8 @@ extension SQLiteStore {
     public func changeStatus(communityID: RowID, themeID: RowID, _ request: StatusChangeRequest,
                              context: ChangeContext) throws(GridError) -> StatusTransitionResult {
         try write { db in
-            try applyChange(db, CellKey(communityID: communityID, themeID: themeID), request, context: context, at: context.clock.now())
+            try applyChange(db, CellKey(communityID: communityID, themeID: themeID), request, context: context,
+                            actor: try fetchOperator(db, login: context.actor.login), at: context.clock.now())
         }
     }
 
@@ -13,37 +14,36 @@ extension SQLiteStore {
                                context: ChangeContext) throws(GridError) -> [StatusTransitionResult] {
         try write { db in
             let now = context.clock.now()
-            return try cells.map { try applyChange(db, $0, request, context: context, at: now) }
+            let actor = try fetchOperator(db, login: context.actor.login)
+            return try cells.map { try applyChange(db, $0, request, context: context, actor: actor, at: now) }
         }
     }
 
     public func restore(_ states: [CellState], context: ChangeContext) throws(GridError) -> [StatusTransitionResult] {
         try write { db in
             let now = context.clock.now()
+            let actor = try fetchOperator(db, login: context.actor.login)
             return try states.map { state in
                 try applyChange(db, CellKey(communityID: state.communityID, themeID: state.themeID),
-                                .restoring(state), context: context, at: now)
+                                .restoring(state), context: context, actor: actor, at: now)
             }
         }
     }
 
     /// Validates and writes one cell change with its audit rows inside the caller's transaction.
+    /// `actor` is read from the operator table inside the same transaction: a role revoked a moment ago is
+    /// already in force.
     func applyChange(_ db: Database, _ key: CellKey, _ request: StatusChangeRequest, context: ChangeContext,
-                     at now: Timestamp) throws -> StatusTransitionResult {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT x.*, c.name AS community_name, th.name_zh AS theme_name FROM cell x
-            JOIN community c ON c.id = x.community_id JOIN theme th ON th.id = x.theme_id
-            WHERE x.community_id = ? AND x.theme_id = ?
-            """, arguments: [key.communityID, key.themeID])
+                     actor: Operator, at now: Timestamp) throws -> StatusTransitionResult {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cell WHERE community_id = ? AND theme_id = ?"),
+                                         arguments: [key.communityID, key.themeID])
         else {
             throw GridError.notFound("community #\(key.communityID) has no cell for theme #\(key.themeID) "
                 + "(the theme does not apply to its kind); see `civgrid show` for its cells")
         }
-        // The role is read inside the transaction: a role revoked a moment ago is already in force.
-        let actor = try fetchOperator(db, login: context.actor.login)
         var result = try StatusTransition.apply(
             request, to: Decode.cell(row), by: actor, today: context.clock.today,
-            cellLabel: "\(row["community_name"] as String) · \(row["theme_name"] as String)")
+            cellLabel: (try? SQLiteStore.cellLabel(db, key)) ?? "#\(key.communityID)/\(key.themeID)")
         guard result.changesSomething else { return result }
         result.cell.changedAt = now
         result.cell.changedBy = actor.login
@@ -54,6 +54,14 @@ extension SQLiteStore {
                                      now.description, actor.login, key.communityID, key.themeID])
         try SQLiteStore.appendAudit(db, result.audit, context: context, at: now)
         return result
+    }
+
+    /// `阳光小区 · 环境卫生`, for messages about a cell.
+    static func cellLabel(_ db: Database, _ key: CellKey) throws -> String {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT c.name AS c, th.name_zh AS t FROM community c, theme th WHERE c.id = ? AND th.id = ?
+            """, arguments: [key.communityID, key.themeID])
+        return row.map { "\($0["c"] as String) · \($0["t"] as String)" } ?? "#\(key.communityID)/\(key.themeID)"
     }
 
     public func changeMarker() throws(GridError) -> Int {

@@ -28,8 +28,9 @@ public enum Action: Sendable {
 public enum Effect: Hashable, Sendable {
     /// Load the children of `parent` (nil: the offices) as browser column `depth`.
     case loadBrowser(depth: Int, parent: NodeRef?)
-    /// Load a window of board rows with their cells.
-    case loadBoard(scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int)
+    /// Load a window of board rows with their cells. `total` is the row count when the reducer already knows
+    /// it (scrolling within an unchanged scope and filter), so the store need not count again.
+    case loadBoard(scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int, total: Int?)
     /// Write one change to these cells in one transaction.
     case saveStatus(targets: [CellKey], request: StatusChangeRequest)
     /// Put cells back to these states (undo), in one transaction.

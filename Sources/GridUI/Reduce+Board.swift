@@ -108,14 +108,15 @@ enum Board {
         guard b.total > 0, !b.loading, !(have.contains(b.rowOffset) && needEnd <= have.upperBound) else { return [] }
         s.board.loading = true
         let start = max(0, b.rowOffset - visible)
-        return [.loadBoard(scope: b.scope, filter: b.filter, offset: start, limit: visible * 3)]
+        return [.loadBoard(scope: b.scope, filter: b.filter, offset: start, limit: visible * 3, total: b.total)]
     }
 
     /// Reloads the fetched window in place (after a change by another process or a screen switch).
     static func reloadWindow(_ s: inout AppState) -> [Effect] {
         s.board.loading = true
         let visible = s.boardVisibleRows
-        return [.loadBoard(scope: s.board.scope, filter: s.board.filter, offset: max(0, s.board.rowOffset - visible), limit: visible * 3)]
+        return [.loadBoard(scope: s.board.scope, filter: s.board.filter, offset: max(0, s.board.rowOffset - visible),
+                           limit: visible * 3, total: nil)]
     }
 
     /// Starts over for a new scope or filter.

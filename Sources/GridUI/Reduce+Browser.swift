@@ -51,7 +51,8 @@ enum Browser {
 
     /// Reloads every open column (their counts may have changed).
     static func refresh(_ s: AppState) -> [Effect] {
-        s.browser.enumerated().map { .loadBrowser(depth: $0.offset, parent: $0.element.parent) }
+        guard !s.browser.isEmpty else { return [.loadBrowser(depth: 0, parent: nil)] }
+        return s.browser.enumerated().map { .loadBrowser(depth: $0.offset, parent: $0.element.parent) }
     }
 
     static func click(_ s: inout AppState, y: Int) -> [Effect] {

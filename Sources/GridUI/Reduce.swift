@@ -9,7 +9,8 @@ public enum Reducer {
         switch action {
         case .start(let themes):
             s.board.themes = themes
-            return [.loadBrowser(depth: 0, parent: nil)] + Board.reload(&s, resetCursor: true)
+            // The board is the first screen; the browser loads when it is first shown.
+            return Board.reload(&s, resetCursor: true)
         case .resize(let w, let h):
             s.width = w
             s.height = h
@@ -43,7 +44,8 @@ public enum Reducer {
             return Search.located(&s, communityID: id, row: row)
         case .externalChange(let cells):
             for key in cells { s.highlights[key] = s.tick + 8 }
-            var effects = Board.reloadWindow(&s) + Browser.refresh(s)
+            // A hidden browser is refreshed when it is shown again (switching screens reloads it).
+            var effects = Board.reloadWindow(&s) + (s.screen == .browser ? Browser.refresh(s) : [])
             if let d = s.detail, s.screen == .detail, cells.contains(d.key) { effects.append(.loadDetail(d.key)) }
             return effects
         case .themeApplied(let name):

@@ -27,7 +27,7 @@ enum BoardView {
 
     static func header(_ s: AppState, _ layout: BoardLayout, _ theme: Theme, _ area: Rect, _ b: inout Buffer) {
         let y = area.y
-        b.put("小区/点位", x: 0, y: y, width: layout.nameWidth, style: theme[.header])
+        b.put(" 小区/点位", x: 0, y: y, width: layout.nameWidth, style: theme[.header])
         if layout.streetWidth > 0 {
             b.put("街道", x: layout.nameWidth + 1, y: y, width: layout.streetWidth, style: theme[.header])
         }
@@ -47,8 +47,10 @@ enum BoardView {
     static func line(_ s: AppState, _ row: BoardRow, index: Int, y: Int, _ layout: BoardLayout, _ theme: Theme, _ b: inout Buffer) {
         let onCursorRow = index == s.board.cursorRow
         let site = row.community.declaredSite.map { "◆\($0) " } ?? ""
-        b.put(site + row.community.name, x: 0, y: y, width: layout.nameWidth,
-              style: onCursorRow ? theme[.selectionUnfocused] : theme[.text])
+        // A one-column gutter marks the cursor row: moving down rewrites two gutter cells and two
+        // board cells, not two whole names (a few dozen bytes over SSH).
+        b.put(onCursorRow ? ">" : " ", x: 0, y: y, style: onCursorRow ? theme[.selection] : theme[.text])
+        b.put(site + row.community.name, x: 1, y: y, width: layout.nameWidth - 1, style: theme[.text])
         if layout.streetWidth > 0 {
             b.put(row.streetName, x: layout.nameWidth + 1, y: y, width: layout.streetWidth, style: theme[.muted])
         }

@@ -51,7 +51,7 @@ struct ConsoleEndToEndTests {
         let again = try TmuxHarness(sharing: h)
         try again.startConsole()
         try again.waitUntil("the first cell to read 不适") { pane in
-            pane.split(separator: "\n").first { $0.hasPrefix("云明苑") }?.contains("不适") == true
+            pane.split(separator: "\n").first { $0.dropFirst().hasPrefix("云明苑") }?.contains("不适") == true
         }
     }
 
@@ -60,7 +60,7 @@ struct ConsoleEndToEndTests {
         let h = try consoleOnDemo()
         #expect(try h.cli(["set", "城关镇/云明苑", "公益广告", "不适用"]).code == 0)
         try h.waitUntil(seconds: 1.5, "the change by another process") { pane in
-            pane.split(separator: "\n").first { $0.hasPrefix("云明苑") }?.contains("不适") == true
+            pane.split(separator: "\n").first { $0.dropFirst().hasPrefix("云明苑") }?.contains("不适") == true
         }
         try h.keys("q")
     }

@@ -1,0 +1,206 @@
+import Foundation
+import GridApp
+import GridCore
+import GridStore
+import GridTheme
+import GridUI
+import TerminalKit
+
+/// The scenarios of the speed issue, run against one generated grid with the real store, reduce, render
+/// and diff (in-memory backend), and the real ncurses backend on a pseudo-terminal for bytes.
+struct Scenarios {
+    let scale: DemoScale
+    let path: String
+    let recorder: Recorder
+    let quick: Bool
+    static let clock = GridClock(utcOffsetSeconds: 8 * 3600) { Timestamp(millis: Int64(Date().timeIntervalSince1970 * 1000)) }
+    static let admin = Operator(login: "bench", name: "bench", role: .admin)
+    var context: ChangeContext { ChangeContext(actor: Scenarios.admin, osUser: "bench", source: .console, clock: Scenarios.clock) }
+    var name: String { scale.rawValue }
+    var n: Int { quick ? 20 : 200 }
+
+    func console(_ backend: any TerminalBackend) throws -> Console {
+        let store = try SQLiteStore.open(path: path)
+        return try Console(store: store, context: context, backend: backend, catalog: ThemeCatalog(folders: []),
+                           theme: BuiltinThemes.default, colors: 256, measure: .standard)
+    }
+
+    func run() throws {
+        try coldOpen()
+        try navigation()
+        try statusChange()
+        try bulk()
+        try search()
+        try filters()
+        try liveRefresh()
+        try bytes()
+        try memoryAfterScroll()
+        try idleCPU()
+    }
+
+    func coldOpen() throws {
+        let rssBefore = residentMB()
+        let samples = try Recorder.time(quick ? 5 : 20) { _ in
+            let backend = MemoryBackend(width: 80, height: 24)
+            try console(backend).draw()
+        }
+        recorder.add("1 cold open → first frame (in process)", name, samples, unit: "ms", budget: "≤100 ms")
+        recorder.add("9 resident memory after open", name, [max(residentMB(), rssBefore)], unit: "MB", budget: "≤200 MB")
+    }
+
+    func keys(_ c: Console, _ key: Key, _ count: Int) -> [Double] {
+        Recorder.time(count) { _ in
+            c.dispatch(.key(key))
+            c.draw()
+        }
+    }
+
+    func navigation() throws {
+        let c = try console(MemoryBackend(width: 80, height: 24))
+        c.draw()
+        recorder.add("2 board: down (j)", name, keys(c, .char("j"), n), unit: "ms", budget: "p99 ≤5 ms")
+        recorder.add("2 board: page down", name, keys(c, .pageDown, n / 2), unit: "ms", budget: "p99 ≤5 ms")
+        recorder.add("2 board: right across themes", name, keys(c, .char("l"), n / 2), unit: "ms", budget: "p99 ≤5 ms")
+        var ends: [Double] = []
+        for _ in 0..<(quick ? 3 : 10) {
+            ends += keys(c, .char("G"), 1)
+            _ = keys(c, .char("g"), 1)
+        }
+        recorder.add("2 board: jump to end (G)", name, ends, unit: "ms", budget: "p99 ≤5 ms")
+        c.dispatch(.key(.tab))
+        c.draw()
+        c.dispatch(.key(.enter))
+        c.draw()
+        recorder.add("2 browser: down", name, keys(c, .char("j"), n / 2), unit: "ms", budget: "p99 ≤5 ms")
+    }
+
+    func statusChange() throws {
+        let c = try console(MemoryBackend(width: 80, height: 24))
+        c.draw()
+        let samples = Recorder.time(n / 2) { i in
+            c.dispatch(.key(.char(i % 2 == 0 ? "7" : "1")))
+            c.draw()
+            c.dispatch(.key(.char("j")))
+        }
+        recorder.add("3 status change end to end (durable)", name, samples, unit: "ms", budget: "p99 ≤10 ms")
+    }
+
+    func bulk() throws {
+        let store = try SQLiteStore.open(path: path)
+        let today = Scenarios.clock.today
+        let rows = try store.communities(in: .all, filter: .none, offset: 0, limit: 400, today: today)
+        let cells = try store.cells(communityIDs: rows.map(\.community.id)).prefix(1000).map {
+            CellKey(communityID: $0.communityID, themeID: $0.themeID)
+        }
+        let samples = try Recorder.time(quick ? 3 : 6) { i in
+            _ = try store.changeStatuses(Array(cells), StatusChangeRequest(status: i % 2 == 0 ? .notApplicable : .ok), context: context)
+        }
+        recorder.add("4 bulk change of \(cells.count) cells", name, samples, unit: "ms", budget: "≤150 ms")
+    }
+
+    func search() throws {
+        let store = try SQLiteStore.open(path: path)
+        let words = ["阳", "阳光", "阳光小", "华", "华庭", "城", "城关", "住建", "物业", "村", "公厕", "市场"]
+        let samples = try Recorder.time(quick ? 24 : 120) { i in _ = try store.search(words[i % words.count], limit: 50) }
+        recorder.add("5 search keystroke (all names)", name, samples, unit: "ms", budget: "p99 ≤30 ms")
+    }
+
+    /// The board load a filter or scope change triggers: count, window, cells.
+    func boardLoad(_ store: SQLiteStore, _ scope: CommunityScope, _ filter: CommunityFilter) throws {
+        let today = Scenarios.clock.today
+        _ = try store.communityCount(in: scope, filter: filter, today: today)
+        let rows = try store.communities(in: scope, filter: filter, offset: 0, limit: 63, today: today)
+        _ = try store.cells(communityIDs: rows.map(\.community.id))
+    }
+
+    func filters() throws {
+        let store = try SQLiteStore.open(path: path)
+        let overdue = try Recorder.time(quick ? 5 : 20) { _ in try boardLoad(store, .all, CommunityFilter(overdueOnly: true)) }
+        recorder.add("6 filter: overdue only", name, overdue, unit: "ms", budget: "≤100 ms")
+        let unit = try store.rollups(groupedBy: .unit, within: .all, today: Scenarios.clock.today).compactMap(\.node).first!
+        let units = try Recorder.time(quick ? 5 : 20) { _ in try boardLoad(store, CommunityScope(unit.node), .none) }
+        recorder.add("6 filter: one unit's communities", name, units, unit: "ms", budget: "≤100 ms")
+    }
+
+    func liveRefresh() throws {
+        let c = try console(MemoryBackend(width: 80, height: 24))
+        c.draw()
+        let other = try SQLiteStore.open(path: path)
+        let today = Scenarios.clock.today
+        let row = try other.communities(in: .all, filter: .none, offset: 5, limit: 1, today: today)[0]
+        let theme = try other.cells(communityID: row.community.id)[0].theme
+        let samples = try Recorder.time(quick ? 10 : 40) { i in
+            // The commit happens outside the timing: it stands for another operator's process.
+            _ = try other.changeStatus(communityID: row.community.id, themeID: theme.id,
+                                       StatusChangeRequest(status: i % 2 == 0 ? .notApplicable : .ok), context: context)
+        }
+        _ = samples
+        var refresh: [Double] = []
+        for i in 0..<(quick ? 10 : 40) {
+            _ = try other.changeStatus(communityID: row.community.id, themeID: theme.id,
+                                       StatusChangeRequest(status: i % 2 == 0 ? .notApplicable : .ok), context: context)
+            refresh += Recorder.time(1) { _ in
+                c.pollExternalChanges()
+                c.draw()
+            }
+        }
+        recorder.add("7 refresh after another process commits", name, refresh, unit: "ms")
+    }
+
+    func bytes() throws {
+        let pty = try PtyTerminal(width: 80, height: 24)
+        defer { pty.close() }
+        let c = try console(pty.backend)
+        c.draw()
+        let full = pty.drain()
+        func measure(_ key: Key, _ count: Int) -> [Double] {
+            (0..<count).map { _ in
+                c.dispatch(.key(key))
+                c.draw()
+                return Double(pty.drain())
+            }
+        }
+        recorder.add("8 bytes: one-row cursor move", name, measure(.char("j"), 20), unit: "bytes", budget: "≤200")
+        recorder.add("8 bytes: page down", name, measure(.pageDown, 10), unit: "bytes")
+        var change: [Double] = []
+        for i in 0..<10 {
+            c.dispatch(.key(.char(i % 2 == 0 ? "7" : "1")))
+            c.draw()
+            change.append(Double(pty.drain()))
+        }
+        recorder.add("8 bytes: status change", name, change, unit: "bytes")
+        c.dispatch(.key(.ctrl("l")))
+        c.draw()
+        recorder.add("8 bytes: full repaint (first frame, Ctrl-L)", name, [Double(full), Double(pty.drain())], unit: "bytes")
+    }
+
+    func memoryAfterScroll() throws {
+        let c = try console(MemoryBackend(width: 80, height: 24))
+        c.draw()
+        let deadline = Date().addingTimeInterval(quick ? 3 : 20)
+        var pages = 0
+        while c.state.board.cursorRow < c.state.board.total - 1 && Date() < deadline {
+            c.dispatch(.key(.pageDown))
+            c.draw()
+            pages += 1
+        }
+        let reached = c.state.board.total == 0 ? 0 : Double(c.state.board.cursorRow + 1) / Double(c.state.board.total) * 100
+        recorder.add("9 resident memory after scrolling (\(String(format: "%.0f", reached))% of board, \(pages) pages)", name,
+                     [residentMB()], unit: "MB", budget: "≤200 MB")
+    }
+
+    func idleCPU() throws {
+        let c = try console(MemoryBackend(width: 80, height: 24))
+        c.draw()
+        let seconds = quick ? 3.0 : 10.0
+        let start = cpuSeconds(), began = Date()
+        while Date().timeIntervalSince(began) < seconds {
+            usleep(250_000) // the run loop's wget_wch timeout
+            c.dispatch(.tick)
+            c.pollExternalChanges()
+            c.draw()
+        }
+        let used = cpuSeconds() - start
+        recorder.add("10 idle CPU with live refresh", name, [used / Date().timeIntervalSince(began) * 100], unit: "%", budget: "≤1%")
+    }
+}

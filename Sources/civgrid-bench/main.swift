@@ -1,0 +1,55 @@
+// civgrid-bench: generates or opens grids at county, city and province scale and measures the real code
+// paths against the speed budgets. Prints one table; `--json FILE` writes it for tools.
+import ArgumentParser
+import Foundation
+import GridCore
+import GridStore
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "civgrid-bench", abstract: "Measure civgrid at county, city and province scale.")
+
+    @Option(help: "county, city, province, or all.") var scale: String = "all"
+    @Option(help: "Write the results as JSON to this file.") var json: String?
+    @Option(help: "Where generated grids are kept between runs.") var data: String = NSTemporaryDirectory() + "civgrid-bench"
+    @Flag(help: "Regenerate grids even if they exist.") var regenerate = false
+    @Flag(help: "Fewer samples (smoke run).") var quick = false
+
+    func run() throws {
+        let scales: [DemoScale] = scale == "all" ? DemoScale.allCases : [try DemoScale(rawValue: scale) ?? { throw ValidationError("unknown scale \(scale)") }()]
+        let recorder = Recorder()
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        for s in scales {
+            let path = "\(data)/\(s.rawValue).sqlite"
+            try generate(s, path: path, recorder: recorder)
+            try Scenarios(scale: s, path: path, recorder: recorder, quick: quick).run()
+        }
+        print(recorder.table())
+        print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; "
+            + "SQLite \(sqliteVersion())")
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(recorder.results).write(to: URL(fileURLWithPath: json))
+        }
+    }
+
+    func generate(_ s: DemoScale, path: String, recorder: Recorder) throws {
+        guard regenerate || !FileManager.default.fileExists(atPath: path) else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let clock = Scenarios.clock
+        let admin = Scenarios.admin
+        let context = ChangeContext(actor: admin, osUser: "bench", source: .demo, clock: clock)
+        let samples = try Recorder.time(1) { _ in
+            let store = try SQLiteStore.create(path: path)
+            try store.bootstrap(kind: .demo, officeName: nil, admin: admin, context: context)
+            try DemoLoader(store: store).load(DemoGenerator(scale: s, seed: 2026, today: clock.today, now: clock.now()), context: context)
+        }
+        recorder.add("11 demo generation", s.rawValue, samples.map { $0 / 1000 }, unit: "s", budget: s == .province ? "≤60 s" : "")
+    }
+
+    func sqliteVersion() -> String {
+        (try? SQLiteStore.open(path: "\(data)/county.sqlite").meta("kind")).map { _ in "3.40" } ?? "?"
+    }
+}
+
+Bench.main()
