@@ -24,10 +24,11 @@ struct EffectRunner {
         switch effect {
         case .loadBrowser(let depth, let parent):
             return [.browserLoaded(depth: depth, level: try BrowserLoader(store: store, today: today).level(parent: parent))]
-        case .loadBoard(let scope, let filter, let offset, let limit, let known):
+        case .loadBoard(let scope, let filter, let offset, let limit, let known, let anchor):
             let total: Int
             if let known { total = known } else { total = try store.communityCount(in: scope, filter: filter, today: today) }
-            let rows = try store.communities(in: scope, filter: filter, offset: offset, limit: limit, today: today)
+            let rows = try store.communities(in: scope, filter: filter, offset: offset, limit: limit, today: today,
+                                             total: total, anchor: anchor)
             let cells = Dictionary(grouping: try store.cells(communityIDs: rows.map(\.community.id)), by: \.communityID)
             let boardRows = rows.map { r in
                 BoardRow(community: r.community, streetName: r.streetName,

@@ -133,6 +133,20 @@ public struct CommunityRow: Hashable, Sendable {
     }
 }
 
+/// A loaded board row that a new window can be read from: its index and its place in board order.
+public struct WindowAnchor: Hashable, Sendable {
+    public var index: Int
+    public var streetID: RowID
+    public var name: String
+
+    /// Creates an anchor.
+    public init(index: Int, streetID: RowID, name: String) {
+        self.index = index
+        self.streetID = streetID
+        self.name = name
+    }
+}
+
 /// One cell with its theme, for a community's detail.
 public struct CellRow: Hashable, Sendable {
     public var theme: CheckTheme

@@ -25,6 +25,10 @@ public protocol GridRepository: Sendable {
     /// A window of communities in `scope` passing `filter`, ordered by street then name, with their roll-ups.
     func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int,
                      today: Day) throws(GridError) -> [CommunityRow]
+    /// The same window, faster when the caller knows the row count and a row near the window (the board
+    /// scrolling): the store then seeks from the anchor instead of counting and skipping rows.
+    func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int, today: Day,
+                     total: Int?, anchor: WindowAnchor?) throws(GridError) -> [CommunityRow]
     /// The row index of a community within `scope` and `filter`, or nil when it is not there.
     func position(of communityID: RowID, in scope: CommunityScope, filter: CommunityFilter, today: Day) throws(GridError) -> Int?
     /// The cells of one community in theme order.

@@ -70,9 +70,14 @@ extension SQLiteStore {
 
     public func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int,
                             today: Day) throws(GridError) -> [CommunityRow] {
+        try communities(in: scope, filter: filter, offset: offset, limit: limit, today: today, total: nil, anchor: nil)
+    }
+
+    public func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int, today: Day,
+                            total: Int?, anchor: WindowAnchor?) throws(GridError) -> [CommunityRow] {
         let w = CommunityWhere(scope, filter: filter, today: today)
         return try read { db in
-            let ids = try w.windowIDs(db, offset: max(0, offset), limit: max(0, limit))
+            let ids = try w.windowIDs(db, offset: max(0, offset), limit: max(0, limit), total: total, anchor: anchor)
             return try rows(db, ids: ids, today: today)
         }
     }
@@ -210,14 +215,18 @@ struct CommunityWhere {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(sql)", arguments: arguments) ?? 0
     }
 
-    /// The ids of rows `offset ..< offset + limit` in board order (street, then name). A window in the far
-    /// half is read backwards from the end, so jumping to the last rows costs as little as the first.
-    func windowIDs(_ db: Database, offset: Int, limit: Int) throws -> [Int64] {
+    /// The ids of rows `offset ..< offset + limit` in board order (street, then name). With an anchor (a
+    /// loaded row near the window) the index is entered at the anchor and only the gap is skipped; else a
+    /// window in the far half is read backwards from the end, so the last rows cost as little as the first.
+    func windowIDs(_ db: Database, offset: Int, limit: Int, total knownTotal: Int? = nil, anchor: WindowAnchor? = nil) throws -> [Int64] {
+        if let anchor, abs(offset - anchor.index) < 5_000 {
+            return try seek(db, from: anchor, offset: offset, limit: limit)
+        }
         let forward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id, c.name LIMIT :limit OFFSET :offset"
         guard offset > 2_000 else {
             return try Int64.fetchAll(db, sql: forward, arguments: arguments + ["limit": limit, "offset": offset])
         }
-        let total = try count(db)
+        let total = try knownTotal ?? count(db)
         guard offset > total / 2 else {
             return try Int64.fetchAll(db, sql: forward, arguments: arguments + ["limit": limit, "offset": offset])
         }
@@ -225,5 +234,28 @@ struct CommunityWhere {
         guard end > offset else { return [] }
         let backward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id DESC, c.name DESC LIMIT :limit OFFSET :offset"
         return try Int64.fetchAll(db, sql: backward, arguments: arguments + ["limit": end - offset, "offset": total - end]).reversed()
+    }
+
+    /// Keyset paging: rows after (or before) the anchor's (street_id, name), skipping only the gap.
+    func seek(_ db: Database, from anchor: WindowAnchor, offset: Int, limit: Int) throws -> [Int64] {
+        let key: StatementArguments = ["sid": anchor.streetID, "name": anchor.name]
+        if offset > anchor.index {
+            return try Int64.fetchAll(db, sql: """
+                SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) > (:sid, :name)
+                ORDER BY c.street_id, c.name LIMIT :limit OFFSET :skip
+                """, arguments: arguments + key + ["limit": limit, "skip": offset - anchor.index - 1])
+        }
+        // The window starts at or before the anchor: read backwards from it, then turn the rows around.
+        let end = offset + limit // exclusive
+        let before = try Int64.fetchAll(db, sql: """
+            SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) < (:sid, :name)
+            ORDER BY c.street_id DESC, c.name DESC LIMIT :limit OFFSET :skip
+            """, arguments: arguments + key + ["limit": min(limit, anchor.index - offset), "skip": max(0, anchor.index - end)])
+        guard end > anchor.index else { return before.reversed() }
+        let from = try Int64.fetchAll(db, sql: """
+            SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) >= (:sid, :name)
+            ORDER BY c.street_id, c.name LIMIT :limit
+            """, arguments: arguments + key + ["limit": end - anchor.index])
+        return before.reversed() + from
     }
 }

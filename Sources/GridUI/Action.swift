@@ -30,7 +30,8 @@ public enum Effect: Hashable, Sendable {
     case loadBrowser(depth: Int, parent: NodeRef?)
     /// Load a window of board rows with their cells. `total` is the row count when the reducer already knows
     /// it (scrolling within an unchanged scope and filter), so the store need not count again.
-    case loadBoard(scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int, total: Int?)
+    case loadBoard(scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int, total: Int?,
+                   anchor: WindowAnchor? = nil)
     /// Write one change to these cells in one transaction.
     case saveStatus(targets: [CellKey], request: StatusChangeRequest)
     /// Put cells back to these states (undo), in one transaction.

@@ -108,7 +108,14 @@ enum Board {
         guard b.total > 0, !b.loading, !(have.contains(b.rowOffset) && needEnd <= have.upperBound) else { return [] }
         s.board.loading = true
         let start = max(0, b.rowOffset - visible)
-        return [.loadBoard(scope: b.scope, filter: b.filter, offset: start, limit: visible * 3, total: b.total)]
+        return [.loadBoard(scope: b.scope, filter: b.filter, offset: start, limit: visible * 3, total: b.total, anchor: anchor(b, near: start))]
+    }
+
+    /// A loaded row next to where the new window starts, so the store can seek instead of skip.
+    static func anchor(_ b: BoardState, near start: Int) -> WindowAnchor? {
+        guard let first = b.rows.first, let last = b.rows.last else { return nil }
+        let row = start >= b.windowOffset + b.rows.count ? (b.windowOffset + b.rows.count - 1, last) : (b.windowOffset, first)
+        return WindowAnchor(index: row.0, streetID: row.1.community.streetID, name: row.1.community.name)
     }
 
     /// Reloads the fetched window in place (after a change by another process or a screen switch).

@@ -60,6 +60,9 @@ public final class NcursesBackend: TerminalBackend {
         noecho()
         nonl()
         keypad(window, true)
+        // Let ncurses scroll the screen with insert/delete-line when the board moves by a row, instead of
+        // rewriting every row (it matters over a slow SSH link).
+        idlok(window, true)
         set_escdelay(25)
         wtimeout(window, 250)
         curs_set(0)

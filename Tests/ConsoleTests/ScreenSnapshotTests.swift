@@ -92,7 +92,7 @@ struct ConsoleBehaviourTests {
         h.press([.char("j")])
         let sent = h.press([.char("j")])
         #expect(sent > 0)
-        #expect(sent <= 2 * 80 + 80, "two rows change plus the status bar position: \(sent) cells")
+        #expect(sent <= 40, "two gutter cells, two board cells and the position: \(sent) cells")
     }
 
     @Test("another process's change appears on the next tick, highlighted")

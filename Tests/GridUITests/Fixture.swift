@@ -41,7 +41,7 @@ enum UIFixture {
         var queue = effects
         while !queue.isEmpty {
             let e = queue.removeFirst()
-            if case .loadBoard(_, _, let offset, let limit, _) = e {
+            if case .loadBoard(_, _, let offset, let limit, _, _) = e {
                 queue += Reducer.reduce(&s, .boardLoaded(total: total, offset: offset, rows: rows(offset: offset, count: limit, total: total)))
             } else {
                 rest.append(e)

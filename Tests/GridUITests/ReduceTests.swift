@@ -164,7 +164,7 @@ struct FindTests {
         let effects = Reducer.reduce(&s, .key(.char("o")))
         #expect(s.board.filter.overdueOnly)
         #expect(s.board.cursorRow == 0)
-        #expect(effects.contains { if case .loadBoard(_, let f, 0, _, nil) = $0 { f.overdueOnly } else { false } })
+        #expect(effects.contains { if case .loadBoard(_, let f, 0, _, nil, _) = $0 { f.overdueOnly } else { false } })
         _ = Reducer.reduce(&s, .key(.char("2")))
         #expect(s.board.filter.statuses == [.problem])
         #expect(s.board.filter.label == "有问题 · 逾期")
@@ -257,5 +257,41 @@ struct MouseTests {
         #expect(s.board.cursorRow == 6)
         _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 0, y: 0)))
         #expect(s.board.cursorRow == 6, "a click on the title bar does nothing")
+    }
+}
+
+@Suite("Reduce: bounds behind the speed budgets")
+struct BoundsTests {
+    @Test("every window asked for is at most three screens, whatever the keys")
+    func fetchBounded() {
+        var s = UIFixture.state(total: 100_000)
+        var limits: [Int] = []
+        for key in [Key.pageDown, .pageDown, .char("G"), .char("g"), .char("j"), .pageUp] {
+            for e in Reducer.reduce(&s, .key(key)) {
+                if case .loadBoard(_, _, let offset, let limit, _, _) = e {
+                    limits.append(limit)
+                    _ = UIFixture.answer(&s, Reducer.reduce(&s, .boardLoaded(total: 100_000, offset: offset,
+                                                                              rows: UIFixture.rows(offset: offset, count: limit, total: 100_000))))
+                }
+            }
+        }
+        #expect(!limits.isEmpty)
+        #expect(limits.allSatisfy { $0 <= 3 * s.boardVisibleRows })
+    }
+
+    @Test("scrolling past the window asks with the known total and an anchor next to the new window")
+    func anchored() {
+        var s = UIFixture.state(total: 1000)
+        var request: Effect?
+        for _ in 0..<10 where request == nil {
+            request = Reducer.reduce(&s, .key(.pageDown)).first
+        }
+        guard case .loadBoard(_, _, let offset, _, let total, let anchor)? = request else {
+            Issue.record("expected a window request, got \(String(describing: request))")
+            return
+        }
+        #expect(total == 1000)
+        #expect(anchor?.index == s.board.windowOffset + s.board.rows.count - 1)
+        #expect(offset > (anchor?.index ?? .max) - s.boardVisibleRows * 3)
     }
 }
