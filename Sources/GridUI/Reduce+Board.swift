@@ -113,9 +113,11 @@ enum Board {
 
     /// A loaded row next to where the new window starts, so the store can seek instead of skip.
     static func anchor(_ b: BoardState, near start: Int) -> WindowAnchor? {
-        guard let first = b.rows.first, let last = b.rows.last else { return nil }
-        let row = start >= b.windowOffset + b.rows.count ? (b.windowOffset + b.rows.count - 1, last) : (b.windowOffset, first)
-        return WindowAnchor(index: row.0, streetID: row.1.community.streetID, name: row.1.community.name)
+        guard !b.rows.isEmpty else { return nil }
+        // The loaded row just before the new window (or the first loaded row when the window is above it).
+        let index = max(b.windowOffset, min(b.windowOffset + b.rows.count - 1, start - 1))
+        let row = b.rows[index - b.windowOffset]
+        return WindowAnchor(index: index, streetID: row.community.streetID, name: row.community.name)
     }
 
     /// Reloads the fetched window in place (after a change by another process or a screen switch).
