@@ -17,10 +17,32 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` (also accepts `YYYY/MM/DD` and `YYYY.MM.DD`, as offices type them).
     public init?(_ text: String) {
+        // The stored form is parsed straight from its bytes: board windows decode thousands of dates.
+        if let fast = Day.parseStored(text.utf8) {
+            self = fast
+            return
+        }
         let parts = text.trimmingWhitespace().split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts[0].count == 4,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD` exactly, from bytes; nil for anything else (the slow path handles other forms).
+    static func parseStored<C: Collection>(_ bytes: C) -> Day? where C.Element == UInt8 {
+        guard bytes.count == 10 else { return nil }
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard b >= 48, b <= 57 else { return nil }
+                digits.append(Int(b - 48))
+            }
+        }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        return Day(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     /// The civil (year, month, day) of this day.
@@ -93,8 +115,15 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(iso text: String) {
         let chars = Array(text.utf8)
         guard chars.count == 24, chars[10] == UInt8(ascii: "T"), chars[23] == UInt8(ascii: "Z"),
-              let day = Day(String(text.prefix(10))) else { return nil }
-        func num(_ a: Int, _ b: Int) -> Int? { Int(String(decoding: chars[a..<b], as: UTF8.self)) }
+              let day = Day.parseStored(chars[0..<10]) else { return nil }
+        func num(_ a: Int, _ b: Int) -> Int? {
+            var v = 0
+            for c in chars[a..<b] {
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            return v
+        }
         guard let h = num(11, 13), let mi = num(14, 16), let s = num(17, 19), let ms = num(20, 23) else { return nil }
         millis = Int64(day.ordinal) * 86_400_000 + Int64(((h * 60 + mi) * 60 + s) * 1000 + ms)
     }

@@ -36,6 +36,29 @@ enum Decode {
                           position: r["position"])
     }
 
+    /// The columns `cellByIndex` reads, in order.
+    static let cellColumns = "community_id, theme_id, status, due_on, note, changed_at, changed_by"
+
+    /// A cell from a row selected with `cellColumns`, by column index (no name lookups: windows decode
+    /// hundreds of cells per frame).
+    static func cellByIndex(_ r: Row) -> CellState {
+        CellState(communityID: r[0], themeID: r[1], status: CellStatus(rawValue: r[2]) ?? .unchecked,
+                  dueOn: day(r[3]), note: r[4], changedAt: (r[5] as String?).flatMap { Timestamp(iso: $0) }, changedBy: r[6])
+    }
+
+    /// The columns `communityRowByIndex` reads, over `community c JOIN street s JOIN tally t`.
+    static let communityRowColumns = "c.id, c.street_id, c.name, c.address, c.kind, c.declared_site, c.households, c.note, s.name, "
+        + SQL.tallyColumns
+
+    /// A board row (community, street name, tally) by column index; overdue is added by the caller.
+    static func communityRowByIndex(_ r: Row) -> CommunityRow {
+        let c = Community(id: r[0], streetID: r[1], name: r[2], address: r[3], kind: CommunityKind(rawValue: r[4]) ?? .other,
+                          declaredSite: r[5], households: r[6], note: r[7])
+        var counts = StatusCounts()
+        for (i, status) in CellStatus.allCases.enumerated() { counts[status] = r[9 + i] }
+        return CommunityRow(community: c, streetName: r[8], counts: counts)
+    }
+
     static func cell(_ r: Row) -> CellState {
         CellState(communityID: r["community_id"], themeID: r["theme_id"],
                   status: CellStatus(rawValue: r["status"]) ?? .unchecked, dueOn: day(r["due_on"]), note: r["note"],

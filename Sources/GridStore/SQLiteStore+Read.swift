@@ -90,13 +90,13 @@ extension SQLiteStore {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
             for r in try Row.fetchAll(db, sql: """
-                SELECT c.*, s.name AS street_name, \(SQL.tallyColumns)
+                SELECT \(Decode.communityRowColumns)
                 FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id
                 WHERE c.id IN (\(databaseQuestionMarks(count: chunk.count)))
                 """, arguments: StatementArguments(chunk)) {
-                var counts = Decode.counts(r)
-                counts.overdue = overdue[r["id"]] ?? 0
-                byID[r["id"]] = CommunityRow(community: Decode.community(r), streetName: r["street_name"], counts: counts)
+                var row = Decode.communityRowByIndex(r)
+                row.counts.overdue = overdue[row.community.id] ?? 0
+                byID[row.community.id] = row
             }
         }
         return ids.compactMap { byID[$0] }
@@ -121,8 +121,8 @@ extension SQLiteStore {
             var result: [CellState] = []
             for start in stride(from: 0, to: communityIDs.count, by: 500) {
                 let chunk = Array(communityIDs[start..<min(communityIDs.count, start + 500)])
-                result += try Row.fetchAll(db, sql: "SELECT * FROM cell WHERE community_id IN (\(databaseQuestionMarks(count: chunk.count)))",
-                                           arguments: StatementArguments(chunk)).map(Decode.cell)
+                let sql = "SELECT \(Decode.cellColumns) FROM cell WHERE community_id IN (\(databaseQuestionMarks(count: chunk.count)))"
+                result += try Row.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)).map(Decode.cellByIndex)
             }
             return result
         }

@@ -76,6 +76,13 @@ struct Scenarios {
         recorder.add("2 browser: down", name, keys(c, .char("j"), n / 2), unit: "ms", budget: "p99 ≤5 ms")
     }
 
+    /// Page down `count` times: the window-fetch path alone, for profiling.
+    func paging(_ count: Int) throws {
+        let c = try console(MemoryBackend(width: 80, height: 24))
+        c.draw()
+        recorder.add("profile: page down", name, keys(c, .pageDown, count), unit: "ms")
+    }
+
     func statusChange() throws {
         let c = try console(MemoryBackend(width: 80, height: 24))
         c.draw()

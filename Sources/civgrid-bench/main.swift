@@ -13,6 +13,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Where generated grids are kept between runs.") var data: String = NSTemporaryDirectory() + "civgrid-bench"
     @Flag(help: "Regenerate grids even if they exist.") var regenerate = false
     @Flag(help: "Fewer samples (smoke run).") var quick = false
+    @Flag(help: "Only page down through the board 300 times (a steady path to run under valgrind's callgrind).") var profilePaging = false
 
     func run() throws {
         let scales: [DemoScale] = scale == "all" ? DemoScale.allCases : [try DemoScale(rawValue: scale) ?? { throw ValidationError("unknown scale \(scale)") }()]
@@ -21,7 +22,12 @@ struct Bench: ParsableCommand {
         for s in scales {
             let path = "\(data)/\(s.rawValue).sqlite"
             try generate(s, path: path, recorder: recorder)
-            try Scenarios(scale: s, path: path, recorder: recorder, quick: quick).run()
+            let scenarios = Scenarios(scale: s, path: path, recorder: recorder, quick: quick)
+            if profilePaging {
+                try scenarios.paging(300)
+                continue
+            }
+            try scenarios.run()
         }
         print(recorder.table())
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; "
