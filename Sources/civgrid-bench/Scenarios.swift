@@ -45,6 +45,10 @@ struct Scenarios {
             try console(backend).draw()
         }
         recorder.add("1 cold open → first frame (in process)", name, samples, unit: "ms")
+        guard FileManager.default.isExecutableFile(atPath: ProcessStart.binary) else {
+            FileHandle.standardError.write(Data("  cold open with process start not measured: \(ProcessStart.binary) is missing; run `swift build -c release` first\n".utf8))
+            return
+        }
         let launched = try (0..<(quick ? 3 : 10)).compactMap { _ in try ProcessStart.firstFrame(database: path) }
         recorder.add("1 cold open → first frame (process start incl.)", name, launched, unit: "ms", budget: "≤100 ms")
         recorder.add("9 resident memory after open", name, [max(residentMB(), rssBefore)], unit: "MB", budget: "≤200 MB")
