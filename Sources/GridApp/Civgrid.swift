@@ -14,7 +14,8 @@ public struct Civgrid: ParsableCommand {
             2 bad input (unknown or ambiguous name, bad status or date), 3 permission denied, 4 database unusable.
             """,
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
-                      LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self, ThemesCommand.self])
+                      LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self, ThemesCommand.self,
+                      BackupCommand.self, RestoreCommand.self, CheckCommand.self])
 
     @OptionGroup var store: StoreOptions
 
