@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "GridCore"),
@@ -24,6 +25,7 @@ let package = Package(
         .target(name: "TerminalNcurses", dependencies: ["TerminalKit", "CNcursesw"]),
         .target(name: "GridTheme", dependencies: ["GridCore", "TerminalKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "GridUI", dependencies: ["GridCore", "TerminalKit", "GridTheme"]),
+        .target(name: "GridExchange", dependencies: ["GridCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "GridStore",
             dependencies: ["GridCore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -31,7 +33,7 @@ let package = Package(
         .target(
             name: "GridApp",
             dependencies: [
-                "GridCore", "GridStore", "TerminalKit", "TerminalNcurses", "GridTheme", "GridUI",
+                "GridCore", "GridStore", "TerminalKit", "TerminalNcurses", "GridTheme", "GridUI", "GridExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

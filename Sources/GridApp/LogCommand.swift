@@ -67,6 +67,7 @@ enum LogText {
         case .cell: return [row.communityName, row.themeName].compactMap { $0 }.joined(separator: " · ")
         case .assignment: return (row.communityName ?? "") + " 责任链"
         case .operatorAccount: return "操作员 \(e.entityID)"
+        case .community: return "小区 " + (row.communityName ?? e.entityID)
         default: return "\(e.entity.rawValue) \(e.entityID)"
         }
     }
@@ -82,7 +83,7 @@ enum LogText {
     }
 
     static func value(_ e: AuditEntry, _ v: String?) -> String {
-        guard let v else { return "—" }
+        guard let v, !v.isEmpty else { return "—" }
         if e.field == "status", let s = CellStatus(rawValue: v) { return s.zh }
         if e.field == "role", let r = OperatorRole(rawValue: v) { return r.zh }
         return v

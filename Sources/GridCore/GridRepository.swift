@@ -39,6 +39,8 @@ public protocol GridRepository: Sendable {
     func search(_ text: String, limit: Int) throws(GridError) -> [NodeRef]
     /// The chain (units, roles, property companies) in force for a community on `day`.
     func chain(communityID: RowID, on day: Day) throws(GridError) -> [ChainLink]
+    /// The chains in force on `day` for many communities at once (exports), keyed by community.
+    func chains(communityIDs: [RowID], on day: Day) throws(GridError) -> [RowID: [ChainLink]]
     /// All assignments of a community ever made, oldest first (倒查责任).
     func assignmentHistory(communityID: RowID) throws(GridError) -> [ChainLink]
 
@@ -67,6 +69,10 @@ public protocol GridRepository: Sendable {
     func changeMarker() throws(GridError) -> Int
     /// The newest audit record id (0 when empty).
     func latestAuditID() throws(GridError) -> Int64
+
+    /// Compares an imported batch with the store and applies it in one transaction (or only reports, for a
+    /// dry run), with audit rows naming the file.
+    func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext) throws(GridError) -> ImportOutcome
 
     // MARK: Audit and operators
 

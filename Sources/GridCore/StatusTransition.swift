@@ -9,14 +9,19 @@ public struct StatusChangeRequest: Hashable, Sendable {
     /// An undo putting a cell back exactly as it was: field rules and past dates are not re-checked
     /// (the earlier state passed them when it was made), permission still is.
     public var restoring: Bool
+    /// A state carried over from a sheet (import): deadlines may already have passed, and a 待复核 cell may
+    /// carry the deadline it had; notes and plan dates are still required.
+    public var imported: Bool
 
     /// Creates a request.
-    public init(status: CellStatus, note: String = "", due: Day? = nil, plan: Day? = nil, restoring: Bool = false) {
+    public init(status: CellStatus, note: String = "", due: Day? = nil, plan: Day? = nil, restoring: Bool = false,
+                imported: Bool = false) {
         self.status = status
         self.note = note.trimmingWhitespace()
         self.due = due
         self.plan = plan
         self.restoring = restoring
+        self.imported = imported
     }
 
     /// The request that puts a cell back to `state` (undo).
@@ -87,7 +92,7 @@ public enum StatusTransition {
         if let plan = request.plan, status != .parked {
             throw .invalidInput("a plan date (--plan \(plan)) belongs to 挂账 only; for \(status.zh) use --due or leave it out")
         }
-        if let due = request.due, status != .problem && status != .rectifying {
+        if let due = request.due, status != .problem && status != .rectifying && !(request.imported && status == .recheck) {
             throw .invalidInput("a due date (--due \(due)) is allowed for 有问题 and 整改中 only, not \(status.zh)")
         }
         switch status {
@@ -95,15 +100,16 @@ public enum StatusTransition {
             guard let plan = request.plan else {
                 throw .invalidInput("挂账 needs a plan date: add --plan YYYY-MM-DD (the date the long-term fix is planned for)")
             }
-            guard plan > today else { throw .invalidInput("plan date \(plan) must be after today (\(today))") }
+            guard plan > today || request.imported else { throw .invalidInput("plan date \(plan) must be after today (\(today))") }
             return plan
         case .problem, .rectifying:
             if let due = request.due {
-                guard due >= today else { throw .invalidInput("due date \(due) is before today (\(today)); give today or later") }
+                guard due >= today || request.imported else { throw .invalidInput("due date \(due) is before today (\(today)); give today or later") }
                 return due
             }
             return current.status.carriesDeadline ? current.dueOn : nil
         case .recheck:
+            if request.imported, let due = request.due { return due }
             return current.status.carriesDeadline ? current.dueOn : nil
         case .unchecked, .ok, .fixedOnSite, .notApplicable:
             return nil

@@ -40,6 +40,19 @@ extension SQLiteStore {
                                         arguments: ["c": communityID, "day": day.description]) }
     }
 
+    public func chains(communityIDs: [RowID], on day: Day) throws(GridError) -> [RowID: [ChainLink]] {
+        try read { db in
+            var result: [RowID: [ChainLink]] = [:]
+            for start in stride(from: 0, to: communityIDs.count, by: 500) {
+                let chunk = Array(communityIDs[start..<min(communityIDs.count, start + 500)])
+                let links = try fetchChain(db, where: "a.community_id IN (\(chunk.map(String.init).joined(separator: ","))) AND \(SQL.inForce)",
+                                           arguments: ["day": day.description])
+                for link in links { result[link.assignment.communityID, default: []].append(link) }
+            }
+            return result
+        }
+    }
+
     public func assignmentHistory(communityID: RowID) throws(GridError) -> [ChainLink] {
         try read { db in try fetchChain(db, where: "a.community_id = :c", arguments: ["c": communityID]) }
     }

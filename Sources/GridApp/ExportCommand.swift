@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import GridCore
+import GridExchange
+
+/// `civgrid export`: the lists others need, in files Excel opens with correct Chinese.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export communities (with chain and contacts), cells or the audit trail as CSV, XLSX or JSON.")
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case communities, cells, audit }
+    enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, json }
+    enum Encoding: String, ExpressibleByArgument, CaseIterable { case utf8, gb18030 }
+
+    @Option(help: "communities, cells or audit.") var kind: Kind
+    @Option(help: "csv (default), xlsx or json.") var format: FileFormat = .csv
+    @Option(help: ArgumentHelp("Only this office, street, unit's or property company's communities.", valueName: "node")) var scope: String?
+    @Option(help: ArgumentHelp("overdue, declared, or a status (有问题 …).", valueName: "filter")) var filter: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (default: standard output; required for xlsx).", valueName: "file")) var output: String?
+    @Option(help: "CSV encoding: utf8 (with BOM, default) or gb18030.") var encoding: Encoding = .utf8
+    @Option(help: "Audit export: at most this many entries, newest first.") var limit: Int = 1_000_000
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if format == .xlsx && output == nil { throw ValidationError("--format xlsx needs -o FILE.xlsx") }
+        if encoding == .gb18030 && format != .csv { throw ValidationError("--encoding applies to CSV only") }
+    }
+
+    func run() throws {
+        let env = try RunEnvironment()
+        let db = try store.open(env)
+        var scopeValue = CommunityScope.all
+        if let scope {
+            scopeValue = CommunityScope(try Resolver(store: db).node(scope, levels: Set(Grouping.allCases), what: "nodes").node)
+        }
+        let filterValue = try ExportCommand.filter(filter)
+        let tables = ExportTables(store: db, today: env.clock.today, env: env)
+        let (headers, keys, rows): ([String], [String], [[String]]) = switch kind {
+        case .communities: (ExportTables.communityHeaders, ExportTables.communityKeys, try tables.communities(scope: scopeValue, filter: filterValue))
+        case .cells: (ExportTables.cellHeaders, ExportTables.cellKeys, try tables.cells(scope: scopeValue, filter: filterValue))
+        case .audit: (ExportTables.auditHeaders, ExportTables.auditKeys, try tables.audit(limit: limit))
+        }
+        let data: Data
+        switch format {
+        case .csv:
+            let text = ([headers] + rows).map { CSV.line($0) }.joined(separator: "\r\n") + "\r\n"
+            if encoding == .gb18030 {
+                guard let encoded = TextDecoding.encodeGB18030(text) else {
+                    throw GridError.invalidInput("some text cannot be written in GB18030; export as UTF-8 instead")
+                }
+                data = encoded
+            } else {
+                data = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+            }
+        case .json:
+            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
+            data = Data((Format.jsonText(objects) + "\n").utf8)
+        case .xlsx:
+            data = try XLSXWriter.data(sheetName: kind.rawValue, headers: headers, rows: rows)
+        }
+        if let output {
+            try data.write(to: URL(fileURLWithPath: output))
+            FileHandle.standardError.write(Data("已导出 exported \(rows.count) rows → \(output)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    static func filter(_ text: String?) throws(GridError) -> CommunityFilter {
+        guard let text, !text.isEmpty else { return .none }
+        var f = CommunityFilter()
+        for part in text.split(separator: ",").map({ String($0).trimmingWhitespace() }) {
+            switch part {
+            case "overdue", "逾期": f.overdueOnly = true
+            case "declared", "申报点位": f.declaredOnly = true
+            default:
+                guard let s = CellStatus.parse(part) else {
+                    throw .invalidInput("--filter \(part): use overdue, declared or a status (\(CellStatus.spellings))")
+                }
+                f.statuses.insert(s)
+            }
+        }
+        return f
+    }
+}

@@ -1,0 +1,157 @@
+/// Master data and statuses read from an office's spreadsheet, ready for the store to compare and apply in
+/// one transaction. Every record carries the file line it came from.
+public struct ImportBatch: Sendable {
+    /// The file, named in every audit row the import writes.
+    public var source: String
+    public var communities: [ImportRecord<CommunityFields>] = []
+    public var units: [ImportRecord<UnitFields>] = []
+    public var properties: [ImportRecord<PropertyFields>] = []
+    public var links: [ImportRecord<LinkFields>] = []
+    public var statuses: [ImportRecord<StatusFields>] = []
+    /// Update existing records whose fields differ (without it, differences are reported, not applied).
+    public var update: Bool
+
+    /// Creates an empty batch.
+    public init(source: String, update: Bool) {
+        self.source = source
+        self.update = update
+    }
+}
+
+/// A record and the line it came from.
+public struct ImportRecord<Fields: Sendable>: Sendable {
+    public var line: Int
+    public var fields: Fields
+
+    /// Creates a record.
+    public init(line: Int, _ fields: Fields) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// Where a community sits and what it is. `office` may be empty when the database has one office.
+public struct CommunityFields: Hashable, Sendable {
+    public var office: String
+    public var street: String
+    public var name: String
+    public var address: String?
+    public var kind: CommunityKind?
+    public var declaredSite: Int?
+    public var households: Int?
+    public var note: String?
+
+    /// Creates community fields.
+    public init(office: String, street: String, name: String, address: String? = nil, kind: CommunityKind? = nil,
+                declaredSite: Int? = nil, households: Int? = nil, note: String? = nil) {
+        self.office = office
+        self.street = street
+        self.name = name
+        self.address = address
+        self.kind = kind
+        self.declaredSite = declaredSite
+        self.households = households
+        self.note = note
+    }
+}
+
+/// A responsible unit.
+public struct UnitFields: Hashable, Sendable {
+    public var office: String
+    public var name: String
+    public var kind: UnitKind?
+    public var head: Contact?
+    public var liaison: Contact?
+
+    /// Creates unit fields.
+    public init(office: String, name: String, kind: UnitKind? = nil, head: Contact? = nil, liaison: Contact? = nil) {
+        self.office = office
+        self.name = name
+        self.kind = kind
+        self.head = head
+        self.liaison = liaison
+    }
+}
+
+/// A property-management company.
+public struct PropertyFields: Hashable, Sendable {
+    public var office: String
+    public var name: String
+    public var manager: Contact?
+
+    /// Creates property fields.
+    public init(office: String, name: String, manager: Contact? = nil) {
+        self.office = office
+        self.name = name
+        self.manager = manager
+    }
+}
+
+/// A community's link to a unit (and the property company it supervises there; empty = 无物业).
+public struct LinkFields: Hashable, Sendable {
+    public var office: String
+    public var street: String
+    public var community: String
+    public var unit: String
+    public var role: AssignmentRole
+    public var property: String?
+
+    /// Creates link fields.
+    public init(office: String, street: String, community: String, unit: String, role: AssignmentRole, property: String?) {
+        self.office = office
+        self.street = street
+        self.community = community
+        self.unit = unit
+        self.role = role
+        self.property = property
+    }
+}
+
+/// A cell's status as recorded in a sheet.
+public struct StatusFields: Hashable, Sendable {
+    public var office: String
+    public var street: String
+    public var community: String
+    public var theme: String
+    public var request: StatusChangeRequest
+
+    /// Creates status fields.
+    public init(office: String, street: String, community: String, theme: String, request: StatusChangeRequest) {
+        self.office = office
+        self.street = street
+        self.community = community
+        self.theme = theme
+        self.request = request
+    }
+}
+
+/// What an import did, or (dry run) would do.
+public struct ImportOutcome: Sendable {
+    /// One line of the diff summary.
+    public struct Change: Sendable, Hashable {
+        public enum Kind: String, Sendable { case new, changed, unchanged }
+        public var kind: Kind
+        public var line: Int
+        public var what: String
+        /// `field: old → new` for changed records.
+        public var details: [String]
+
+        /// Creates a change.
+        public init(kind: Kind, line: Int, what: String, details: [String]) {
+            self.kind = kind
+            self.line = line
+            self.what = what
+            self.details = details
+        }
+    }
+
+    public var changes: [Change] = []
+    /// (line, reason) of records the store refused; the batch goes ahead without them.
+    public var rejected: [(line: Int, reason: String)] = []
+
+    /// Creates an empty outcome.
+    public init() {}
+
+    /// Count of changes of a kind.
+    public func count(_ kind: Change.Kind) -> Int { changes.filter { $0.kind == kind }.count }
+}

@@ -1,0 +1,294 @@
+import GRDB
+import GridCore
+
+extension SQLiteStore {
+    /// Compares an imported batch with the database and applies it in one transaction, with audit rows
+    /// naming the file. A dry run does the same work and rolls it back, so its diff is exactly what a real
+    /// run would do. Records the database refuses are reported and left out; the rest goes in together.
+    public func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext) throws(GridError) -> ImportOutcome {
+        guard !isReadOnly else { throw .database("\(path) is read-only for you; nothing was imported") }
+        do {
+            var outcome = ImportOutcome()
+            try db.writeWithoutTransaction { db in
+                try db.inTransaction {
+                    var run = try ImportRun(db: db, batch: batch, context: context)
+                    outcome = try run.run()
+                    return dryRun ? .rollback : .commit
+                }
+            }
+            return outcome
+        } catch let e as GridError {
+            throw e
+        } catch {
+            throw StoreError.map(error, path: path)
+        }
+    }
+}
+
+/// One import inside a transaction: lookups of what exists, then upserts in dependency order.
+struct ImportRun {
+    let db: Database
+    let batch: ImportBatch
+    let context: ChangeContext
+    var outcome = ImportOutcome()
+    var offices: [String: Int64] = [:]
+    let today: Day
+    let now: Timestamp
+
+    init(db: Database, batch: ImportBatch, context: ChangeContext) throws {
+        self.db = db
+        self.batch = batch
+        self.context = context
+        today = context.clock.today
+        now = context.clock.now()
+        for r in try Row.fetchAll(db, sql: "SELECT id, name FROM office") { offices[NameKey.of(r["name"])] = r["id"] }
+    }
+
+    mutating func run() throws -> ImportOutcome {
+        let actor = try Row.fetchOne(db, sql: "SELECT * FROM operator WHERE login = ?", arguments: [context.actor.login])
+            .map(Decode.operatorAccount) ?? .unknown(login: context.actor.login)
+        let masterData = [batch.units.count, batch.properties.count, batch.communities.count, batch.links.count].contains { $0 > 0 }
+        if masterData && !actor.canEditMasterData {
+            throw GridError.permissionDenied("only an admin (管理员) may import master data; \(actor.login) is \(actor.role.zh)")
+        }
+        for r in batch.units { try unit(r) }
+        for r in batch.properties { try property(r) }
+        for r in batch.communities { try community(r) }
+        for r in batch.links { try link(r) }
+        for r in batch.statuses { try status(r, actor: actor) }
+        return outcome
+    }
+
+    // MARK: Lookups
+
+    mutating func office(_ name: String, line: Int) -> Int64? {
+        if name.isEmpty {
+            if offices.count == 1 { return offices.values.first }
+            reject(line, offices.isEmpty ? "the database has no office yet: run civgrid init --office NAME first"
+                : "the database has several offices: add a 三创办 (office) column")
+            return nil
+        }
+        guard let id = offices[NameKey.of(name)] else {
+            reject(line, "unknown office “\(name)”; offices are: \(offices.keys.sorted().joined(separator: ", "))")
+            return nil
+        }
+        return id
+    }
+
+    func find(_ table: String, office: Int64, name: String) throws -> Row? {
+        // Exact name first; then the normalised key over the office's rows (full-width, spaces).
+        if let r = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE office_id = ? AND name = ?", arguments: [office, name]) { return r }
+        let key = NameKey.of(name)
+        return try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE office_id = ?", arguments: [office])
+            .first { NameKey.of($0["name"]) == key }
+    }
+
+    func findCommunity(street: Int64, name: String) throws -> Row? {
+        if let r = try Row.fetchOne(db, sql: "SELECT * FROM community WHERE street_id = ? AND name = ?", arguments: [street, name]) { return r }
+        let key = NameKey.of(name)
+        return try Row.fetchAll(db, sql: "SELECT * FROM community WHERE street_id = ?", arguments: [street])
+            .first { NameKey.of($0["name"]) == key }
+    }
+
+    func street(office: Int64, name: String, create: Bool) throws -> Int64? {
+        if let r = try find("street", office: office, name: name) { return r["id"] }
+        guard create else { return nil }
+        try db.execute(sql: "INSERT INTO street (office_id, name) VALUES (?, ?)", arguments: [office, name])
+        let id = db.lastInsertedRowID
+        try audit(.street, "\(id)", nil, "name", nil, name)
+        return id
+    }
+
+    // MARK: Records
+
+    mutating func unit(_ r: ImportRecord<UnitFields>) throws {
+        guard let office = office(r.fields.office, line: r.line) else { return }
+        let f = r.fields
+        if let row = try find("unit", office: office, name: f.name) {
+            let old = Decode.unit(row)
+            var diffs: [(String, String, String, String)] = []
+            if let k = f.kind, k != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, k.rawValue)) }
+            if let h = f.head, h != old.head {
+                diffs.append(("head", "负责人", old.head.name, h.name))
+                diffs.append(("head_phone", "负责人电话", old.head.phone, h.phone))
+            }
+            if let l = f.liaison, l != old.liaison {
+                diffs.append(("liaison", "联络员", old.liaison.name, l.name))
+                diffs.append(("liaison_phone", "联络员电话", old.liaison.phone, l.phone))
+            }
+            try update("unit", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "责任单位 \(old.name)",
+                       importedName: f.name, storedName: old.name)
+        } else {
+            try db.execute(sql: """
+                INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [office, f.name, (f.kind ?? .department).rawValue, f.head?.name ?? "", f.head?.phone ?? "",
+                                 f.liaison?.name ?? "", f.liaison?.phone ?? ""])
+            try audit(.unit, "\(db.lastInsertedRowID)", nil, "name", nil, f.name)
+            outcome.changes.append(.init(kind: .new, line: r.line, what: "责任单位 \(f.name)", details: []))
+        }
+    }
+
+    mutating func property(_ r: ImportRecord<PropertyFields>) throws {
+        guard let office = office(r.fields.office, line: r.line) else { return }
+        let f = r.fields
+        if let row = try find("property", office: office, name: f.name) {
+            let old = Decode.property(row)!
+            var diffs: [(String, String, String, String)] = []
+            if let m = f.manager, m != old.manager {
+                diffs.append(("manager", "项目经理", old.manager.name, m.name))
+                diffs.append(("manager_phone", "经理电话", old.manager.phone, m.phone))
+            }
+            try update("property", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "物业 \(old.name)",
+                       importedName: f.name, storedName: old.name)
+        } else {
+            try db.execute(sql: "INSERT INTO property (office_id, name, manager, manager_phone) VALUES (?, ?, ?, ?)",
+                           arguments: [office, f.name, f.manager?.name ?? "", f.manager?.phone ?? ""])
+            try audit(.property, "\(db.lastInsertedRowID)", nil, "name", nil, f.name)
+            outcome.changes.append(.init(kind: .new, line: r.line, what: "物业 \(f.name)", details: []))
+        }
+    }
+
+    mutating func community(_ r: ImportRecord<CommunityFields>) throws {
+        guard let office = office(r.fields.office, line: r.line),
+              let street = try street(office: office, name: r.fields.street, create: true) else { return }
+        let f = r.fields
+        if let row = try findCommunity(street: street, name: f.name) {
+            let old = Decode.community(row)
+            var diffs: [(String, String, String, String)] = []
+            if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
+            if let v = f.kind, v != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, v.rawValue)) }
+            if let v = f.declaredSite, v != old.declaredSite { diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)")) }
+            if let v = f.households, v != old.households { diffs.append(("households", "户数", old.households.map(String.init) ?? "", "\(v)")) }
+            if let v = f.note, v != old.note { diffs.append(("note", "备注", old.note, v)) }
+            if diffs.contains(where: { $0.0 == "kind" }) {
+                reject(r.line, "\(old.name): changing a community's kind changes which themes it is checked on; change it by hand")
+                diffs.removeAll { $0.0 == "kind" }
+            }
+            try update("community", id: old.id, community: old.id, diffs: diffs, line: r.line, what: "小区 \(f.street)/\(old.name)",
+                       importedName: f.name, storedName: old.name)
+            return
+        }
+        let kind = f.kind ?? .residential
+        try db.execute(sql: """
+            INSERT INTO community (street_id, name, address, kind, declared_site, households, note) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
+        let id = db.lastInsertedRowID
+        for theme in try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme) where theme.applies(to: kind) {
+            try db.execute(sql: "INSERT INTO cell (community_id, theme_id) VALUES (?, ?)", arguments: [id, theme.id])
+        }
+        try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
+        outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
+    }
+
+    mutating func link(_ r: ImportRecord<LinkFields>) throws {
+        let f = r.fields
+        guard let office = office(f.office, line: r.line) else { return }
+        guard let street = try street(office: office, name: f.street, create: false),
+              let community = try findCommunity(street: street, name: f.community).map({ $0["id"] as Int64 }) else {
+            return reject(r.line, "no community “\(f.street)/\(f.community)” to link \(f.unit) to")
+        }
+        guard let unit = try find("unit", office: office, name: f.unit).map({ $0["id"] as Int64 }) else {
+            return reject(r.line, "no unit “\(f.unit)”; import the units (or a 责任单位 column) first")
+        }
+        var property: Int64?
+        if let p = f.property, !p.isEmpty {
+            guard let id = try find("property", office: office, name: p).map({ $0["id"] as Int64 }) else {
+                return reject(r.line, "no property company “\(p)”")
+            }
+            property = id
+        }
+        let current = try Row.fetchAll(db, sql: """
+            SELECT * FROM assignment a WHERE a.community_id = :c AND \(SQL.inForce)
+            """, arguments: ["c": community, "day": today.description]).map { Decode.assignment($0) }
+        let what = "责任链 \(f.street)/\(f.community) ← \(f.unit)（\(f.role.zh)）"
+        if current.contains(where: { $0.unitID == unit && $0.role == f.role && $0.propertyID == property }) {
+            outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))
+            return
+        }
+        let replaced = current.filter { $0.unitID == unit || (f.role == .lead && $0.role == .lead) }
+        if !replaced.isEmpty && !batch.update {
+            outcome.changes.append(.init(kind: .changed, line: r.line, what: what, details: ["未应用 (not applied without --update)"]))
+            return
+        }
+        for old in replaced {
+            try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [today.description, old.id])
+            try audit(.assignment, "\(old.id)", community, "valid_to", nil, today.description)
+        }
+        try db.execute(sql: "INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [community, unit, f.role.rawValue, property, today.description])
+        try audit(.assignment, "\(db.lastInsertedRowID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
+        outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))
+    }
+
+    mutating func status(_ r: ImportRecord<StatusFields>, actor: Operator) throws {
+        let f = r.fields
+        guard let office = office(f.office, line: r.line) else { return }
+        guard let street = try street(office: office, name: f.street, create: false),
+              let community = try findCommunity(street: street, name: f.community) else {
+            return reject(r.line, "no community “\(f.street)/\(f.community)”")
+        }
+        let key = NameKey.of(f.theme)
+        guard let theme = try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme).first(where: {
+            NameKey.of($0.code) == key || NameKey.of($0.zh) == key || NameKey.of($0.en) == key
+        }) else { return reject(r.line, "unknown theme “\(f.theme)”") }
+        let communityID: Int64 = community["id"]
+        guard let cellRow = try Row.fetchOne(db, sql: "SELECT * FROM cell WHERE community_id = ? AND theme_id = ?",
+                                             arguments: [communityID, theme.id]) else {
+            return reject(r.line, "\(theme.zh) is not checked at \(f.community) (its kind has no such cell)")
+        }
+        let label = "\(f.community) · \(theme.zh)"
+        do {
+            let result = try StatusTransition.apply(f.request, to: Decode.cell(cellRow), by: actor, today: today, cellLabel: label)
+            guard result.changesSomething else {
+                outcome.changes.append(.init(kind: .unchanged, line: r.line, what: "状态 \(label)", details: []))
+                return
+            }
+            try db.execute(sql: "UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ? WHERE community_id = ? AND theme_id = ?",
+                           arguments: [result.cell.status.rawValue, result.cell.dueOn?.description, result.cell.note, now.description,
+                                       actor.login, communityID, theme.id])
+            var entries = result.audit
+            for i in entries.indices { entries[i].note = noted(entries[i].note) }
+            try SQLiteStore.appendAudit(db, entries, context: context, at: now)
+            let old = CellStatus(rawValue: cellRow["status"]) ?? .unchecked
+            outcome.changes.append(.init(kind: .changed, line: r.line, what: "状态 \(label)", details: ["\(old.zh) → \(result.cell.status.zh)"]))
+        } catch let e as GridError {
+            reject(r.line, e.description)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Applies field differences to a row (only with --update), audited; reports unchanged / changed.
+    mutating func update(_ table: String, id: Int64, community: Int64?, diffs: [(String, String, String, String)],
+                         line: Int, what: String, importedName: String, storedName: String) throws {
+        // A name that matched only after normalisation (ＡＢＣ vs ABC, stray spaces) is a near-duplicate: say so.
+        let nearDuplicate = importedName == storedName ? [] : ["按规范化名称匹配 matched “\(storedName)” (same name after normalisation)"]
+        guard !diffs.isEmpty else {
+            outcome.changes.append(.init(kind: .unchanged, line: line, what: what, details: nearDuplicate))
+            return
+        }
+        var details = nearDuplicate + diffs.map { "\($0.1): \($0.2.isEmpty ? "—" : $0.2) → \($0.3)" }
+        if batch.update {
+            for d in diffs {
+                try db.execute(sql: "UPDATE \(table) SET \(d.0) = ? WHERE id = ?", arguments: [d.3.isEmpty ? nil : d.3, id])
+                try audit(AuditEntity(rawValue: table) ?? .database, "\(id)", community, d.0, d.2, d.3)
+            }
+        } else {
+            details.append("未应用 (not applied without --update)")
+        }
+        outcome.changes.append(.init(kind: .changed, line: line, what: what, details: details))
+    }
+
+    func noted(_ note: String) -> String {
+        note.isEmpty ? "import \(batch.source)" : "\(note) (import \(batch.source))"
+    }
+
+    func audit(_ entity: AuditEntity, _ id: String, _ community: Int64?, _ field: String, _ old: String?, _ new: String?) throws {
+        try SQLiteStore.appendAudit(db, [AuditEntry(entity: entity, entityID: id, communityID: community, field: field,
+                                                    oldValue: old, newValue: new, note: noted(""))], context: context, at: now)
+    }
+
+    mutating func reject(_ line: Int, _ reason: String) {
+        outcome.rejected.append((line, reason))
+    }
+}
