@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
         .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore"]),
         .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridTheme"]),
+        .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "GridThemeTests", dependencies: ["GridTheme", "TerminalKit", "GridCore"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalKit"]),
         .testTarget(name: "ConsoleTests", dependencies: ["GridApp", "GridUI", "GridStore", "GridCore", "TerminalKit", "GridTheme"],

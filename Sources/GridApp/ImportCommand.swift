@@ -30,11 +30,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        // The file is read and mapped before the database is opened: a bad file never touches it.
         let (table, format) = try SheetReader.read(path: file, sheet: sheet)
         let mapper = ImportMapper(file: URL(fileURLWithPath: file).lastPathComponent, kind: kind, overrides: try ImportMapper.overrides(maps),
                                   update: update, today: env.clock.today)
         let mapped = try mapper.map(table)
+        let db = try store.open(env)
         let progress = ImportProgress(total: mapped.rows)
         let outcome = try db.importBatch(mapped.batch, dryRun: dryRun,
                                          context: env.context(try db.operatorAccount(login: env.login), source: .importer))

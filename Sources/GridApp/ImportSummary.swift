@@ -6,6 +6,7 @@ import GridExchange
 enum ImportSummary {
     static func text(file: String, format: String, mapped: MappedImport, outcome: ImportOutcome, dryRun: Bool, verbose: Bool) -> String {
         var lines = ["\(dryRun ? "试运行 DRY RUN — nothing written" : "已导入 imported"): \(file) (\(format), \(mapped.kind.rawValue), \(mapped.rows) rows)"]
+        let file = URL(fileURLWithPath: file).lastPathComponent
         let rejectedCount = mapped.rejected.count + outcome.rejected.count
         lines.append("  新增 new \(outcome.count(.new)) · 变更 changed \(outcome.count(.changed)) · 未变 unchanged \(outcome.count(.unchanged)) · 拒绝 rejected \(rejectedCount)")
         let shown = outcome.changes.filter { verbose || $0.kind != .unchanged || !$0.details.isEmpty }

@@ -128,7 +128,7 @@ public struct StatusFields: Hashable, Sendable {
 /// What an import did, or (dry run) would do.
 public struct ImportOutcome: Sendable {
     /// One line of the diff summary.
-    public struct Change: Sendable, Hashable {
+    public struct Change: Sendable, Hashable, Equatable {
         public enum Kind: String, Sendable { case new, changed, unchanged }
         public var kind: Kind
         public var line: Int

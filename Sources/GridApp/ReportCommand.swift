@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import GridCore
+
+/// `civgrid report`: the readiness report for leaders.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Write the readiness report (Markdown, HTML or text).")
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case md, html, txt }
+
+    @Option(help: "md (default), html or txt.") var format: ReportFormat = .md
+    @Option(help: ArgumentHelp("Only this office, street, unit or property company.", valueName: "node")) var scope: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (default: standard output).", valueName: "file")) var output: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let env = try RunEnvironment()
+        let db = try store.open(env)
+        var scopeValue = CommunityScope.all
+        var scopeName = try db.offices().map(\.name).joined(separator: "、")
+        if let scope {
+            let ref = try Resolver(store: db).node(scope, levels: Set(Grouping.allCases), what: "nodes")
+            scopeValue = CommunityScope(ref.node)
+            scopeName = ref.name
+        }
+        let report = try Report.build(store: db, scope: scopeValue, scopeName: scopeName, today: env.clock.today)
+        let text = format == .html ? report.html() : report.text(markdown: format == .md)
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            FileHandle.standardError.write(Data("已生成 report → \(output)\n".utf8))
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
