@@ -24,6 +24,8 @@ public final class Console {
     public private(set) var theme: Theme
     var lastMarker: Int
     var lastAuditID: Int64
+    let context: ChangeContext
+    var importJob: ImportJob?
 
     /// A console over a store and a backend; loads the first data and is ready to draw.
     public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
@@ -35,6 +37,7 @@ public final class Console {
         self.measure = measure
         self.theme = theme.adapted(colors: colors)
         runner = EffectRunner(store: store, context: context, catalog: catalog)
+        self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size
         state = AppState(width: size.width, height: size.height, login: context.actor.login, role: context.actor.role,
@@ -63,6 +66,7 @@ public final class Console {
                 dispatch(.tick)
                 pollExternalChanges()
             }
+            pollImport()
             draw()
         }
     }
@@ -98,6 +102,14 @@ public final class Console {
                 terminal.invalidate()
             }
             return actions
+        case .startImport(let file):
+            var importContext = context
+            importContext.source = .importer
+            importJob = ImportJob(file: file, databasePath: store.path, context: importContext)
+            return []
+        case .cancelImport:
+            importJob?.cancel()
+            return []
         case .saveStatus, .restore:
             let actions = runner.perform(effect)
             // Our own commits are not "changes by others": move the audit mark past them.
@@ -105,6 +117,21 @@ public final class Console {
             return actions
         default:
             return runner.perform(effect)
+        }
+    }
+
+    /// Reports a background import's progress, and its end (then the board reloads).
+    public func pollImport() {
+        guard let job = importJob else { return }
+        switch job.current {
+        case .running(let done, let total):
+            if done != state.importing?.done || total != state.importing?.total { dispatch(.importProgress(done: done, total: total)) }
+        case .finished(let summary, let failed):
+            importJob = nil
+            // The import's own commits are not "changes by others".
+            if let latest = try? store.latestAuditID() { lastAuditID = latest }
+            lastMarker = (try? store.changeMarker()) ?? lastMarker
+            dispatch(.importFinished(summary: summary, failed: failed))
         }
     }
 

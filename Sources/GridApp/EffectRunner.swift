@@ -58,7 +58,7 @@ struct EffectRunner {
             } catch {
                 return [.failed(error.description)]
             }
-        case .redraw, .suspend, .quit:
+        case .redraw, .suspend, .quit, .startImport, .cancelImport:
             return []
         }
     }

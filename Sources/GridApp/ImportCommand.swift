@@ -36,9 +36,10 @@ struct ImportCommand: ParsableCommand {
                                   update: update, today: env.clock.today)
         let mapped = try mapper.map(table)
         let db = try store.open(env)
-        let progress = ImportProgress(total: mapped.rows)
+        let progress = ImportProgress()
         let outcome = try db.importBatch(mapped.batch, dryRun: dryRun,
-                                         context: env.context(try db.operatorAccount(login: env.login), source: .importer))
+                                         context: env.context(try db.operatorAccount(login: env.login), source: .importer),
+                                         progress: { done, total in progress.show(done, total); return true })
         progress.finish()
         print(ImportSummary.text(file: file, format: format, mapped: mapped, outcome: outcome, dryRun: dryRun, verbose: verbose))
         let rejected = ImportSummary.rejectedRows(mapped: mapped, outcome: outcome, table: table)
@@ -50,21 +51,25 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// A coarse progress line on stderr for large files when stderr is a terminal.
-struct ImportProgress {
-    let total: Int
+/// A progress bar on stderr (records, rows/s, ETA) while a large import runs, when stderr is a terminal.
+final class ImportProgress {
     let started = Date()
-    let visible: Bool
+    let visible = isatty(2) == 1
+    var shown = false
 
-    init(total: Int) {
-        self.total = total
-        visible = total >= 5_000 && isatty(2) == 1
-        if visible { FileHandle.standardError.write(Data("导入中 importing \(total) rows…\r".utf8)) }
+    func show(_ done: Int, _ total: Int) {
+        guard visible, total >= 2_000 else { return }
+        shown = true
+        let elapsed = max(0.001, Date().timeIntervalSince(started))
+        let rate = Double(done) / elapsed
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let filled = total == 0 ? 0 : done * 30 / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
+        let line = String(format: "\r%@ %3d%% %d/%d  %.0f rows/s  ETA %.0fs ", bar, total == 0 ? 100 : done * 100 / total, done, total, rate, eta)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     func finish() {
-        guard visible else { return }
-        let seconds = max(0.001, Date().timeIntervalSince(started))
-        FileHandle.standardError.write(Data(String(format: "导入 %d 行，%.1f 秒，%.0f 行/秒          \n", total, seconds, Double(total) / seconds).utf8))
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

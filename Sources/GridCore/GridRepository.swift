@@ -72,7 +72,9 @@ public protocol GridRepository: Sendable {
 
     /// Compares an imported batch with the store and applies it in one transaction (or only reports, for a
     /// dry run), with audit rows naming the file.
-    func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext) throws(GridError) -> ImportOutcome
+    /// `progress(done, total)` is called every thousand records; returning false cancels (nothing is written).
+    func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext,
+                     progress: ((Int, Int) -> Bool)?) throws(GridError) -> ImportOutcome
 
     // MARK: Audit and operators
 

@@ -5,13 +5,15 @@ extension SQLiteStore {
     /// Compares an imported batch with the database and applies it in one transaction, with audit rows
     /// naming the file. A dry run does the same work and rolls it back, so its diff is exactly what a real
     /// run would do. Records the database refuses are reported and left out; the rest goes in together.
-    public func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext) throws(GridError) -> ImportOutcome {
+    public func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext,
+                            progress: ((Int, Int) -> Bool)? = nil) throws(GridError) -> ImportOutcome {
         guard !isReadOnly else { throw .database("\(path) is read-only for you; nothing was imported") }
         do {
             var outcome = ImportOutcome()
             try db.writeWithoutTransaction { db in
                 try db.inTransaction {
                     var run = try ImportRun(db: db, batch: batch, context: context)
+                    run.progress = progress
                     outcome = try run.run()
                     return dryRun ? .rollback : .commit
                 }
@@ -32,6 +34,8 @@ struct ImportRun {
     let context: ChangeContext
     var outcome = ImportOutcome()
     var offices: [String: Int64] = [:]
+    var progress: ((Int, Int) -> Bool)?
+    var done = 0
     let today: Day
     let now: Timestamp
 
@@ -51,12 +55,21 @@ struct ImportRun {
         if masterData && !actor.canEditMasterData {
             throw GridError.permissionDenied("only an admin (管理员) may import master data; \(actor.login) is \(actor.role.zh)")
         }
-        for r in batch.units { try unit(r) }
-        for r in batch.properties { try property(r) }
-        for r in batch.communities { try community(r) }
-        for r in batch.links { try link(r) }
-        for r in batch.statuses { try status(r, actor: actor) }
+        let total = batch.units.count + batch.properties.count + batch.communities.count + batch.links.count + batch.statuses.count
+        for r in batch.units { try unit(r); try tick(total) }
+        for r in batch.properties { try property(r); try tick(total) }
+        for r in batch.communities { try community(r); try tick(total) }
+        for r in batch.links { try link(r); try tick(total) }
+        for r in batch.statuses { try status(r, actor: actor); try tick(total) }
+        _ = progress?(total, total)
         return outcome
+    }
+
+    /// Reports progress every thousand records; a false answer cancels the whole import.
+    mutating func tick(_ total: Int) throws {
+        done += 1
+        guard done % 1000 == 0, let progress else { return }
+        if !progress(done, total) { throw GridError.invalidInput("import cancelled; nothing was written") }
     }
 
     // MARK: Lookups

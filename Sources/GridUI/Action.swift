@@ -21,6 +21,10 @@ public enum Action: Sendable {
     /// Another process committed; these cells changed (highlighted briefly).
     case externalChange(cells: [CellKey])
     case themeApplied(String)
+    /// Progress of a background import.
+    case importProgress(done: Int, total: Int)
+    /// A background import ended (or was cancelled); the summary goes to the status bar.
+    case importFinished(summary: String, failed: Bool)
     case failed(String)
 }
 
@@ -41,6 +45,9 @@ public enum Effect: Hashable, Sendable {
     /// Find a community's row in the board's scope and filter.
     case locate(communityID: RowID, scope: CommunityScope, filter: CommunityFilter)
     case applyTheme(String)
+    /// Import a sheet in the background (the screen keeps working); `cancelImport` stops it, writing nothing.
+    case startImport(String)
+    case cancelImport
     case redraw
     case suspend
     case quit

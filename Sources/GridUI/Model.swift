@@ -203,6 +203,20 @@ public struct SearchState: Hashable, Sendable {
     public var index = 0
 }
 
+/// A background import's progress, shown in the status bar.
+public struct ImportActivity: Hashable, Sendable {
+    public var file: String
+    public var done: Int
+    public var total: Int
+
+    /// Creates an activity.
+    public init(file: String, done: Int = 0, total: Int = 0) {
+        self.file = file
+        self.done = done
+        self.total = total
+    }
+}
+
 /// The whole console state. Pure data: `reduce` changes it, `render` draws it.
 public struct AppState: Hashable, Sendable {
     public var screen: Screen = .board
@@ -234,6 +248,8 @@ public struct AppState: Hashable, Sendable {
     public var search = SearchState()
     /// `:goto` waits for search results and jumps to the first.
     public var pendingGoto = false
+    /// An import running in the background (`:import FILE`): file, records done, records in all.
+    public var importing: ImportActivity?
     public var quitting = false
 
     /// A fresh console of a size for an operator.

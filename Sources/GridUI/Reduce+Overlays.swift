@@ -114,7 +114,7 @@ enum Overlays {
 
 /// The `:` command line: `goto NAME`, `filter …`, `theme NAME`, `q`.
 enum CommandLine {
-    static let commands = ["goto", "filter", "theme", "quit", "q", "w", "help"]
+    static let commands = ["goto", "filter", "theme", "import", "quit", "q", "w", "help"]
     static let filterWords = ["overdue", "declared", "clear"] + CellStatus.allCases.map(\.zh)
 
     static func run(_ s: inout AppState, _ text: String) -> [Effect] {
@@ -140,6 +140,14 @@ enum CommandLine {
             return [.applyTheme(arg)]
         case "filter":
             return filter(&s, arg)
+        case "import":
+            guard !arg.isEmpty else { return usage(&s, "import 文件.csv|.xlsx") }
+            guard s.importing == nil else {
+                s.message = StatusMessage("已有导入在进行 (an import is already running; Esc cancels it)", isError: true)
+                return []
+            }
+            s.importing = ImportActivity(file: arg)
+            return [.startImport(arg)]
         default:
             s.message = StatusMessage("未知命令 “\(verb)”；可用: goto filter theme q (unknown command)", isError: true)
             return []

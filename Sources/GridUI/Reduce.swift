@@ -48,6 +48,14 @@ public enum Reducer {
             var effects = Board.reloadWindow(&s) + (s.screen == .browser ? Browser.refresh(s) : [])
             if let d = s.detail, s.screen == .detail, cells.contains(d.key) { effects.append(.loadDetail(d.key)) }
             return effects
+        case .importProgress(let done, let total):
+            s.importing?.done = done
+            s.importing?.total = total
+            return []
+        case .importFinished(let summary, let failed):
+            s.importing = nil
+            s.message = StatusMessage(summary, isError: failed)
+            return failed ? [] : Board.reloadWindow(&s) + (s.screen == .browser ? Browser.refresh(s) : [])
         case .themeApplied(let name):
             s.themeName = name
             s.message = StatusMessage("主题已切换为 \(name)")
@@ -71,6 +79,10 @@ enum Input {
             return self.key(&s, .escape) + self.key(&s, .char(c))
         }
         if s.overlay != nil { return Overlays.key(&s, key) }
+        if s.importing != nil, key == .escape {
+            s.message = StatusMessage("正在取消导入… cancelling the import")
+            return [.cancelImport]
+        }
         if s.screen == .help, s.helpFiltering { return Help.filterKey(&s, key) }
         guard let command = KeyMaps.command(for: key, on: s.screen) else {
             if case .char(let c) = key { s.message = StatusMessage("“\(c)” 在此无作用，按 ? 查看按键 (no binding; ? for help)") }

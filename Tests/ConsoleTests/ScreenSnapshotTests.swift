@@ -120,3 +120,44 @@ struct ConsoleBehaviourTests {
         }
     }
 }
+
+@Suite("Console background import", .serialized)
+struct ConsoleImportTests {
+    func waitForImport(_ h: ConsoleHarness, seconds: Double = 60) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while h.console.state.importing != nil && Date() < deadline {
+            usleep(20_000)
+            h.console.pollImport()
+            h.console.draw()
+        }
+    }
+
+    @Test(":import runs in the background, shows progress, then reloads the board with a summary")
+    func importInBackground() throws {
+        let h = try ConsoleHarness()
+        let file = h.folder.appendingPathComponent("新小区.csv")
+        try "小区名称,所属街道,户数\n新建小区,城关镇,120\n".write(to: file, atomically: true, encoding: .utf8)
+        h.press([.char(":")] + "import \(file.path)".map { .char($0) } + [.enter])
+        #expect(h.console.state.importing != nil)
+        #expect(h.rows[h.rows.count - 2].contains("导入中"))
+        waitForImport(h)
+        #expect(h.console.state.importing == nil)
+        #expect(h.console.state.message?.text.contains("新增 1") == true, "\(String(describing: h.console.state.message))")
+        #expect(try h.store.findNodes("新建小区", levels: [.community]).count == 1)
+    }
+
+    @Test("Esc cancels a running import and nothing is written")
+    func cancel() throws {
+        let h = try ConsoleHarness()
+        let file = h.folder.appendingPathComponent("大名单.csv")
+        var text = "小区名称,所属街道,户数\n"
+        for i in 0..<30_000 { text += "批量小区\(i),批量街道\(i % 50),\(i % 900)\n" }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let before = try h.store.communityCount(in: .all, filter: .none, today: ConsoleHarness.clock.today)
+        h.press([.char(":")] + "import \(file.path)".map { .char($0) } + [.enter])
+        h.press([.escape])
+        waitForImport(h)
+        #expect(h.console.state.message?.text.contains("取消") == true, "\(String(describing: h.console.state.message))")
+        #expect(try h.store.communityCount(in: .all, filter: .none, today: ConsoleHarness.clock.today) == before)
+    }
+}
