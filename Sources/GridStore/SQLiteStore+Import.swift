@@ -36,6 +36,10 @@ struct ImportRun {
     var offices: [String: Int64] = [:]
     var progress: ((Int, Int) -> Bool)?
     var done = 0
+    /// Normalised name → id, loaded once per table and office (or street), kept current as rows are added:
+    /// an import of 100,000 rows must not rescan a street for every row.
+    var index: [String: [String: Int64]] = [:]
+    var themes: [CheckTheme] = []
     let today: Day
     let now: Timestamp
 
@@ -46,6 +50,7 @@ struct ImportRun {
         today = context.clock.today
         now = context.clock.now()
         for r in try Row.fetchAll(db, sql: "SELECT id, name FROM office") { offices[NameKey.of(r["name"])] = r["id"] }
+        themes = try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme)
     }
 
     mutating func run() throws -> ImportOutcome {
@@ -88,26 +93,40 @@ struct ImportRun {
         return id
     }
 
-    func find(_ table: String, office: Int64, name: String) throws -> Row? {
-        // Exact name first; then the normalised key over the office's rows (full-width, spaces).
-        if let r = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE office_id = ? AND name = ?", arguments: [office, name]) { return r }
-        let key = NameKey.of(name)
-        return try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE office_id = ?", arguments: [office])
-            .first { NameKey.of($0["name"]) == key }
+    /// The id of the row named `name` (after normalisation) in `table` under `parent` (an office, or a
+    /// street for communities).
+    mutating func lookup(_ table: String, parentColumn: String, parent: Int64, name: String) throws -> Int64? {
+        let slot = "\(table)/\(parent)"
+        if index[slot] == nil {
+            var map: [String: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE \(parentColumn) = ?", arguments: [parent]) {
+                map[NameKey.of(r["name"])] = r["id"]
+            }
+            index[slot] = map
+        }
+        return index[slot]?[NameKey.of(name)]
     }
 
-    func findCommunity(street: Int64, name: String) throws -> Row? {
-        if let r = try Row.fetchOne(db, sql: "SELECT * FROM community WHERE street_id = ? AND name = ?", arguments: [street, name]) { return r }
-        let key = NameKey.of(name)
-        return try Row.fetchAll(db, sql: "SELECT * FROM community WHERE street_id = ?", arguments: [street])
-            .first { NameKey.of($0["name"]) == key }
+    mutating func remember(_ table: String, parent: Int64, name: String, id: Int64) {
+        index["\(table)/\(parent)", default: [:]][NameKey.of(name)] = id
     }
 
-    func street(office: Int64, name: String, create: Bool) throws -> Int64? {
-        if let r = try find("street", office: office, name: name) { return r["id"] }
+    mutating func find(_ table: String, office: Int64, name: String) throws -> Row? {
+        guard let id = try lookup(table, parentColumn: "office_id", parent: office, name: name) else { return nil }
+        return try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id])
+    }
+
+    mutating func findCommunity(street: Int64, name: String) throws -> Row? {
+        guard let id = try lookup("community", parentColumn: "street_id", parent: street, name: name) else { return nil }
+        return try Row.fetchOne(db, sql: "SELECT * FROM community WHERE id = ?", arguments: [id])
+    }
+
+    mutating func street(office: Int64, name: String, create: Bool) throws -> Int64? {
+        if let id = try lookup("street", parentColumn: "office_id", parent: office, name: name) { return id }
         guard create else { return nil }
         try db.execute(sql: "INSERT INTO street (office_id, name) VALUES (?, ?)", arguments: [office, name])
         let id = db.lastInsertedRowID
+        remember("street", parent: office, name: name, id: id)
         try audit(.street, "\(id)", nil, "name", nil, name)
         return id
     }
@@ -136,6 +155,7 @@ struct ImportRun {
                 INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [office, f.name, (f.kind ?? .department).rawValue, f.head?.name ?? "", f.head?.phone ?? "",
                                  f.liaison?.name ?? "", f.liaison?.phone ?? ""])
+            remember("unit", parent: office, name: f.name, id: db.lastInsertedRowID)
             try audit(.unit, "\(db.lastInsertedRowID)", nil, "name", nil, f.name)
             outcome.changes.append(.init(kind: .new, line: r.line, what: "责任单位 \(f.name)", details: []))
         }
@@ -156,6 +176,7 @@ struct ImportRun {
         } else {
             try db.execute(sql: "INSERT INTO property (office_id, name, manager, manager_phone) VALUES (?, ?, ?, ?)",
                            arguments: [office, f.name, f.manager?.name ?? "", f.manager?.phone ?? ""])
+            remember("property", parent: office, name: f.name, id: db.lastInsertedRowID)
             try audit(.property, "\(db.lastInsertedRowID)", nil, "name", nil, f.name)
             outcome.changes.append(.init(kind: .new, line: r.line, what: "物业 \(f.name)", details: []))
         }
@@ -182,12 +203,13 @@ struct ImportRun {
             return
         }
         let kind = f.kind ?? .residential
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO community (street_id, name, address, kind, declared_site, households, note) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
+            """).execute(arguments: [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
         let id = db.lastInsertedRowID
-        for theme in try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme) where theme.applies(to: kind) {
-            try db.execute(sql: "INSERT INTO cell (community_id, theme_id) VALUES (?, ?)", arguments: [id, theme.id])
+        remember("community", parent: street, name: f.name, id: id)
+        for theme in themes where theme.applies(to: kind) {
+            try db.cachedStatement(sql: "INSERT INTO cell (community_id, theme_id) VALUES (?, ?)").execute(arguments: [id, theme.id])
         }
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
@@ -241,7 +263,7 @@ struct ImportRun {
             return reject(r.line, "no community “\(f.street)/\(f.community)”")
         }
         let key = NameKey.of(f.theme)
-        guard let theme = try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme).first(where: {
+        guard let theme = themes.first(where: {
             NameKey.of($0.code) == key || NameKey.of($0.zh) == key || NameKey.of($0.en) == key
         }) else { return reject(r.line, "unknown theme “\(f.theme)”") }
         let communityID: Int64 = community["id"]

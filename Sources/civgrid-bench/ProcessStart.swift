@@ -8,6 +8,21 @@ enum ProcessStart {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("civgrid").path
     }
 
+    /// Runs a civgrid command to completion; returns its wall time in seconds.
+    static func run(_ arguments: [String], database: String) throws -> Double {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        p.environment = ["LANG": "C.UTF-8", "CIVGRID_DB": database, "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        let start = Date()
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw BenchError("civgrid \(arguments.joined(separator: " ")) failed (\(p.terminationStatus))") }
+        return Date().timeIntervalSince(start)
+    }
+
     /// Milliseconds from launch to the first frame, or nil when the binary is missing or never drew.
     static func firstFrame(database: String) throws -> Double? {
         guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
