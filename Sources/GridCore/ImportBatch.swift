@@ -8,6 +8,7 @@ public struct ImportBatch: Sendable {
     public var properties: [ImportRecord<PropertyFields>] = []
     public var links: [ImportRecord<LinkFields>] = []
     public var statuses: [ImportRecord<StatusFields>] = []
+    public var themes: [ImportRecord<ThemeFields>] = []
     /// Update existing records whose fields differ (without it, differences are reported, not applied).
     public var update: Bool
 
@@ -104,6 +105,22 @@ public struct LinkFields: Hashable, Sendable {
         self.unit = unit
         self.role = role
         self.property = property
+    }
+}
+
+/// An assessment theme: code, names and the community kinds it is checked on.
+public struct ThemeFields: Hashable, Sendable {
+    public var code: String
+    public var zh: String
+    public var en: String?
+    public var kinds: Set<CommunityKind>
+
+    /// Creates theme fields.
+    public init(code: String, zh: String, en: String?, kinds: Set<CommunityKind>) {
+        self.code = code
+        self.zh = zh
+        self.en = en
+        self.kinds = kinds
     }
 }
 

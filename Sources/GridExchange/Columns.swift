@@ -6,6 +6,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case unit, unitKind = "unit_kind", role, head, headPhone = "head_phone", liaison, liaisonPhone = "liaison_phone"
     case property, manager, managerPhone = "manager_phone", phone
     case theme, status, due, plan
+    case code, nameEN = "name_en", kinds
 
     /// Header spellings, compared after folding full-width characters and removing spaces.
     var spellings: [String] {
@@ -33,6 +34,9 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .status: ["状态", "责任状态", "status"]
         case .due: ["期限", "整改期限", "完成时限", "due"]
         case .plan: ["计划日期", "计划完成日期", "plan"]
+        case .code: ["代码", "编码", "主题代码", "code"]
+        case .nameEN: ["英文名称", "英文名", "name_en"]
+        case .kinds: ["适用类型", "适用点位类型", "kinds"]
         }
     }
 
@@ -50,6 +54,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     /// Guesses from the fields found in the header row.
     static func guess(_ fields: Set<ImportField>) -> ImportKind? {
         if fields.contains(.theme) && fields.contains(.status) { return .statuses }
+        if fields.contains(.code) && fields.contains(.kinds) { return .themes }
         if fields.contains(.community) { return .communities }
         if fields.contains(.unit) { return .units }
         if fields.contains(.property) { return .properties }

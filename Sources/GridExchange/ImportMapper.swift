@@ -52,8 +52,8 @@ public struct ImportMapper {
         guard let kind = kind ?? ImportKind.guess(fields) else {
             throw .invalidInput("\(file): cannot tell what the sheet holds from its headers; give --kind communities|units|properties|assignments|statuses")
         }
-        if kind == .themes || kind == .cases {
-            throw .invalidInput("importing \(kind.rawValue) is not supported yet: themes are edited with the standard list, cases arrive with the case ledger")
+        if kind == .cases {
+            throw .invalidInput("importing cases is not possible yet: the case ledger (整改问题台账) does not exist in this version")
         }
         var out = MappedImport(kind: kind, batch: ImportBatch(source: file, update: update), header: table.rows[columns.headerIndex])
         var seen: [String: Int] = [:]
@@ -120,7 +120,23 @@ public struct ImportMapper {
             if status == .parked, plan == nil { (plan, due) = (due, nil) }
             let request = StatusChangeRequest(status: status, note: get(.note), due: due, plan: plan, imported: true)
             out.batch.statuses.append(ImportRecord(line: line, StatusFields(office: office, street: street, community: name, theme: theme, request: request)))
-        case .themes, .cases:
+        case .themes:
+            let code = try required(FullWidth.fold(get(.code)).lowercased(), "代码 (code)")
+            guard code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw .invalidInput("theme code “\(code)” must be ASCII letters, digits and _ (it is used in commands and files)")
+            }
+            let zh = try required(get(.theme), "测评主题 (theme name)")
+            var kinds = Set<CommunityKind>()
+            for part in get(.kinds).split(whereSeparator: { "、,，;； ".contains($0) }) {
+                guard let k = CommunityKind.parse(String(part)) else {
+                    throw .invalidInput("unknown kind “\(part)” in 适用类型; use \(CommunityKind.allCases.map(\.zh).joined(separator: "、"))")
+                }
+                kinds.insert(k)
+            }
+            guard !kinds.isEmpty else { throw .invalidInput("适用类型 (kinds) is empty: say which kinds of place the theme is checked at") }
+            guard seen.updateValue(line, forKey: "theme|" + code) == nil else { throw .invalidInput("duplicate theme code \(code)") }
+            out.batch.themes.append(ImportRecord(line: line, ThemeFields(code: code, zh: zh, en: get(.nameEN).isEmpty ? nil : get(.nameEN), kinds: kinds)))
+        case .cases:
             return
         }
     }

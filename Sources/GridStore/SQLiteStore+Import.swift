@@ -56,11 +56,14 @@ struct ImportRun {
     mutating func run() throws -> ImportOutcome {
         let actor = try Row.fetchOne(db, sql: "SELECT * FROM operator WHERE login = ?", arguments: [context.actor.login])
             .map(Decode.operatorAccount) ?? .unknown(login: context.actor.login)
-        let masterData = [batch.units.count, batch.properties.count, batch.communities.count, batch.links.count].contains { $0 > 0 }
+        let masterData = [batch.units.count, batch.properties.count, batch.communities.count, batch.links.count, batch.themes.count]
+            .contains { $0 > 0 }
         if masterData && !actor.canEditMasterData {
             throw GridError.permissionDenied("only an admin (管理员) may import master data; \(actor.login) is \(actor.role.zh)")
         }
         let total = batch.units.count + batch.properties.count + batch.communities.count + batch.links.count + batch.statuses.count
+            + batch.themes.count
+        for r in batch.themes { try theme(r); try tick(total) }
         for r in batch.units { try unit(r); try tick(total) }
         for r in batch.properties { try property(r); try tick(total) }
         for r in batch.communities { try community(r); try tick(total) }
@@ -132,6 +135,44 @@ struct ImportRun {
     }
 
     // MARK: Records
+
+    /// A theme by code: a new one gets a cell in every community of its kinds; an existing one may gain
+    /// kinds (cells added) but never lose them here (that would delete cells and their history).
+    mutating func theme(_ r: ImportRecord<ThemeFields>) throws {
+        let f = r.fields
+        let what = "测评主题 \(f.zh) [\(f.code)]"
+        guard let old = themes.first(where: { $0.code == f.code }) else {
+            let position = (themes.map(\.position).max() ?? 0) + 1
+            try db.execute(sql: "INSERT INTO theme (code, name_zh, name_en, kinds, position) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [f.code, f.zh, f.en ?? f.code, f.kinds.map(\.rawValue).sorted().joined(separator: ","), position])
+            let id = db.lastInsertedRowID
+            try addCells(theme: id, kinds: f.kinds)
+            themes.append(CheckTheme(id: id, code: f.code, zh: f.zh, en: f.en ?? f.code, kinds: f.kinds, position: position))
+            try audit(.theme, "\(id)", nil, "code", nil, f.code)
+            outcome.changes.append(.init(kind: .new, line: r.line, what: what, details: []))
+            return
+        }
+        if !old.kinds.isSubset(of: f.kinds) {
+            let dropped = old.kinds.subtracting(f.kinds).map(\.zh).sorted().joined(separator: "、")
+            return reject(r.line, "\(what) would stop applying to \(dropped); that deletes cells and their history, so it is not done by import")
+        }
+        var diffs: [(String, String, String, String)] = []
+        if f.zh != old.zh { diffs.append(("name_zh", "名称", old.zh, f.zh)) }
+        if let en = f.en, en != old.en { diffs.append(("name_en", "英文名称", old.en, en)) }
+        let added = f.kinds.subtracting(old.kinds)
+        if !added.isEmpty {
+            diffs.append(("kinds", "适用类型", old.kinds.map(\.rawValue).sorted().joined(separator: ","), f.kinds.map(\.rawValue).sorted().joined(separator: ",")))
+        }
+        if batch.update && !added.isEmpty { try addCells(theme: old.id, kinds: added) }
+        try update("theme", id: old.id, community: nil, diffs: diffs, line: r.line, what: what, importedName: f.code, storedName: old.code)
+        if batch.update, let i = themes.firstIndex(where: { $0.id == old.id }) { themes[i].kinds.formUnion(f.kinds) }
+    }
+
+    func addCells(theme: Int64, kinds: Set<CommunityKind>) throws {
+        let list = kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        try db.execute(sql: "INSERT OR IGNORE INTO cell (community_id, theme_id) SELECT id, ? FROM community WHERE kind IN (\(list))",
+                       arguments: [theme])
+    }
 
     mutating func unit(_ r: ImportRecord<UnitFields>) throws {
         guard let office = office(r.fields.office, line: r.line) else { return }

@@ -95,3 +95,20 @@ struct MappingTests {
         #expect(m.rejected.isEmpty)
     }
 }
+
+@Suite("Mapping theme sheets")
+struct ThemeMappingTests {
+    @Test("themes: code, names and kinds; bad codes and kinds are refused")
+    func themes() throws {
+        let mapper = ImportMapper(file: "t.csv", kind: nil, overrides: [:], update: false, today: Day("2026-11-30")!)
+        let m = try mapper.map(try CSV.parse("""
+            代码,测评主题,英文名称,适用类型
+            smoking,禁烟标识,no smoking,住宅小区、农贸市场
+            禁烟,禁烟标识,,住宅小区
+            pets,文明养犬,,宫殿
+            """, file: "t.csv"))
+        #expect(m.kind == .themes)
+        #expect(m.batch.themes.first?.fields.kinds == [.residential, .market])
+        #expect(m.rejected.map(\.line) == [3, 4])
+    }
+}

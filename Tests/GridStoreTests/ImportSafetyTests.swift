@@ -113,3 +113,26 @@ struct ImportSafetyTests {
         #expect(problems.contains { $0.hasPrefix("tally") })
     }
 }
+
+@Suite("Importing themes")
+struct ThemeImportTests {
+    @Test("a new theme gets a cell in every community of its kinds; kinds may be added, never dropped by import")
+    func themes() throws {
+        let temp = TempDatabase()
+        let store = try Fixture.county(temp)
+        let cellsBefore = try store.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM cell") ?? 0 }
+        let residential = try store.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM community WHERE kind = 'residential'") ?? 0 }
+        var b = ImportBatch(source: "主题.csv", update: true)
+        b.themes = [ImportRecord(line: 2, ThemeFields(code: "smoking", zh: "禁烟标识", en: nil, kinds: [.residential])),
+                    ImportRecord(line: 3, ThemeFields(code: "sanitation", zh: "环境卫生", en: nil, kinds: [.residential]))]
+        let outcome = try store.importBatch(b, dryRun: false, context: Fixture.context())
+        #expect(outcome.count(.new) == 1)
+        #expect(outcome.rejected.map(\.line) == [3])
+        #expect(try store.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM cell") ?? 0 } == cellsBefore + residential)
+        #expect(try store.check().isEmpty, "tallies follow the new cells")
+        b.themes = [ImportRecord(line: 2, ThemeFields(code: "smoking", zh: "禁烟标识", en: nil, kinds: [.residential, .market]))]
+        let widened = try store.importBatch(b, dryRun: false, context: Fixture.context())
+        #expect(widened.count(.changed) == 1)
+        #expect(try store.themes().first { $0.code == "smoking" }?.kinds == [.residential, .market])
+    }
+}
