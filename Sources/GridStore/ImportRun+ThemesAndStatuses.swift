@@ -1,0 +1,79 @@
+import GRDB
+import GridCore
+
+/// Themes and cell statuses from a sheet: the records that create or change cells.
+extension ImportRun {
+    /// A theme by code: a new one gets a cell in every community of its kinds; an existing one may gain
+    /// kinds (cells added) but never lose them here (that would delete cells and their history).
+    mutating func theme(_ r: ImportRecord<ThemeFields>) throws {
+        let f = r.fields
+        let what = "测评主题 \(f.zh) [\(f.code)]"
+        guard let old = themes.first(where: { $0.code == f.code }) else {
+            let position = (themes.map(\.position).max() ?? 0) + 1
+            try db.execute(sql: "INSERT INTO theme (code, name_zh, name_en, kinds, position) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [f.code, f.zh, f.en ?? f.code, f.kinds.map(\.rawValue).sorted().joined(separator: ","), position])
+            let id = db.lastInsertedRowID
+            try addCells(theme: id, kinds: f.kinds)
+            themes.append(CheckTheme(id: id, code: f.code, zh: f.zh, en: f.en ?? f.code, kinds: f.kinds, position: position))
+            try audit(.theme, "\(id)", nil, "code", nil, f.code)
+            outcome.changes.append(.init(kind: .new, line: r.line, what: what, details: []))
+            return
+        }
+        if !old.kinds.isSubset(of: f.kinds) {
+            let dropped = old.kinds.subtracting(f.kinds).map(\.zh).sorted().joined(separator: "、")
+            return reject(r.line, "\(what) would stop applying to \(dropped); that deletes cells and their history, so it is not done by import")
+        }
+        var diffs: [(String, String, String, String)] = []
+        if f.zh != old.zh { diffs.append(("name_zh", "名称", old.zh, f.zh)) }
+        if let en = f.en, en != old.en { diffs.append(("name_en", "英文名称", old.en, en)) }
+        let added = f.kinds.subtracting(old.kinds)
+        if !added.isEmpty {
+            diffs.append(("kinds", "适用类型", old.kinds.map(\.rawValue).sorted().joined(separator: ","), f.kinds.map(\.rawValue).sorted().joined(separator: ",")))
+        }
+        if batch.update && !added.isEmpty { try addCells(theme: old.id, kinds: added) }
+        try update("theme", id: old.id, community: nil, diffs: diffs, line: r.line, what: what, importedName: f.code, storedName: old.code)
+        if batch.update, let i = themes.firstIndex(where: { $0.id == old.id }) { themes[i].kinds.formUnion(f.kinds) }
+    }
+
+    func addCells(theme: Int64, kinds: Set<CommunityKind>) throws {
+        let list = kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        try db.execute(sql: "INSERT OR IGNORE INTO cell (community_id, theme_id) SELECT id, ? FROM community WHERE kind IN (\(list))",
+                       arguments: [theme])
+    }
+
+    mutating func status(_ r: ImportRecord<StatusFields>, actor: Operator) throws {
+        let f = r.fields
+        guard let office = office(f.office, line: r.line) else { return }
+        guard let street = try street(office: office, name: f.street, create: false),
+              let community = try findCommunity(street: street, name: f.community) else {
+            return reject(r.line, "no community “\(f.street)/\(f.community)”")
+        }
+        let key = NameKey.of(f.theme)
+        guard let theme = themes.first(where: {
+            NameKey.of($0.code) == key || NameKey.of($0.zh) == key || NameKey.of($0.en) == key
+        }) else { return reject(r.line, "unknown theme “\(f.theme)”") }
+        let communityID: Int64 = community["id"]
+        guard let cellRow = try Row.fetchOne(db, sql: "SELECT * FROM cell WHERE community_id = ? AND theme_id = ?",
+                                             arguments: [communityID, theme.id]) else {
+            return reject(r.line, "\(theme.zh) is not checked at \(f.community) (its kind has no such cell)")
+        }
+        let label = "\(f.community) · \(theme.zh)"
+        do {
+            let result = try StatusTransition.apply(f.request, to: Decode.cell(cellRow), by: actor, today: today, cellLabel: label)
+            guard result.changesSomething else {
+                outcome.changes.append(.init(kind: .unchanged, line: r.line, what: "状态 \(label)", details: []))
+                return
+            }
+            try db.execute(sql: "UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ? WHERE community_id = ? AND theme_id = ?",
+                           arguments: [result.cell.status.rawValue, result.cell.dueOn?.description, result.cell.note, now.description,
+                                       actor.login, communityID, theme.id])
+            var entries = result.audit
+            for i in entries.indices { entries[i].note = noted(entries[i].note) }
+            try SQLiteStore.appendAudit(db, entries, context: context, at: now)
+            let old = CellStatus(rawValue: cellRow["status"]) ?? .unchecked
+            outcome.changes.append(.init(kind: .changed, line: r.line, what: "状态 \(label)", details: ["\(old.zh) → \(result.cell.status.zh)"]))
+        } catch let e as GridError {
+            reject(r.line, e.description)
+        }
+    }
+}
