@@ -7,10 +7,10 @@ struct ExportTables {
     let today: Day
     let env: RunEnvironment
 
-    static let communityHeaders = ["三创办", "所属街道", "小区名称", "类型", "申报点位", "户数", "地址", "备注",
+    static let communityHeaders = ["编号", "三创办", "所属街道", "小区名称", "类型", "申报点位", "户数", "地址", "备注",
                                    "责任单位", "角色", "单位类型", "负责人", "负责人电话", "联络员", "联络员电话",
                                    "物业公司", "项目经理", "项目经理电话"]
-    static let communityKeys = ["office", "street", "community", "kind", "site", "households", "address", "note", "unit", "role",
+    static let communityKeys = ["id", "office", "street", "community", "kind", "site", "households", "address", "note", "unit", "role",
                                 "unit_kind", "head", "head_phone", "liaison", "liaison_phone", "property", "manager", "manager_phone"]
     static let cellHeaders = ["三创办", "所属街道", "小区名称", "测评主题", "状态", "期限", "逾期", "说明", "最近变更", "操作员"]
     static let cellKeys = ["office", "street", "community", "theme", "status", "due", "overdue", "note", "changed_at", "changed_by"]
@@ -24,7 +24,7 @@ struct ExportTables {
             let chains = try store.chains(communityIDs: window.map(\.community.id), on: today)
             for r in window {
                 let c = r.community
-                let base = [office(c.streetID), r.streetName, c.name, c.kind.zh, c.declaredSite.map(String.init) ?? "",
+                let base = ["\(c.id)", office(c.streetID), r.streetName, c.name, c.kind.zh, c.declaredSite.map(String.init) ?? "",
                             c.households.map(String.init) ?? "", c.address, c.note]
                 let links = chains[c.id] ?? []
                 if links.isEmpty { rows.append(base + Array(repeating: "", count: 10)) }

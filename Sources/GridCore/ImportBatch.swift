@@ -33,6 +33,9 @@ public struct ImportRecord<Fields: Sendable>: Sendable {
 
 /// Where a community sits and what it is. `office` may be empty when the database has one office.
 public struct CommunityFields: Hashable, Sendable {
+    /// The community's id in this database (an exported 编号 column); matches before the name does, so a
+    /// renamed community is recognised.
+    public var id: RowID?
     public var office: String
     public var street: String
     public var name: String
@@ -43,8 +46,9 @@ public struct CommunityFields: Hashable, Sendable {
     public var note: String?
 
     /// Creates community fields.
-    public init(office: String, street: String, name: String, address: String? = nil, kind: CommunityKind? = nil,
+    public init(id: RowID? = nil, office: String, street: String, name: String, address: String? = nil, kind: CommunityKind? = nil,
                 declaredSite: Int? = nil, households: Int? = nil, note: String? = nil) {
+        self.id = id
         self.office = office
         self.street = street
         self.name = name

@@ -7,6 +7,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case property, manager, managerPhone = "manager_phone", phone
     case theme, status, due, plan
     case code, nameEN = "name_en", kinds
+    case id
 
     /// Header spellings, compared after folding full-width characters and removing spaces.
     var spellings: [String] {
@@ -37,6 +38,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .code: ["代码", "编码", "主题代码", "code"]
         case .nameEN: ["英文名称", "英文名", "name_en"]
         case .kinds: ["适用类型", "适用点位类型", "kinds"]
+        case .id: ["编号", "小区编号", "id"]
         }
     }
 

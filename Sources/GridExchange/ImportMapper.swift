@@ -143,6 +143,7 @@ public struct ImportMapper {
 
     func community(_ get: (ImportField) -> String, office: String, street: String, name: String) throws(GridError) -> CommunityFields {
         var f = CommunityFields(office: office, street: street, name: name)
+        f.id = try number(get(.id), "编号 (id)").map(Int64.init)
         if !get(.address).isEmpty { f.address = get(.address) }
         if !get(.note).isEmpty { f.note = get(.note) }
         if !get(.kind).isEmpty {

@@ -40,6 +40,9 @@ struct ImportRun {
     /// an import of 100,000 rows must not rescan a street for every row.
     var index: [String: [String: Int64]] = [:]
     var themes: [CheckTheme] = []
+    /// Ids above this were created by this import: an 编号 column never matches them (they are another
+    /// database's numbers landing on rows this import just added).
+    var lastCommunityIDBefore: Int64 = 0
     let today: Day
     let now: Timestamp
 
@@ -51,6 +54,7 @@ struct ImportRun {
         now = context.clock.now()
         for r in try Row.fetchAll(db, sql: "SELECT id, name FROM office") { offices[NameKey.of(r["name"])] = r["id"] }
         themes = try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme)
+        lastCommunityIDBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM community") ?? 0
     }
 
     mutating func run() throws -> ImportOutcome {
@@ -124,6 +128,15 @@ struct ImportRun {
         return try Row.fetchOne(db, sql: "SELECT * FROM community WHERE id = ?", arguments: [id])
     }
 
+    /// The community an 编号 (id) column names, when it is in the same street: then a different name is a
+    /// rename (shown in the diff, applied with --update). An id from another street or database is ignored.
+    func communityByID(_ f: CommunityFields, street: Int64, line: Int) throws -> Row? {
+        guard let id = f.id, id <= lastCommunityIDBefore,
+              let row = try Row.fetchOne(db, sql: "SELECT * FROM community WHERE id = ?", arguments: [id]),
+              row["street_id"] as Int64 == street else { return nil }
+        return row
+    }
+
     mutating func street(office: Int64, name: String, create: Bool) throws -> Int64? {
         if let id = try lookup("street", parentColumn: "office_id", parent: office, name: name) { return id }
         guard create else { return nil }
@@ -189,9 +202,10 @@ struct ImportRun {
         guard let office = office(r.fields.office, line: r.line),
               let street = try street(office: office, name: r.fields.street, create: true) else { return }
         let f = r.fields
-        if let row = try findCommunity(street: street, name: f.name) {
+        if let row = try communityByID(f, street: street, line: r.line) ?? findCommunity(street: street, name: f.name) {
             let old = Decode.community(row)
             var diffs: [(String, String, String, String)] = []
+            if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
             if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
             if let v = f.kind, v != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, v.rawValue)) }
             if let v = f.declaredSite, v != old.declaredSite { diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)")) }

@@ -136,3 +136,23 @@ struct ThemeImportTests {
         #expect(try store.themes().first { $0.code == "smoking" }?.kinds == [.residential, .market])
     }
 }
+
+@Suite("Matching by id")
+struct IDMatchTests {
+    @Test("an 编号 column recognises a renamed community in its street; the rename needs --update")
+    func rename() throws {
+        let temp = TempDatabase()
+        let store = try Fixture.county(temp)
+        let (row, _) = try Fixture.cell(store, status: .ok)
+        var b = ImportBatch(source: "更名.csv", update: false)
+        b.communities = [ImportRecord(line: 2, CommunityFields(id: row.community.id, office: "", street: row.streetName, name: "新名字花园"))]
+        let dry = try store.importBatch(b, dryRun: false, context: Fixture.context())
+        #expect(dry.changes.first?.kind == .changed)
+        #expect(dry.changes.first?.details.contains { $0.contains("名称") && $0.contains("新名字花园") } == true)
+        #expect(try store.community(id: row.community.id)?.name == row.community.name)
+        b.update = true
+        _ = try store.importBatch(b, dryRun: false, context: Fixture.context())
+        #expect(try store.community(id: row.community.id)?.name == "新名字花园")
+        #expect(try store.communityCount(in: .all, filter: .none, today: Fixture.today) == 300, "renamed, not added")
+    }
+}
