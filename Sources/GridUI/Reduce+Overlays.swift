@@ -23,9 +23,9 @@ enum Overlays {
             case .escape: s.overlay = nil
             case .enter:
                 s.overlay = nil
-                return CommandLine.run(&s, field.text)
+                return CommandPrompt.run(&s, field.text)
             case .tab:
-                field = TextField(CommandLine.complete(field.text, themes: s.availableThemes))
+                field = TextField(CommandPrompt.complete(field.text, themes: s.availableThemes))
                 s.overlay = .command(field)
             default:
                 if edit(&field, key) { s.overlay = .command(field) }
@@ -113,7 +113,7 @@ enum Overlays {
 }
 
 /// The `:` command line: `goto NAME`, `filter …`, `theme NAME`, `q`.
-enum CommandLine {
+enum CommandPrompt {
     static let commands = ["goto", "filter", "theme", "import", "quit", "q", "w", "help"]
     static let filterWords = ["overdue", "declared", "clear"] + CellStatus.allCases.map(\.zh)
 

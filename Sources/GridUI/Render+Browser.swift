@@ -51,8 +51,7 @@ enum BrowserView {
             b.put(item.label, x: rect.x, y: y, width: labelWidth, style: style)
             b.put(marker, x: rect.maxX - 1, y: y, style: style)
             if let counts = item.counts, labelWidth < rect.width - 3 {
-                let badgeTheme = selected && focused ? theme : theme
-                Renderer.badges(counts, compact: compact, x: rect.x + labelWidth + 1, y: y, maxX: rect.maxX - 1, theme: badgeTheme, &b)
+                Renderer.badges(counts, compact: compact, x: rect.x + labelWidth + 1, y: y, maxX: rect.maxX - 1, theme: theme, &b)
             }
         }
     }
