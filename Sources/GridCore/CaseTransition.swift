@@ -1,0 +1,178 @@
+/// What an operator does to a case. Actions marked `needsReason` refuse an empty reason.
+public enum CaseAction: Hashable, Sendable {
+    case register
+    case void
+    case fixOnSite
+    /// 交办: dispatch to a unit; the deadline clock starts.
+    case assign(unitID: RowID)
+    case sendBack
+    case startRectifying
+    case requestExtension(until: Day)
+    case approveExtension
+    case rejectExtension
+    case park(until: Day)
+    case resume
+    case submit
+    case verify
+    case rework
+    case reopen
+    case escalate
+
+    /// Stable code, for audit rows and the command line.
+    public var code: String {
+        switch self {
+        case .register: "register"
+        case .void: "void"
+        case .fixOnSite: "fix_on_site"
+        case .assign: "assign"
+        case .sendBack: "send_back"
+        case .startRectifying: "start"
+        case .requestExtension: "request_extension"
+        case .approveExtension: "approve_extension"
+        case .rejectExtension: "reject_extension"
+        case .park: "park"
+        case .resume: "resume"
+        case .submit: "submit"
+        case .verify: "verify"
+        case .rework: "rework"
+        case .reopen: "reopen"
+        case .escalate: "escalate"
+        }
+    }
+
+    /// Chinese label.
+    public var zh: String {
+        switch self {
+        case .register: "立案"
+        case .void: "作废"
+        case .fixOnSite: "现场整改"
+        case .assign: "交办"
+        case .sendBack: "退回"
+        case .startRectifying: "开始整改"
+        case .requestExtension: "申请延期"
+        case .approveExtension: "批准延期"
+        case .rejectExtension: "驳回延期"
+        case .park: "挂账"
+        case .resume: "恢复整改"
+        case .submit: "提交复核"
+        case .verify: "复核通过结案"
+        case .rework: "返工"
+        case .reopen: "重新打开"
+        case .escalate: "督办"
+        }
+    }
+
+    /// Actions that must say why.
+    public var needsReason: Bool {
+        switch self {
+        case .void, .sendBack, .requestExtension, .park, .rework, .reopen: true
+        default: false
+        }
+    }
+}
+
+/// One step of a case's history, as the store appends it.
+public struct CaseEvent: Hashable, Sendable {
+    public var action: String
+    public var from: CaseState
+    public var to: CaseState
+    public var actor: String
+    public var reason: String
+    /// The due day after the step (when it set or changed one).
+    public var dueOn: Day?
+}
+
+/// The pure case state machine: legal moves, required reasons, deadlines in working days, and who may do what.
+public enum CaseTransition {
+    /// The actions allowed from a state (escalation is allowed in every open state).
+    public static func allowed(from state: CaseState) -> [String] {
+        let table: [CaseState: [String]] = [
+            .reported: ["register", "void", "fix_on_site"],
+            .registered: ["assign", "void"],
+            .assigned: ["start", "send_back"],
+            .sentBack: ["register"],
+            .rectifying: ["submit", "request_extension", "park"],
+            .extensionRequested: ["approve_extension", "reject_extension"],
+            .parked: ["resume"],
+            .submitted: ["verify", "rework"],
+            .closed: ["reopen"],
+        ]
+        return (table[state] ?? []) + (state.isOpen ? ["escalate"] : [])
+    }
+
+    /// Applies `action` for `actor`; throws a message naming the allowed actions when the move is illegal.
+    public static func apply(_ action: CaseAction, to c: CaseRecord, by actor: Operator, reason: String, today: Day,
+                             calendar: WorkingCalendar) throws(GridError) -> (CaseRecord, CaseEvent) {
+        let why = reason.trimmingWhitespace()
+        guard actor.role != .viewer else {
+            throw .permissionDenied("\(actor.login) is a viewer (查看) and may not move case \(c.number)")
+        }
+        guard allowed(from: c.state).contains(action.code) else {
+            let options = allowed(from: c.state).map { code in code }.joined(separator: ", ")
+            throw .invalidInput("case \(c.number) is \(c.state.zh); “\(action.zh)” is not possible from there. Allowed: \(options.isEmpty ? "none (the case is finished)" : options)")
+        }
+        if action.needsReason && why.isEmpty {
+            throw .invalidInput("\(action.zh) needs a reason: add --reason \"…\"")
+        }
+        var next = c
+        switch action {
+        case .register:
+            next.state = .registered
+            next.handlingUnitID = nil
+        case .void: next.state = .void
+        case .fixOnSite: next.state = .fixedOnSite
+        case .assign(let unit):
+            next.state = .assigned
+            next.handlingUnitID = unit
+            if let due = c.deadlineClass.due(assignedOn: today, calendar: calendar) { next.dueOn = due }
+            if c.deadlineClass == .longTerm && c.dueOn == nil {
+                throw .invalidInput("a long-term (长期) case needs its plan date before it is assigned")
+            }
+        case .sendBack:
+            next.state = .sentBack
+        case .startRectifying: next.state = .rectifying
+        case .requestExtension(let until):
+            guard until > (c.dueOn ?? today) else { throw .invalidInput("the new date \(until) must be after the current due day \(c.dueOn ?? today)") }
+            next.state = .extensionRequested
+            next.requestedDue = until
+        case .approveExtension:
+            guard actor.role == .admin || actor.role == .inspector else {
+                throw .permissionDenied("only an inspector (督查员) or admin may approve an extension")
+            }
+            if c.extensionCount >= 1 && (actor.role != .admin || why.isEmpty) {
+                throw .permissionDenied("a second extension of \(c.number) needs an admin (管理员) and a note saying why")
+            }
+            next.state = .rectifying
+            next.dueOn = c.requestedDue
+            next.requestedDue = nil
+            next.extensionCount += 1
+        case .rejectExtension:
+            next.state = .rectifying
+            next.requestedDue = nil
+        case .park(let until):
+            guard until > today else { throw .invalidInput("the plan date \(until) must be after today (\(today))") }
+            next.state = .parked
+            next.dueOn = until
+        case .resume: next.state = .rectifying
+        case .submit: next.state = .submitted
+        case .verify:
+            guard actor.role == .admin || actor.role == .inspector else {
+                throw .permissionDenied("only an inspector (督查员) or admin may verify and close \(c.number)")
+            }
+            if let unit = actor.unitID, unit == c.handlingUnitID {
+                throw .permissionDenied("\(actor.login) belongs to the unit that fixed \(c.number); someone outside it must verify (finder ≠ fixer)")
+            }
+            next.state = .closed
+        case .rework:
+            next.state = .rectifying
+            next.reworkCount += 1
+        case .reopen:
+            next.state = .rectifying
+        case .escalate:
+            next.escalated = true
+        }
+        let event = CaseEvent(action: action.code, from: c.state, to: next.state, actor: actor.login, reason: why,
+                              dueOn: next.dueOn != c.dueOn ? next.dueOn : nil)
+        return (next, event)
+    }
+}
