@@ -78,6 +78,32 @@ public struct ChainSnapshot: Hashable, Sendable, Codable {
     }
 }
 
+/// What an operator fills in when recording a problem.
+public struct CaseDraft: Hashable, Sendable {
+    public var communityID: RowID
+    public var themeID: RowID
+    public var source: CaseSource
+    public var description: String
+    public var location: String
+    public var urgent: Bool
+    public var deadlineClass: DeadlineClass
+    /// Required for 长期 (long-term) cases.
+    public var plan: Day?
+
+    /// Creates a draft.
+    public init(communityID: RowID, themeID: RowID, source: CaseSource, description: String, location: String = "",
+                urgent: Bool = false, deadlineClass: DeadlineClass, plan: Day? = nil) {
+        self.communityID = communityID
+        self.themeID = themeID
+        self.source = source
+        self.description = description
+        self.location = location
+        self.urgent = urgent
+        self.deadlineClass = deadlineClass
+        self.plan = plan
+    }
+}
+
 /// A case number: year and sequence, written `2026-0001`.
 public struct CaseNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int

@@ -80,6 +80,16 @@ public struct CaseEvent: Hashable, Sendable {
     public var reason: String
     /// The due day after the step (when it set or changed one).
     public var dueOn: Day?
+
+    /// Creates an event.
+    public init(action: String, from: CaseState, to: CaseState, actor: String, reason: String, dueOn: Day?) {
+        self.action = action
+        self.from = from
+        self.to = to
+        self.actor = actor
+        self.reason = reason
+        self.dueOn = dueOn
+    }
 }
 
 /// The pure case state machine: legal moves, required reasons, deadlines in working days, and who may do what.

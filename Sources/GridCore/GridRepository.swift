@@ -76,6 +76,21 @@ public protocol GridRepository: Sendable {
     func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext,
                      progress: ((Int, Int) -> Bool)?) throws(GridError) -> ImportOutcome
 
+    // MARK: Cases
+
+    /// Records a newly found problem (已上报) at a cell with the next number of its year and the chain in force
+    /// today; the cell follows it (有问题). Returns the case.
+    func addCase(_ draft: CaseDraft, context: ChangeContext) throws(GridError) -> CaseRecord
+    /// Moves a case one step, appending its event; the cell's status follows its open cases.
+    func moveCase(_ number: CaseNumber, _ action: CaseAction, reason: String, context: ChangeContext,
+                  calendar: WorkingCalendar) throws(GridError) -> CaseRecord
+    /// One case, or nil.
+    func caseRecord(_ number: CaseNumber) throws(GridError) -> CaseRecord?
+    /// Cases, open ones first by due day (overdue first), at most `limit`.
+    func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord]
+    /// A case's history, oldest first.
+    func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)]
+
     // MARK: Audit and operators
 
     /// Audit records, newest first.

@@ -116,7 +116,8 @@ public enum StatusTransition {
         }
     }
 
-    static func entries(from old: CellState, to new: CellState, note: String) -> [AuditEntry] {
+    /// The audit entries for a cell going from `old` to `new` (one per changed field).
+    public static func entries(from old: CellState, to new: CellState, note: String) -> [AuditEntry] {
         let key = "\(old.communityID)/\(old.themeID)"
         var result: [AuditEntry] = []
         if old.status != new.status {

@@ -8,6 +8,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-grid", migrate: v1Grid)
+        m.registerMigration("v2-cases", migrate: v2Cases)
         return m
     }
 
@@ -140,6 +141,58 @@ enum Schema {
             END;
             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
                 SELECT RAISE(ABORT, 'civgrid audit log is append-only: rows cannot be deleted');
+            END;
+            """)
+    }
+
+    /// v2: the case ledger (整改问题台账): one row per case with its current state and the chain snapshot taken
+    /// when it was registered, and an append-only event log of every transition.
+    static func v2Cases(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE case_record (
+                id INTEGER PRIMARY KEY,
+                year INTEGER NOT NULL,
+                seq INTEGER NOT NULL,
+                source TEXT NOT NULL CHECK (source IN ('supervision','self_inspection','grid_worker','higher_level',
+                    'assessment','citizen','media')),
+                community_id INTEGER NOT NULL REFERENCES community(id),
+                theme_id INTEGER NOT NULL REFERENCES theme(id),
+                location TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL,
+                urgent INTEGER NOT NULL DEFAULT 0,
+                deadline_class TEXT NOT NULL CHECK (deadline_class IN ('immediate','days3','days7','long_term')),
+                found_at TEXT NOT NULL,
+                found_by TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('reported','registered','assigned','sent_back','rectifying',
+                    'extension_requested','parked','submitted','closed','fixed_on_site','void')),
+                due_on TEXT,
+                handling_unit_id INTEGER REFERENCES unit(id),
+                chain TEXT NOT NULL,
+                escalated INTEGER NOT NULL DEFAULT 0,
+                extension_count INTEGER NOT NULL DEFAULT 0,
+                rework_count INTEGER NOT NULL DEFAULT 0,
+                requested_due TEXT,
+                UNIQUE (year, seq));
+            CREATE INDEX case_open ON case_record(state, due_on);
+            CREATE INDEX case_cell ON case_record(community_id, theme_id);
+            CREATE INDEX case_unit ON case_record(handling_unit_id, state);
+            CREATE TABLE case_event (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                case_id INTEGER NOT NULL REFERENCES case_record(id),
+                at TEXT NOT NULL,
+                action TEXT NOT NULL,
+                from_state TEXT,
+                to_state TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                os_user TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                due_on TEXT);
+            CREATE INDEX case_event_case ON case_event(case_id, id);
+            CREATE TRIGGER case_event_no_update BEFORE UPDATE ON case_event BEGIN
+                SELECT RAISE(ABORT, 'civgrid case events are append-only: rows cannot be changed');
+            END;
+            CREATE TRIGGER case_event_no_delete BEFORE DELETE ON case_event BEGIN
+                SELECT RAISE(ABORT, 'civgrid case events are append-only: rows cannot be deleted');
             END;
             """)
     }

@@ -12,3 +12,15 @@ public enum ConfigFile {
         return result
     }
 }
+
+extension ConfigFile {
+    /// Top-level arrays of strings (`holidays = ["2026-10-01", …]`); nil when the text is not valid TOML.
+    public static func stringArrays(_ text: String) -> [String: [String]]? {
+        guard let table = try? TOMLTable(string: text) else { return nil }
+        var result: [String: [String]] = [:]
+        for key in table.keys {
+            if let array = table[key]?.array { result[key] = array.compactMap { $0.string } }
+        }
+        return result
+    }
+}

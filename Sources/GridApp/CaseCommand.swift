@@ -1,0 +1,195 @@
+import ArgumentParser
+import Foundation
+import GridCore
+import GridTheme
+import TerminalKit
+
+extension CaseSource: ExpressibleByArgument {}
+extension DeadlineClass: ExpressibleByArgument {}
+
+/// `civgrid case add|list|show|move`: the problem ledger (整改问题台账) from the command line.
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Record problems and move them through their lifecycle (上报 → 立案 → 交办 → 整改 → 复核 → 结案).",
+        subcommands: [Add.self, List.self, Show.self, Move.self])
+
+    /// The working calendar: weekends, plus `holidays` and `workdays` from `$XDG_CONFIG_HOME/civgrid/calendar.toml`.
+    static func calendar(_ env: RunEnvironment) throws(GridError) -> WorkingCalendar {
+        let base = env.variables["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env.variables["HOME"] ?? "") + "/.config")
+        let path = base + "/civgrid/calendar.toml"
+        guard let data = FileManager.default.contents(atPath: path) else { return .weekendsOnly }
+        guard let arrays = ConfigFile.stringArrays(String(decoding: data, as: UTF8.self)) else {
+            throw .invalidInput("\(path) is not valid TOML; write holidays = [\"2026-10-01\", …] and workdays = [\"2026-10-11\"]")
+        }
+        func days(_ key: String) throws(GridError) -> Set<Day> {
+            var out = Set<Day>()
+            for text in arrays[key] ?? [] {
+                guard let d = Day(text) else { throw .invalidInput("\(path): \(key) has “\(text)”, not a YYYY-MM-DD date") }
+                out.insert(d)
+            }
+            return out
+        }
+        return WorkingCalendar(holidays: try days("holidays"), workdays: try days("workdays"))
+    }
+
+    static func number(_ text: String) throws(GridError) -> CaseNumber {
+        guard let n = CaseNumber(text) else { throw .invalidInput("“\(text)” is not a case number like 2026-0007") }
+        return n
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a problem found at a cell (the cell becomes 有问题).")
+        @Argument(help: ArgumentHelp("Community name, unique prefix, or 街道/小区.", valueName: "community")) var community: String
+        @Argument(help: ArgumentHelp("Theme.", valueName: "theme")) var theme: String
+        @Option(help: "What is wrong.") var desc: String
+        @Option(help: "supervision, self_inspection, grid_worker, higher_level, assessment, citizen or media.") var source: CaseSource = .supervision
+        @Option(name: .customLong("class"), help: "immediate, days3, days7 or long_term.") var deadlineClass: DeadlineClass = .threeDays
+        @Option(help: ArgumentHelp("Plan date for long_term.", valueName: "date")) var plan: String?
+        @Option(help: "Where exactly (building, entrance …).") var location: String = ""
+        @Flag(help: "紧急.") var urgent = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let env = try RunEnvironment()
+            let db = try store.open(env)
+            let resolver = Resolver(store: db)
+            let ref = try resolver.community(community)
+            guard case .community(let id) = ref.node, let c = try db.community(id: id) else { return }
+            let th = try resolver.theme(theme, among: try db.themes().filter { $0.applies(to: c.kind) })
+            let planDay = try plan.map { t throws(GridError) in try Resolver.day(t, option: "--plan", today: env.clock.today) }
+            let record = try db.addCase(CaseDraft(communityID: id, themeID: th.id, source: source, description: desc, location: location,
+                                                  urgent: urgent, deadlineClass: deadlineClass, plan: planDay),
+                                        context: env.context(try db.operatorAccount(login: env.login)))
+            print("已上报 \(record.number): \(c.name) · \(th.zh) — \(record.description)（\(deadlineClass.zh)）")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases, open ones first by due day.")
+        @Flag(help: "Include finished cases.") var all = false
+        @Option(help: ArgumentHelp("Only this community.", valueName: "community")) var community: String?
+        @Option(help: "At most this many.") var limit: Int = 200
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let env = try RunEnvironment()
+            let db = try store.open(env)
+            var communityID: RowID?
+            if let community, case .community(let id) = try Resolver(store: db).community(community).node { communityID = id }
+            let cases = try db.cases(openOnly: !all, communityID: communityID, limit: limit)
+            let today = env.clock.today
+            if output.json {
+                print(Format.jsonText(cases.map { CaseText.json($0, today: today) }))
+                return
+            }
+            var table = TextTable(headers: ["编号", "状态", "期限", "逾期", "督办", "小区", "主题", "问题"], maxColumnWidth: 30)
+            let themes = Dictionary(uniqueKeysWithValues: try db.themes().map { ($0.id, $0.zh) })
+            for c in cases {
+                table.append([c.number.description, c.state.zh, c.dueOn?.description ?? "", c.isOverdue(today: today) ? "逾期" : "",
+                              c.escalated ? "督办" : "", try db.community(id: c.communityID)?.name ?? "", themes[c.themeID] ?? "", c.description])
+            }
+            print(cases.isEmpty ? "没有案件 (no cases)" : table.render())
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A case with its timeline and the chain when it was registered.")
+        @Argument(help: ArgumentHelp("Case number, e.g. 2026-0007.", valueName: "number")) var number: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let env = try RunEnvironment()
+            let db = try store.open(env)
+            let n = try CaseCommand.number(number)
+            guard let c = try db.caseRecord(n) else { throw GridError.notFound("no case \(n); `civgrid case list` shows the numbers") }
+            let events = try db.caseEvents(n)
+            if output.json {
+                var object = CaseText.json(c, today: env.clock.today)
+                object["events"] = events.map { ["at": $0.at.description, "action": $0.event.action, "to": $0.event.to.rawValue,
+                                                 "actor": $0.event.actor, "reason": $0.event.reason] }
+                print(Format.jsonText(object))
+                return
+            }
+            print("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: env.clock.today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")")
+            print("问题 \(c.description)" + (c.location.isEmpty ? "" : "（\(c.location)）"))
+            print("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)")
+            print("登记时责任链 \(c.chain.unitName.isEmpty ? "未分配" : c.chain.unitName)  负责人 \(c.chain.head.display)  联络员 \(c.chain.liaison.display)"
+                + "  物业 \(c.chain.propertyName ?? "无物业")")
+            var table = TextTable(headers: ["时间", "操作员", "动作", "状态", "说明"])
+            for e in events {
+                table.append([Format.time(e.at, env), e.event.actor, e.event.action, e.event.to.zh, e.event.reason])
+            }
+            print("\n" + table.render())
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "move", abstract: "Move a case: register, void, fix_on_site, assign, send_back, start, request_extension, "
+                + "approve_extension, reject_extension, park, resume, submit, verify, rework, reopen, escalate.")
+        @Argument(help: ArgumentHelp("Case number.", valueName: "number")) var number: String
+        @Argument(help: ArgumentHelp("The action.", valueName: "action")) var action: String
+        @Option(help: "Why (required for void, send_back, request_extension, park, rework, reopen).") var reason: String = ""
+        @Option(help: ArgumentHelp("assign: the unit (default: the lead unit of the chain when registered).", valueName: "unit")) var unit: String?
+        @Option(help: ArgumentHelp("request_extension / park: the new date.", valueName: "date")) var until: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let env = try RunEnvironment()
+            let db = try store.open(env)
+            let n = try CaseCommand.number(number)
+            guard let c = try db.caseRecord(n) else { throw GridError.notFound("no case \(n); `civgrid case list` shows the numbers") }
+            let date = try until.map { t throws(GridError) in try Resolver.day(t, option: "--until", today: env.clock.today) }
+            let act = try CaseCommand.action(action, unit: unit, date: date, snapshotUnit: c.chain.unitID, db: db)
+            let moved = try db.moveCase(n, act, reason: reason, context: env.context(try db.operatorAccount(login: env.login)),
+                                        calendar: try CaseCommand.calendar(env))
+            print("\(n): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))
+        }
+    }
+
+    static func action(_ text: String, unit: String?, date: Day?, snapshotUnit: RowID?, db: any GridRepository) throws(GridError) -> CaseAction {
+        func needDate() throws(GridError) -> Day {
+            guard let date else { throw .invalidInput("\(text) needs --until YYYY-MM-DD") }
+            return date
+        }
+        switch text {
+        case "register", "立案": return .register
+        case "void", "作废": return .void
+        case "fix_on_site", "现场整改": return .fixOnSite
+        case "assign", "交办":
+            if let unit {
+                guard case .unit(let id) = try Resolver(store: db).node(unit, levels: [.unit], what: "units").node else { break }
+                return .assign(unitID: id)
+            }
+            guard let snapshotUnit else { throw .invalidInput("the community had no lead unit when registered: give --unit NAME") }
+            return .assign(unitID: snapshotUnit)
+        case "send_back", "退回": return .sendBack
+        case "start", "整改": return .startRectifying
+        case "request_extension", "申请延期": return .requestExtension(until: try needDate())
+        case "approve_extension", "批准延期": return .approveExtension
+        case "reject_extension", "驳回延期": return .rejectExtension
+        case "park", "挂账": return .park(until: try needDate())
+        case "resume", "恢复": return .resume
+        case "submit", "提交复核": return .submit
+        case "verify", "结案", "复核通过": return .verify
+        case "rework", "返工": return .rework
+        case "reopen", "重新打开": return .reopen
+        case "escalate", "督办": return .escalate
+        default: break
+        }
+        throw .invalidInput("unknown action “\(text)”; use register, void, fix_on_site, assign, send_back, start, request_extension, "
+            + "approve_extension, reject_extension, park, resume, submit, verify, rework, reopen or escalate")
+    }
+}
+
+enum CaseText {
+    static func json(_ c: CaseRecord, today: Day) -> [String: Any] {
+        ["number": c.number.description, "state": c.state.rawValue, "state_zh": c.state.zh, "source": c.source.rawValue,
+         "community_id": c.communityID, "theme_id": c.themeID, "description": c.description, "location": c.location,
+         "urgent": c.urgent, "deadline_class": c.deadlineClass.rawValue, "due_on": c.dueOn?.description as Any,
+         "overdue": c.isOverdue(today: today), "escalated": c.escalated, "extensions": c.extensionCount, "reworks": c.reworkCount,
+         "found_by": c.foundBy, "found_at": c.foundAt.description, "chain_unit": c.chain.unitName, "chain_property": c.chain.propertyName as Any]
+    }
+}
