@@ -88,6 +88,9 @@ public protocol GridRepository: Sendable {
     func caseRecord(_ number: CaseNumber) throws(GridError) -> CaseRecord?
     /// Cases, open ones first by due day (overdue first), at most `limit`.
     func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord]
+    /// Cases found between two days (inclusive), with what scoring needs: theme code, unit and property names,
+    /// the day they closed, and whether they appeared in more than one notice.
+    func scoredCases(from first: Day, to last: Day) throws(GridError) -> [ScoredCase]
     /// A case's history, oldest first.
     func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)]
 

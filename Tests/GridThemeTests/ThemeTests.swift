@@ -107,3 +107,29 @@ extension Theme {
         return t
     }
 }
+
+@Suite("Deduction rules file")
+struct RulesFileTests {
+    @Test("rules override the standard ones; unknown keys and bad values are errors")
+    func parse() throws {
+        let rules = try RulesFile.parse("""
+            [per_source]
+            supervision = 0.8
+            [multiplier]
+            citizen = 1.5
+            [penalty]
+            rework = 0.25
+            [target]
+            default = "both"
+            parking = "unit"
+            """, path: "d.toml")
+        #expect(rules.perSource[.supervision] == 0.8)
+        #expect(rules.perSource[.media] == 1, "untouched values keep the standard")
+        #expect(rules.multiplier[.citizen] == 1.5)
+        #expect(rules.perRework == 0.25)
+        #expect(rules.defaultTarget == .both && rules.targets["parking"] == .unit)
+        #expect(throws: GridError.self) { try RulesFile.parse("[per_source]\nemperor = 9\n", path: "d.toml") }
+        #expect(throws: GridError.self) { try RulesFile.parse("[penalty]\nrework = \"lots\"\n", path: "d.toml") }
+        #expect(throws: GridError.self) { try RulesFile.parse("[bonus]\nx = 1\n", path: "d.toml") }
+    }
+}
