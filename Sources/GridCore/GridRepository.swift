@@ -91,6 +91,11 @@ public protocol GridRepository: Sendable {
     /// Cases found between two days (inclusive), with what scoring needs: theme code, unit and property names,
     /// the day they closed, and whether they appeared in more than one notice.
     func scoredCases(from first: Day, to last: Day) throws(GridError) -> [ScoredCase]
+    /// Records an issued notice naming `cases`; `issue` nil takes the next number of `year`. Returns the issue.
+    func recordNotice(year: Int, issue: Int?, from first: Day, to last: Day, cases: [CaseNumber],
+                      context: ChangeContext) throws(GridError) -> Int
+    /// The next free notice number of a year.
+    func nextNoticeIssue(year: Int) throws(GridError) -> Int
     /// A case's history, oldest first.
     func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)]
 

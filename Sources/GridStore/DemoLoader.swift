@@ -17,6 +17,11 @@ public struct DemoLoader {
             try store.write { db in try loadOffice(db, office, index: index, generator: generator, context: context) }
             progress(index + 1, offices.count)
         }
+        // The case ledger behind the board: county and city scales (a province's would add minutes for little).
+        if generator.scale != .province {
+            try DemoCaseLoader(store: store, generator: DemoCaseGenerator(today: generator.today, seed: generator.seed),
+                               closedCases: generator.scale == .county ? 2_000 : 5_000).load(context: context)
+        }
         let operators = DemoOperators.all
         try store.write { db in
             for op in operators {

@@ -116,6 +116,36 @@ extension SQLiteStore {
         }
     }
 
+    public func nextNoticeIssue(year: Int) throws(GridError) -> Int {
+        try read { (try Int.fetchOne($0, sql: "SELECT max(issue) FROM notice WHERE year = ?", arguments: [year]) ?? 0) + 1 }
+    }
+
+    public func recordNotice(year: Int, issue: Int?, from first: Day, to last: Day, cases: [CaseNumber],
+                             context: ChangeContext) throws(GridError) -> Int {
+        try write { db in
+            let actor = try fetchOperator(db, login: context.actor.login)
+            guard actor.role == .admin || actor.role == .inspector else {
+                throw GridError.permissionDenied("only an inspector (督查员) or admin may issue a notice; \(actor.login) is \(actor.role.zh)")
+            }
+            let number = try issue ?? (Int.fetchOne(db, sql: "SELECT max(issue) FROM notice WHERE year = ?", arguments: [year]) ?? 0) + 1
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM notice WHERE year = ? AND issue = ?", arguments: [year, number]) != nil {
+                throw GridError.invalidInput("notice \(year)·第\(number)期 was already issued; leave out --issue to take the next number")
+            }
+            let now = context.clock.now()
+            try db.execute(sql: "INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [year, number, first.description, last.description, now.description, actor.login])
+            let noticeID = db.lastInsertedRowID
+            for n in cases {
+                guard let (caseID, _) = try CaseRows.fetch(db, n) else { continue }
+                try db.execute(sql: "INSERT OR IGNORE INTO notice_case (notice_id, case_id) VALUES (?, ?)", arguments: [noticeID, caseID])
+            }
+            try SQLiteStore.appendAudit(db, [AuditEntry(entity: .notice, entityID: "\(year)-\(number)", field: "issued", oldValue: nil,
+                                                        newValue: "\(first) … \(last)", note: "\(cases.count) cases")],
+                                        context: context, at: now)
+            return number
+        }
+    }
+
     public func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)] {
         try read { db in
             guard let (id, _) = try CaseRows.fetch(db, number) else { return [] }
@@ -131,14 +161,15 @@ extension SQLiteStore {
 
 /// Case rows ↔ `CaseRecord`.
 enum CaseRows {
-    static func insert(_ db: Database, _ c: CaseRecord) throws {
-        try db.execute(sql: """
+    /// Inserts a case; `chainText` is its snapshot's JSON when the caller has it already (bulk loads).
+    static func insert(_ db: Database, _ c: CaseRecord, chainText: String? = nil) throws {
+        try db.cachedStatement(sql: """
             INSERT INTO case_record (year, seq, source, community_id, theme_id, location, description, urgent, deadline_class,
                 found_at, found_by, state, due_on, handling_unit_id, chain, escalated, extension_count, rework_count, requested_due)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [c.number.year, c.number.sequence, c.source.rawValue, c.communityID, c.themeID, c.location, c.description,
+            """).execute(arguments: [c.number.year, c.number.sequence, c.source.rawValue, c.communityID, c.themeID, c.location, c.description,
                              c.urgent, c.deadlineClass.rawValue, c.foundAt.description, c.foundBy, c.state.rawValue, c.dueOn?.description,
-                             c.handlingUnitID, try chainJSON(c.chain), c.escalated, c.extensionCount, c.reworkCount, c.requestedDue?.description])
+                             c.handlingUnitID, try chainText ?? chainJSON(c.chain), c.escalated, c.extensionCount, c.reworkCount, c.requestedDue?.description])
     }
 
     static func update(_ db: Database, id: Int64, _ c: CaseRecord) throws {
@@ -150,9 +181,9 @@ enum CaseRows {
     }
 
     static func appendEvent(_ db: Database, caseID: Int64, _ e: CaseEvent, context: ChangeContext, at: Timestamp, fromState: CaseState?) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO case_event (case_id, at, action, from_state, to_state, actor, os_user, reason, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [caseID, at.description, e.action, fromState?.rawValue, e.to.rawValue, e.actor, context.osUser, e.reason,
+            """).execute(arguments: [caseID, at.description, e.action, fromState?.rawValue, e.to.rawValue, e.actor, context.osUser, e.reason,
                              e.dueOn?.description])
     }
 

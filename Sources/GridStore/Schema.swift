@@ -9,6 +9,7 @@ enum Schema {
         var m = DatabaseMigrator()
         m.registerMigration("v1-grid", migrate: v1Grid)
         m.registerMigration("v2-cases", migrate: v2Cases)
+        m.registerMigration("v3-notices", migrate: v3Notices)
         return m
     }
 
@@ -194,6 +195,27 @@ enum Schema {
             CREATE TRIGGER case_event_no_delete BEFORE DELETE ON case_event BEGIN
                 SELECT RAISE(ABORT, 'civgrid case events are append-only: rows cannot be deleted');
             END;
+            """)
+    }
+
+    /// v3: supervision notices (督查通报), numbered per year, and which cases each one named, so a problem that
+    /// appears in a later notice again can be detected and scored.
+    static func v3Notices(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE notice (
+                id INTEGER PRIMARY KEY,
+                year INTEGER NOT NULL,
+                issue INTEGER NOT NULL,
+                period_from TEXT NOT NULL,
+                period_to TEXT NOT NULL,
+                issued_at TEXT NOT NULL,
+                issued_by TEXT NOT NULL,
+                UNIQUE (year, issue));
+            CREATE TABLE notice_case (
+                notice_id INTEGER NOT NULL REFERENCES notice(id),
+                case_id INTEGER NOT NULL REFERENCES case_record(id),
+                PRIMARY KEY (notice_id, case_id)) WITHOUT ROWID;
+            CREATE INDEX notice_case_case ON notice_case(case_id);
             """)
     }
 }

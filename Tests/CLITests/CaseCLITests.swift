@@ -13,20 +13,73 @@ struct CaseCLITests {
         let path = "\(street?["label"] as? String ?? "")/\(community)"
         let add = try h.run(["case", "add", path, "公益广告", "--desc", "公益广告破损", "--class", "immediate"])
         #expect(add.code == 0, "\(add.err)")
-        #expect(add.out.contains("2026-0001"))
+        // The demo already has a ledger: the new case takes the next number of the year.
+        let number = String(add.out.split(separator: " ")[1].dropLast())
+        #expect(number.hasPrefix("2026-"))
         for action in ["register", "assign", "start", "submit", "verify"] {
-            let r = try h.run(["case", "move", "2026-0001", action])
+            let r = try h.run(["case", "move", number, action])
             #expect(r.code == 0, "\(action): \(r.err)")
         }
-        let shown = try h.json(["case", "show", "2026-0001", "--json"]) as? [String: Any]
+        let shown = try h.json(["case", "show", number, "--json"]) as? [String: Any]
         #expect(shown?["state"] as? String == "closed")
         #expect((shown?["events"] as? [[String: Any]])?.count == 6)
-        let wrong = try h.run(["case", "move", "2026-0001", "submit"])
+        let wrong = try h.run(["case", "move", number, "submit"])
         #expect(wrong.code == 2)
         #expect(wrong.err.contains("Allowed: reopen"))
-        #expect(try h.run(["case", "move", "2026-0001", "reopen"]).err.contains("needs a reason"))
+        #expect(try h.run(["case", "move", number, "reopen"]).err.contains("needs a reason"))
         #expect(try h.run(["case", "move", "2026-9999", "verify"]).code == 2)
         #expect(try h.run(["case", "add", path, "公益广告", "--desc", "x"], login: "leader").code == 3)
-        #expect(try h.run(["case", "list"]).out.contains("没有案件"), "no open cases left")
+        #expect(!(try h.run(["case", "list", "--limit", "5000"]).out.contains(number)), "a closed case leaves the open list")
+    }
+}
+
+@Suite("civgrid notice and rank", .serialized)
+struct NoticeRankCLITests {
+    func sqlite(_ db: String, _ sql: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [db, sql]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("a notice's totals match the cases of its period; issuing records it and numbers run on",
+          .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/sqlite3")))
+    func notice() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let found = try sqlite(h.dbPath, "SELECT count(*) FROM case_record WHERE substr(found_at,1,10) BETWEEN '2026-10-01' AND '2026-10-31' AND state <> 'void'")
+        let r = try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("2026·第3期"), "the demo issued September's and October's notices")
+        #expect(r.out.contains("本期发现问题 \(found) 个"))
+        #expect(r.out.contains("四、责任单位得分排名"))
+        #expect(try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--preview"]).out.contains("2026·第4期"))
+        #expect(try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--issue", "3"]).code == 2, "an issued number is not reused")
+        let md = try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "md", "--preview"])
+        #expect(md.out.hasPrefix("# "))
+        let csv = try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "csv", "--preview"])
+        #expect(csv.out.split(separator: "\r\n").count == Int(found)! + 1)
+        #expect(try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31"], login: "lina").code == 3, "clerks do not issue notices")
+    }
+
+    @Test("league tables: scores are 100 minus the deductions behind them; bad periods are refused")
+    func rank() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let table = try h.json(["rank", "--period", "2026-10", "--json"]) as? [[String: Any]]
+        #expect((table?.count ?? 0) > 10)
+        let lowest = try #require(table?.first)
+        let name = try #require(lowest["name"] as? String)
+        let detail = try h.run(["rank", "--period", "2026-10", "--detail", name])
+        #expect(detail.code == 0)
+        let points = detail.out.split(separator: "\n").dropFirst(2).compactMap { Double($0.split(separator: " ").last ?? "") }
+        #expect(abs(100 - points.reduce(0, +) - (lowest["score"] as? Double ?? 0)) < 0.011)
+        #expect(try h.run(["rank", "--period", "2026-13"]).code == 2)
+        #expect(try h.run(["rank", "--period", "2026-10", "--by", "property"]).code == 0)
     }
 }

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import GridCore
+import GridExchange
+import TerminalKit
+
+/// `civgrid notice --from --to`: a numbered supervision notice (督查通报) for a period, recorded when issued.
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice", abstract: "Write a numbered supervision notice (督查通报) for a period and record it as issued.")
+
+    enum NoticeFormat: String, ExpressibleByArgument, CaseIterable { case text, md, csv }
+
+    @Option(help: ArgumentHelp("First day of the period.", valueName: "date")) var from: String
+    @Option(help: ArgumentHelp("Last day of the period.", valueName: "date")) var to: String
+    @Option(help: "The issue number (default: the next of the year).") var issue: Int?
+    @Option(help: "text (default), md or csv.") var format: NoticeFormat = .text
+    @Option(help: ArgumentHelp("Deduction rules for the ranking (default: deductions.toml or the standard rules).", valueName: "file"))
+    var rules: String?
+    @Flag(help: "Show the notice without recording it as issued.") var preview = false
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let env = try RunEnvironment()
+        let today = env.clock.today
+        let first = try Resolver.day(from, option: "--from", today: today), last = try Resolver.day(to, option: "--to", today: today)
+        guard first <= last else { throw GridError.invalidInput("--from \(first) is after --to \(last)") }
+        let rulesValue = try RankCommand.loadRules(rules, env: env)
+        let db = try store.open(env)
+        let cases = try db.scoredCases(from: first, to: last).filter { $0.record.state != .void }
+        let year = last.civil.year
+        let number = try issue ?? db.nextNoticeIssue(year: year)
+        var notice = try NoticeContent.build(store: db, cases: cases, rules: rulesValue, year: year, issue: number, first: first, last: last,
+                                             asOf: min(last, today))
+        if !preview {
+            let recorded = try db.recordNotice(year: year, issue: issue, from: first, to: last, cases: cases.map(\.record.number),
+                                               context: env.context(try db.operatorAccount(login: env.login)))
+            notice.issue = recorded
+        }
+        switch format {
+        case .text: print(notice.text(markdown: false), terminator: "")
+        case .md: print(notice.text(markdown: true), terminator: "")
+        case .csv: print(notice.csv(), terminator: "")
+        }
+    }
+}
+
+/// What a notice says, gathered once and written as text, Markdown or CSV.
+struct NoticeContent {
+    struct Item {
+        var street: String
+        var community: String
+        var theme: String
+        var c: ScoredCase
+    }
+
+    var office: String
+    var year: Int
+    var issue: Int
+    var first: Day
+    var last: Day
+    var asOf: Day
+    var items: [Item]
+    var ranking: [ScoreLine]
+
+    static func build(store: any GridRepository, cases: [ScoredCase], rules: DeductionRules, year: Int, issue: Int, first: Day, last: Day,
+                      asOf: Day) throws(GridError) -> NoticeContent {
+        let themes = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.id, $0.zh) })
+        var items: [Item] = []
+        for c in cases {
+            let community = try store.community(id: c.record.communityID)
+            let street = try community.flatMap { c throws(GridError) in try store.nodeRef(.street(c.streetID))?.name } ?? ""
+            items.append(Item(street: street, community: community?.name ?? "#\(c.record.communityID)", theme: themes[c.record.themeID] ?? "", c: c))
+        }
+        items.sort { ($0.street, $0.community, $0.c.record.number) < ($1.street, $1.community, $1.c.record.number) }
+        return NoticeContent(office: try store.offices().map(\.name).joined(separator: "、"), year: year, issue: issue, first: first,
+                             last: last, asOf: asOf, items: items, ranking: Scoring.league(cases, rules: rules, asOf: asOf, byProperty: false))
+    }
+
+    var fixed: Int { items.filter { !$0.c.record.state.isOpen }.count }
+    var overdue: [Item] { items.filter { $0.c.record.isOverdue(today: asOf.adding(days: 1)) } }
+
+    func line(_ i: Item) -> String {
+        let r = i.c.record
+        return "\(i.theme)：\(r.description)（编号 \(r.number)；责任单位：\(i.c.unitName ?? "未分配")；物业：\(i.c.propertyName ?? "无物业")；"
+            + "期限 \(r.dueOn?.description ?? "—")；\(r.state.zh)\(r.isOverdue(today: asOf.adding(days: 1)) ? "，逾期" : "")）"
+    }
+
+    func text(markdown: Bool) -> String {
+        let h1 = markdown ? "# " : "", h2 = markdown ? "## " : "", bullet = markdown ? "- " : "  "
+        var out = ["\(h1)\(office)督查通报", "", "\(year)·第\(issue)期（\(first) 至 \(last)）", ""]
+        out.append("\(h2)一、总体情况")
+        out.append("本期发现问题 \(items.count) 个，已整改 \(fixed) 个，未整改 \(items.count - fixed) 个，其中逾期 \(overdue.count) 个。")
+        out.append("")
+        out.append("\(h2)二、问题清单")
+        var street = "", community = "", n = 0
+        for i in items {
+            if i.street != street {
+                street = i.street
+                out.append(markdown ? "### \(street)" : "【\(street)】")
+            }
+            if i.community != community || n == 0 {
+                community = i.community
+                out.append(markdown ? "**\(community)**" : "  \(community)")
+            }
+            n += 1
+            out.append("\(bullet)\(n). \(line(i))")
+        }
+        if items.isEmpty { out.append("本期未发现问题。") }
+        out.append("")
+        out.append("\(h2)三、逾期未整改的责任单位")
+        let late = Dictionary(grouping: overdue, by: { $0.c.unitName ?? "未分配" }).map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+        out.append(late.isEmpty ? "无。" : late.map { "\($0.0)（\($0.1)项）" }.joined(separator: "、"))
+        out.append("")
+        out.append("\(h2)四、责任单位得分排名（100 − 扣分）")
+        let ordered = Array(ranking.reversed())
+        for (k, l) in ordered.enumerated() {
+            let flag = k >= ordered.count - 3 ? (markdown ? " **倒数**" : " ← 倒数") : ""
+            out.append("\(bullet)\(k + 1). \(l.name) \(String(format: "%.2f", l.score))\(flag)")
+        }
+        if ranking.isEmpty { out.append("本期无扣分。") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func csv() -> String {
+        let header = ["通报", "所属街道", "小区名称", "测评主题", "编号", "问题", "责任单位", "物业公司", "期限", "状态", "逾期"]
+        let rows = items.map { i -> [String] in
+            let r = i.c.record
+            return ["\(year)·第\(issue)期", i.street, i.community, i.theme, r.number.description, r.description, i.c.unitName ?? "",
+                    i.c.propertyName ?? "", r.dueOn?.description ?? "", r.state.zh, r.isOverdue(today: asOf.adding(days: 1)) ? "逾期" : ""]
+        }
+        return "\u{FEFF}" + ([header] + rows).map { CSV.line($0) }.joined(separator: "\r\n") + "\r\n"
+    }
+}
