@@ -110,7 +110,7 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore:
+        case .saveStatus, .restore, .recordCases:
             let actions = runner.perform(effect)
             // Our own commits are not "changes by others": move the audit mark past them.
             if let latest = try? store.latestAuditID() { lastAuditID = latest }

@@ -14,6 +14,7 @@ struct EffectRunner {
             return try run(effect)
         } catch {
             if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
+            if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
             if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
             return [.failed(error.description)]
         }
@@ -42,6 +43,14 @@ struct EffectRunner {
             let changedKeys = Set(changed.map { CellKey(communityID: $0.communityID, themeID: $0.themeID) })
             return [.changesSaved(before: before.filter { changedKeys.contains(CellKey(communityID: $0.communityID, themeID: $0.themeID)) },
                                   after: changed, isUndo: false)]
+        case .recordCases(let targets, let description, let deadlineClass):
+            var numbers: [String] = []
+            for key in targets {
+                let c = try store.addCase(CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .supervision,
+                                                    description: description, deadlineClass: deadlineClass), context: context)
+                numbers.append(c.number.description)
+            }
+            return [.casesRecorded(numbers: numbers, cells: try currentStates(targets))]
         case .restore(let states):
             let results = try store.restore(states, context: context)
             return [.changesSaved(before: [], after: results.map(\.cell), isUndo: true)]

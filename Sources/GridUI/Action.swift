@@ -14,6 +14,8 @@ public enum Action: Sendable {
     /// A change (or undo) was written; `before` are the states it replaced.
     case changesSaved(before: [CellState], after: [CellState], isUndo: Bool)
     case changeFailed(String)
+    /// Cases were recorded; `cells` are the cells as they now are. Not undoable (a case is voided instead).
+    case casesRecorded(numbers: [String], cells: [CellState])
     case detailLoaded(CellDetail)
     case searchResults(query: String, hits: [NodeRef])
     /// The board row a jump asked for (nil: not in the current scope and filter).
@@ -36,6 +38,8 @@ public enum Effect: Hashable, Sendable {
     /// it (scrolling within an unchanged scope and filter), so the store need not count again.
     case loadBoard(scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int, total: Int?,
                    anchor: WindowAnchor? = nil)
+    /// Record a problem (a case, 上报) at each of these cells; the cells follow their cases.
+    case recordCases(targets: [CellKey], description: String, deadlineClass: DeadlineClass)
     /// Write one change to these cells in one transaction.
     case saveStatus(targets: [CellKey], request: StatusChangeRequest)
     /// Put cells back to these states (undo), in one transaction.

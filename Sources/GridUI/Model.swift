@@ -133,35 +133,13 @@ public struct CellDetail: Hashable, Sendable {
 
 /// The quick form for statuses that need a note or a date.
 public struct StatusForm: Hashable, Sendable {
-    /// Deadline classes offered for 有问题.
-    public enum Deadline: Int, CaseIterable, Hashable, Sendable {
-        case immediate, threeDays, sevenDays, none
-
-        /// Label as the office says it.
-        public var zh: String {
-            switch self {
-            case .immediate: "立行立改(今天)"
-            case .threeDays: "限期3天"
-            case .sevenDays: "限期7天"
-            case .none: "不设期限"
-            }
-        }
-
-        /// Days from today, nil for none.
-        public var days: Int? {
-            switch self {
-            case .immediate: 0
-            case .threeDays: 3
-            case .sevenDays: 7
-            case .none: nil
-            }
-        }
-    }
+    /// The deadline classes offered for a problem: 立行立改 / 限期3 / 限期7 working days from dispatch.
+    public static let deadlineChoices: [DeadlineClass] = [.immediate, .threeDays, .sevenDays]
 
     public var targets: [CellKey]
     public var status: CellStatus
     public var note = TextField()
-    public var deadline: Deadline = .threeDays
+    public var deadline: DeadlineClass = .threeDays
     public var plan = TextField()
     /// 0 = note, 1 = deadline or plan date.
     public var focus = 0

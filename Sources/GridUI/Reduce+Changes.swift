@@ -36,6 +36,11 @@ enum Changes {
             s.overlay = .form(f)
             return []
         }
+        if form.status == .problem {
+            // A problem found on site is a case (上报), and the cell follows it.
+            s.overlay = nil
+            return [.recordCases(targets: form.targets, description: note, deadlineClass: form.deadline)]
+        }
         var request = StatusChangeRequest(status: form.status, note: note)
         if form.status == .parked {
             guard let plan = Day(f.plan.text), plan > s.today else {
@@ -45,8 +50,6 @@ enum Changes {
                 return []
             }
             request.plan = plan
-        } else if let days = form.deadline.days {
-            request.due = s.today.adding(days: days)
         }
         s.overlay = nil
         return [.saveStatus(targets: form.targets, request: request)]

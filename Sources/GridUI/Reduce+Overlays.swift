@@ -82,9 +82,10 @@ enum Overlays {
             } else if f.status == .parked {
                 _ = edit(&f.plan, key)
             } else if key == .left || key == .right || key == .char(" ") {
-                let all = StatusForm.Deadline.allCases
+                let all = StatusForm.deadlineChoices
                 let step = key == .left ? -1 : 1
-                f.deadline = all[(f.deadline.rawValue + step + all.count) % all.count]
+                let index = all.firstIndex(of: f.deadline) ?? 0
+                f.deadline = all[(index + step + all.count) % all.count]
             }
         }
         f.error = nil

@@ -30,6 +30,12 @@ public enum Reducer {
             return Board.loaded(&s, total: total, offset: offset, rows: rows)
         case .changesSaved(let before, let after, let isUndo):
             return Changes.saved(&s, before: before, after: after, isUndo: isUndo)
+        case .casesRecorded(let numbers, let cells):
+            for cell in cells { Changes.apply(&s, cell) }
+            s.board.marks = []
+            let list = numbers.count > 3 ? "\(numbers.prefix(3).joined(separator: ", ")) 等 \(numbers.count) 件" : numbers.joined(separator: ", ")
+            s.message = StatusMessage("已上报案件 \(list)（撤销请作废案件 civgrid case move … void）")
+            return []
         case .changeFailed(let text), .failed(let text):
             s.message = StatusMessage(text, isError: true)
             return []

@@ -44,7 +44,7 @@ enum OverlayView {
 
     static func form(_ s: AppState, _ form: StatusForm, _ theme: Theme, _ b: inout Buffer) {
         let rect = Modal.centered(width: 60, height: 8, in: b.area)
-        let title = "设为 \(form.status.zh)" + (form.targets.count > 1 ? "（\(form.targets.count) 格）" : "")
+        let title = (form.status == .problem ? "上报问题 有问题" : "设为 \(form.status.zh)") + (form.targets.count > 1 ? "（\(form.targets.count) 格）" : "")
         let inner = Modal.frame(rect, title: title, glyphs: theme.glyphs, border: theme[.border], body: theme[.text], into: &b)
         let labelWidth = 11
         let fieldX = inner.x + labelWidth
@@ -61,7 +61,7 @@ enum OverlayView {
             form.plan.render(in: Rect(x: fieldX, y: inner.y + 2, width: 12, height: 1), style: theme[.selectionUnfocused], into: &b)
             if form.focus == 1 { cursor = b.cursor }
         } else {
-            let label = "‹ \(form.deadline.zh) ›" + (form.deadline.days.map { "  \(s.today.adding(days: $0))" } ?? "")
+            let label = "‹ \(form.deadline.zh) ›  交办起算"
             b.put(label, x: fieldX, y: inner.y + 2, width: fieldWidth, style: form.focus == 1 ? theme[.selection] : theme[.text])
         }
         b.cursor = cursor

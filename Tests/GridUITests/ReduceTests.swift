@@ -70,7 +70,7 @@ struct ChangeTests {
         #expect(effects == [.saveStatus(targets: [CellKey(communityID: 1, themeID: 1)], request: StatusChangeRequest(status: .ok))])
     }
 
-    @Test("有问题 opens the form; the note is required; the deadline class sets the due date")
+    @Test("有问题 opens the case form; the description is required; the deadline class goes with the case")
     func problemForm() {
         var s = UIFixture.state()
         _ = UIFixture.press(&s, [.char("2")])
@@ -81,8 +81,8 @@ struct ChangeTests {
         for ch in "楼道堆物" { _ = UIFixture.press(&s, [.char(ch)]) }
         _ = UIFixture.press(&s, [.tab, .right])
         let effects = UIFixture.press(&s, [.enter])
-        #expect(effects == [.saveStatus(targets: [CellKey(communityID: 1, themeID: 1)],
-                                        request: StatusChangeRequest(status: .problem, note: "楼道堆物", due: UIFixture.today.adding(days: 7)))])
+        #expect(effects == [.recordCases(targets: [CellKey(communityID: 1, themeID: 1)], description: "楼道堆物", deadlineClass: .sevenDays)],
+                "a problem found on site is recorded as a case")
         #expect(s.overlay == nil)
     }
 
