@@ -29,14 +29,14 @@ public final class Console {
 
     /// A console over a store and a backend; loads the first data and is ready to draw.
     public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
-         colors: Int, measure: DisplayWidth) throws(GridError) {
+         colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly) throws(GridError) {
         self.store = store
         self.backend = backend
         self.catalog = catalog
         self.colors = colors
         self.measure = measure
         self.theme = theme.adapted(colors: colors)
-        runner = EffectRunner(store: store, context: context, catalog: catalog)
+        runner = EffectRunner(store: store, context: context, catalog: catalog, calendar: calendar)
         self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size
@@ -110,7 +110,7 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore, .recordCases:
+        case .saveStatus, .restore, .recordCases, .moveCase:
             let actions = runner.perform(effect)
             // Our own commits are not "changes by others": move the audit mark past them.
             if let latest = try? store.latestAuditID() { lastAuditID = latest }

@@ -45,7 +45,7 @@ enum ConsoleLauncher {
             capture?.finish()
         }
         let console = try Console(store: store, context: env.context(actor, source: .console), backend: backend, catalog: catalog,
-                                  theme: theme, colors: backend.colorCount, measure: measure)
+                                  theme: theme, colors: backend.colorCount, measure: measure, calendar: try CaseCommand.calendar(env))
         console.run()
     }
 }

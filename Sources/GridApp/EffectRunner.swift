@@ -8,6 +8,7 @@ struct EffectRunner {
     let store: any GridRepository
     let context: ChangeContext
     let catalog: ThemeCatalog
+    var calendar: WorkingCalendar = .weekendsOnly
 
     func perform(_ effect: Effect) -> [Action] {
         do {
@@ -15,6 +16,7 @@ struct EffectRunner {
         } catch {
             if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
             if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
+            if case .moveCase = effect { return [.changeFailed("未流转: \(error.description)")] }
             if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
             return [.failed(error.description)]
         }
@@ -67,9 +69,53 @@ struct EffectRunner {
             } catch {
                 return [.failed(error.description)]
             }
+        case .loadCaseQueue:
+            let open = try store.cases(openOnly: true, communityID: nil, limit: 5_000)
+            // Overdue first, then by time left; cases without a deadline last.
+            let sorted = open.sorted { ($0.dueOn ?? Day(ordinal: .max), $0.number) < ($1.dueOn ?? Day(ordinal: .max), $1.number) }
+            return [.caseQueueLoaded(try sorted.map(caseRow))]
+        case .loadCaseDetail(let text):
+            guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
+            let events = try store.caseEvents(number).map { e in
+                "\(e.at.minuteText(offsetSeconds: context.clock.utcOffsetSeconds))  \(e.event.actor)  \(e.event.action) → \(e.event.to.zh)"
+                    + (e.event.reason.isEmpty ? "" : "  \(e.event.reason)")
+            }
+            let chain = try store.chain(communityID: c.communityID, on: context.clock.today)
+            let current = ChainSnapshot(chain: chain)
+            let currentText = current.unitName.isEmpty ? "未分配" : "\(current.unitName)  负责人 \(current.head.display)  物业 \(current.propertyName ?? "无物业")"
+            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c), events: events, currentChain: currentText))]
+        case .moveCase(let text, let actionCode, let reason):
+            guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
+            let action: CaseAction
+            switch actionCode {
+            case "register": action = .register
+            case "assign":
+                guard let unit = c.handlingUnitID ?? c.chain.unitID else {
+                    return [.failed("\(number) has no lead unit to assign to; use civgrid case move \(number) assign --unit NAME")]
+                }
+                action = .assign(unitID: unit)
+            case "start": action = .startRectifying
+            case "submit": action = .submit
+            case "verify": action = .verify
+            case "rework": action = .rework
+            case "void": action = .void
+            case "escalate": action = .escalate
+            case "reopen": action = .reopen
+            case "send_back": action = .sendBack
+            default: return [.failed("unknown case action \(actionCode)")]
+            }
+            let moved = try store.moveCase(number, action, reason: reason, context: context, calendar: calendar)
+            return [.caseMoved(summary: "\(number): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))]
         case .redraw, .suspend, .quit, .startImport, .cancelImport:
             return []
         }
+    }
+
+    func caseRow(_ c: CaseRecord) throws(GridError) -> CaseRow {
+        let themes = try store.themes()
+        let unit = try c.handlingUnitID.flatMap { id throws(GridError) in try store.unit(id: id)?.name } ?? c.chain.unitName
+        return CaseRow(record: c, communityName: try store.community(id: c.communityID)?.name ?? "#\(c.communityID)",
+                       themeName: themes.first { $0.id == c.themeID }?.zh ?? "", unitName: unit)
     }
 
     func currentStates(_ keys: [CellKey]) throws(GridError) -> [CellState] {

@@ -16,6 +16,10 @@ public enum Action: Sendable {
     case changeFailed(String)
     /// Cases were recorded; `cells` are the cells as they now are. Not undoable (a case is voided instead).
     case casesRecorded(numbers: [String], cells: [CellState])
+    case caseQueueLoaded([CaseRow])
+    case caseDetailLoaded(CaseDetailData)
+    /// A case moved; the queue (and detail) reload.
+    case caseMoved(summary: String)
     case detailLoaded(CellDetail)
     case searchResults(query: String, hits: [NodeRef])
     /// The board row a jump asked for (nil: not in the current scope and filter).
@@ -49,6 +53,11 @@ public enum Effect: Hashable, Sendable {
     /// Find a community's row in the board's scope and filter.
     case locate(communityID: RowID, scope: CommunityScope, filter: CommunityFilter)
     case applyTheme(String)
+    /// Load the open cases, overdue first.
+    case loadCaseQueue
+    case loadCaseDetail(String)
+    /// Move a case by action code (`register`, `assign` …) with a reason where required.
+    case moveCase(number: String, action: String, reason: String)
     /// Import a sheet in the background (the screen keeps working); `cancelImport` stops it, writing nothing.
     case startImport(String)
     case cancelImport

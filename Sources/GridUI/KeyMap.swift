@@ -9,6 +9,8 @@ public enum Command: Hashable, Sendable {
     case toggleMark, markRange, markColumn, clearMarks, undo
     case search, searchNext, searchPrevious, filterMenu, commandLine, help
     case redraw, suspend, quit
+    /// A case transition key (handled by the case screens before the key map).
+    case caseAction(Character)
 }
 
 /// One binding: the keys, the command, and the help text that the help screen and hint bar show.
@@ -96,6 +98,14 @@ public enum KeyMaps {
                    hintKey: s == .unchecked ? "0-7" : nil)
     }
 
+    /// The case queue and case detail: one key per transition (* asks for a reason).
+    public static let cases: [KeyBinding] = movement + [
+        KeyBinding([.enter], .openDetail, "案件详情与倒查 case detail and trace-back", hint: "详情"),
+        KeyBinding([.escape, .char("h"), .left], .close, "返回列表 back to the list", hint: "返回"),
+    ] + CaseKeys.actions.map { key, _, label in
+        KeyBinding([.char(key)], .caseAction(key), label, hint: key == "r" ? "r/a/w/t/v 流转" : nil)
+    }
+
     /// The help screen.
     public static let help: [KeyBinding] = [
         KeyBinding([.char("k"), .up], .up, "上滚 scroll up"),
@@ -110,6 +120,7 @@ public enum KeyMaps {
         case .board: board + global
         case .detail: detail + global
         case .help: help + global.filter { $0.command != .quit && $0.command != .help }
+        case .cases: cases + global
         }
     }
 

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Which screen fills the window.
 public enum Screen: Hashable, Sendable {
-    case browser, board, detail, help
+    case browser, board, detail, help, cases
 }
 
 /// One row of a browser column: a node with its roll-up and the lines the detail pane shows for it.
@@ -228,6 +228,8 @@ public struct AppState: Hashable, Sendable {
     public var pendingGoto = false
     /// An import running in the background (`:import FILE`): file, records done, records in all.
     public var importing: ImportActivity?
+    /// The case queue and the case open in it.
+    public var cases = CaseQueueState()
     public var quitting = false
 
     /// A fresh console of a size for an operator.

@@ -36,6 +36,22 @@ public enum Reducer {
             let list = numbers.count > 3 ? "\(numbers.prefix(3).joined(separator: ", ")) 等 \(numbers.count) 件" : numbers.joined(separator: ", ")
             s.message = StatusMessage("已上报案件 \(list)（撤销请作废案件 civgrid case move … void）")
             return []
+        case .caseQueueLoaded(let rows):
+            // The selection follows its case when a move reorders the queue (its deadline changed).
+            let keep = s.cases.selected?.record.number
+            s.cases.rows = rows
+            s.cases.loaded = true
+            s.cases.selection = rows.firstIndex { $0.record.number == keep } ?? max(0, min(s.cases.selection, rows.count - 1))
+            s.cases.offset = ListView.offset(selection: s.cases.selection, offset: s.cases.offset, visible: s.boardVisibleRows, count: rows.count)
+            return []
+        case .caseDetailLoaded(let d):
+            s.cases.detail = d
+            return []
+        case .caseMoved(let summary):
+            s.message = StatusMessage(summary)
+            var effects: [Effect] = [.loadCaseQueue]
+            if let d = s.cases.detail { effects.append(.loadCaseDetail(d.row.record.number.description)) }
+            return effects + Board.reloadWindow(&s)
         case .changeFailed(let text), .failed(let text):
             s.message = StatusMessage(text, isError: true)
             return []
@@ -90,6 +106,7 @@ enum Input {
             return [.cancelImport]
         }
         if s.screen == .help, s.helpFiltering { return Help.filterKey(&s, key) }
+        if s.screen == .cases, let effects = CaseQueue.key(&s, key) { return effects }
         guard let command = KeyMaps.command(for: key, on: s.screen) else {
             if case .char(let c) = key { s.message = StatusMessage("“\(c)” 在此无作用，按 ? 查看按键 (no binding; ? for help)") }
             return []
@@ -111,9 +128,14 @@ enum Input {
             s.helpOffset = 0
             return []
         case .switchScreen:
-            let target: Screen = s.screen == .browser ? .board : .browser
+            // Tab cycles board → cases → browser → board.
+            let target: Screen = s.screen == .board ? .cases : s.screen == .cases ? .browser : .board
             s.screen = target
-            return target == .browser ? Browser.refresh(s) : Board.reloadWindow(&s)
+            switch target {
+            case .browser: return Browser.refresh(s)
+            case .cases: return [.loadCaseQueue]
+            default: return Board.reloadWindow(&s)
+            }
         case .search where s.screen == .help:
             s.helpFiltering = true
             return []
@@ -134,6 +156,7 @@ enum Input {
             case .board: return Board.perform(&s, command)
             case .detail: return Detail.perform(&s, command)
             case .help: return Help.perform(&s, command)
+            case .cases: return CaseQueue.perform(&s, command)
             }
         }
     }

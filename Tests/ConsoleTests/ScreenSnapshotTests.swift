@@ -19,11 +19,14 @@ struct ScreenSnapshotTests {
         ("confirm-bulk", [.char(" "), .char(" "), .char("1")]),
         ("filter-menu", [.char("f"), .char("o")]),
         ("cell-detail", [.char("j"), .enter]),
-        ("browser", [.tab]),
-        ("browser-drilled", [.tab, .enter, .enter]),
+        ("browser", [.tab, .tab]),
+        ("browser-drilled", [.tab, .tab, .enter, .enter]),
         ("help", [.char("?")]),
         ("search", [.char("/"), .char("云")]),
         ("command-line", [.char(":"), .char("t"), .char("h"), .tab]),
+        ("case-queue", [.tab]),
+        ("case-detail", [.tab, .enter]),
+        ("case-reason", [.tab, .char("x")]),
     ]
 
     @Test("screens match their reviewed snapshots", arguments: scripts.map(\.0))
@@ -159,5 +162,49 @@ struct ConsoleImportTests {
         waitForImport(h)
         #expect(h.console.state.message?.text.contains("取消") == true, "\(String(describing: h.console.state.message))")
         #expect(try h.store.communityCount(in: .all, filter: .none, today: ConsoleHarness.clock.today) == before)
+    }
+}
+
+@Suite("Console case ledger", .serialized)
+struct ConsoleCaseTests {
+    @Test("record a problem with 2, then walk its case to closed from the queue; the cell follows")
+    func walkCase() throws {
+        let h = try ConsoleHarness()
+        let row = try #require(h.console.state.board.row(at: 1))
+        let theme = h.console.state.board.themes[0]
+        h.press([.char("j"), .char("2")] + "垃圾桶满溢".map { .char($0) } + [.enter])
+        #expect(h.console.state.message?.text.contains("已上报案件") == true, "\(String(describing: h.console.state.message))")
+        func cellStatus() throws -> CellStatus? {
+            try h.store.cells(communityID: row.community.id).first { $0.theme.id == theme.id }?.cell.status
+        }
+        #expect(try cellStatus() == .problem)
+        h.press([.tab, .char("G")])
+        #expect(h.console.state.screen == .cases)
+        let selected = try #require(h.console.state.cases.selected)
+        #expect(selected.record.description == "垃圾桶满溢")
+        for key in ["r", "a", "w", "t"] { h.press([.char(Character(key))]) }
+        #expect(try cellStatus() == .recheck)
+        h.press([.enter])
+        #expect(h.console.state.cases.detail?.row.record.state == .submitted)
+        #expect(h.rows.contains { $0.contains("当前责任链") })
+        h.press([.char("v")])
+        #expect(try cellStatus() == .ok)
+        #expect(try h.store.caseRecord(selected.record.number)?.state == .closed)
+        h.press([.char("x")])
+        #expect(h.console.state.message?.isError == false || h.console.state.cases.pendingReason != nil)
+    }
+
+    @Test("actions that need a reason ask for one; Esc cancels without moving the case")
+    func reasons() throws {
+        let h = try ConsoleHarness()
+        h.press([.char("2")] + "井盖破损".map { .char($0) } + [.enter, .tab, .char("G")])
+        let first = try #require(h.console.state.cases.selected)
+        #expect(first.record.state == .reported)
+        h.press([.char("x")])
+        #expect(h.console.state.cases.pendingReason?.action == "void")
+        h.press([.escape])
+        #expect(try h.store.caseRecord(first.record.number)?.state == first.record.state)
+        h.press([.char("x")] + "重复上报".map { .char($0) } + [.enter])
+        #expect(try h.store.caseRecord(first.record.number)?.state == .void)
     }
 }

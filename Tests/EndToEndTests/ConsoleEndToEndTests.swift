@@ -33,6 +33,8 @@ struct ConsoleEndToEndTests {
     func changeSurvivesRestart() throws {
         let h = try consoleOnDemo()
         try h.keys("Tab")
+        try h.waitFor("案件队列")
+        try h.keys("Tab")
         try h.waitFor("城关县三创办")
         try h.keys("Enter")
         try h.waitFor("城关镇 ")
