@@ -29,14 +29,15 @@ public final class Console {
 
     /// A console over a store and a backend; loads the first data and is ready to draw.
     public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
-         colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly) throws(GridError) {
+         colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly, rules: DeductionRules = .standard,
+                assessmentDate: Day? = nil) throws(GridError) {
         self.store = store
         self.backend = backend
         self.catalog = catalog
         self.colors = colors
         self.measure = measure
         self.theme = theme.adapted(colors: colors)
-        runner = EffectRunner(store: store, context: context, catalog: catalog, calendar: calendar)
+        runner = EffectRunner(store: store, context: context, catalog: catalog, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
         self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size

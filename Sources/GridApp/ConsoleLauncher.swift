@@ -45,7 +45,8 @@ enum ConsoleLauncher {
             capture?.finish()
         }
         let console = try Console(store: store, context: env.context(actor, source: .console), backend: backend, catalog: catalog,
-                                  theme: theme, colors: backend.colorCount, measure: measure, calendar: try CaseCommand.calendar(env))
+                                  theme: theme, colors: backend.colorCount, measure: measure, calendar: try CaseCommand.calendar(env),
+                                  rules: try RankCommand.loadRules(nil, env: env), assessmentDate: config.assessmentDate)
         console.run()
     }
 }
@@ -64,11 +65,14 @@ func directColorTerm(_ env: [String: String]) -> String? {
 struct UserConfig {
     var theme: String?
     var ambiguousWide = false
+    /// The assessment day (`assessment_date = "2026-12-15"`), for the dashboard's countdown.
+    var assessmentDate: Day?
 
     static func load(environment: [String: String]) -> UserConfig {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? "") + "/.config")
         guard let data = FileManager.default.contents(atPath: base + "/civgrid/config.toml") else { return UserConfig() }
         let settings = ConfigFile.parse(String(decoding: data, as: UTF8.self))
-        return UserConfig(theme: settings["theme"], ambiguousWide: settings["ambiguous_width"] == "wide")
+        return UserConfig(theme: settings["theme"], ambiguousWide: settings["ambiguous_width"] == "wide",
+                          assessmentDate: settings["assessment_date"].flatMap { Day($0) })
     }
 }

@@ -9,6 +9,8 @@ struct EffectRunner {
     let context: ChangeContext
     let catalog: ThemeCatalog
     var calendar: WorkingCalendar = .weekendsOnly
+    var rules: DeductionRules = .standard
+    var assessmentDate: Day?
 
     func perform(_ effect: Effect) -> [Action] {
         do {
@@ -69,6 +71,24 @@ struct EffectRunner {
             } catch {
                 return [.failed(error.description)]
             }
+        case .loadDashboard(let byProperty):
+            let month = String(today.description.prefix(7))
+            guard let period = Period(month) else { return [] }
+            let previousLast = period.first.adding(days: -1)
+            let previous = Period(String(previousLast.description.prefix(7))) ?? period
+            let current = try store.scoredCases(from: period.first, to: period.last)
+            var cells = StatusCounts()
+            for g in try store.rollups(groupedBy: .office, within: .all, today: today) { cells.add(g.counts) }
+            let themeNames = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.code, $0.zh) })
+            let metrics = CaseMetrics.compute(current, asOf: today)
+            let recent = try store.scoredCases(from: today.adding(days: -55), to: today)
+            let data = DashboardData(
+                period: period.description, daysToAssessment: assessmentDate.map { today.days(until: $0) }, cells: cells, metrics: metrics,
+                previous: CaseMetrics.compute(try store.scoredCases(from: previous.first, to: previous.last), asOf: previous.last),
+                trend: CaseMetrics.trend(recent, last: today, buckets: 8, days: 7),
+                themes: metrics.byTheme.map { (themeNames[$0.key] ?? $0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) },
+                league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty), byProperty: byProperty)
+            return [.dashboardLoaded(data)]
         case .loadCaseQueue:
             let open = try store.cases(openOnly: true, communityID: nil, limit: 5_000)
             // Overdue first, then by time left; cases without a deadline last.

@@ -17,6 +17,7 @@ public enum Action: Sendable {
     /// Cases were recorded; `cells` are the cells as they now are. Not undoable (a case is voided instead).
     case casesRecorded(numbers: [String], cells: [CellState])
     case caseQueueLoaded([CaseRow])
+    case dashboardLoaded(DashboardData)
     case caseDetailLoaded(CaseDetailData)
     /// A case moved; the queue (and detail) reload.
     case caseMoved(summary: String)
@@ -53,6 +54,8 @@ public enum Effect: Hashable, Sendable {
     /// Find a community's row in the board's scope and filter.
     case locate(communityID: RowID, scope: CommunityScope, filter: CommunityFilter)
     case applyTheme(String)
+    /// Load the dashboard for the current month (league of units, or property companies).
+    case loadDashboard(byProperty: Bool)
     /// Load the open cases, overdue first.
     case loadCaseQueue
     case loadCaseDetail(String)

@@ -11,6 +11,8 @@ public enum Command: Hashable, Sendable {
     case redraw, suspend, quit
     /// A case transition key (handled by the case screens before the key map).
     case caseAction(Character)
+    /// Toggles the dashboard's league between units and property companies.
+    case dashboardToggle
 }
 
 /// One binding: the keys, the command, and the help text that the help screen and hint bar show.
@@ -106,6 +108,17 @@ public enum KeyMaps {
         KeyBinding([.char(key)], .caseAction(key), label, hint: key == "r" ? "r/a/w/t/v 流转" : nil)
     }
 
+    /// The dashboard and league tables.
+    public static let dashboard: [KeyBinding] = [
+        KeyBinding([.char("k"), .up], .up, "上移 up"),
+        KeyBinding([.char("j"), .down], .down, "下移 down"),
+        KeyBinding([.char("g"), .home], .top, "第一名 first"),
+        KeyBinding([.char("G"), .end], .bottom, "最后一名 last"),
+        KeyBinding([.char("p")], .dashboardToggle, "单位/物业排名切换 units ↔ property companies", hint: "切换"),
+        KeyBinding([.enter], .openDetail, "扣分明细 the deductions behind a score", hint: "明细"),
+        KeyBinding([.escape], .close, "返回排名 back to the table"),
+    ]
+
     /// The help screen.
     public static let help: [KeyBinding] = [
         KeyBinding([.char("k"), .up], .up, "上滚 scroll up"),
@@ -121,6 +134,7 @@ public enum KeyMaps {
         case .detail: detail + global
         case .help: help + global.filter { $0.command != .quit && $0.command != .help }
         case .cases: cases + global
+        case .dashboard: dashboard + global
         }
     }
 

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Which screen fills the window.
 public enum Screen: Hashable, Sendable {
-    case browser, board, detail, help, cases
+    case browser, board, detail, help, cases, dashboard
 }
 
 /// One row of a browser column: a node with its roll-up and the lines the detail pane shows for it.
@@ -230,6 +230,8 @@ public struct AppState: Hashable, Sendable {
     public var importing: ImportActivity?
     /// The case queue and the case open in it.
     public var cases = CaseQueueState()
+    /// The dashboard and league tables.
+    public var dashboard = DashboardState()
     public var quitting = false
 
     /// A fresh console of a size for an operator.

@@ -44,6 +44,10 @@ public enum Reducer {
             s.cases.selection = rows.firstIndex { $0.record.number == keep } ?? max(0, min(s.cases.selection, rows.count - 1))
             s.cases.offset = ListView.offset(selection: s.cases.selection, offset: s.cases.offset, visible: s.boardVisibleRows, count: rows.count)
             return []
+        case .dashboardLoaded(let d):
+            s.dashboard.data = d
+            s.dashboard.selection = max(0, min(s.dashboard.selection, d.league.count - 1))
+            return []
         case .caseDetailLoaded(let d):
             s.cases.detail = d
             return []
@@ -107,6 +111,7 @@ enum Input {
         }
         if s.screen == .help, s.helpFiltering { return Help.filterKey(&s, key) }
         if s.screen == .cases, let effects = CaseQueue.key(&s, key) { return effects }
+        if s.screen == .dashboard, let effects = DashboardReduce.key(&s, key) { return effects }
         guard let command = KeyMaps.command(for: key, on: s.screen) else {
             if case .char(let c) = key { s.message = StatusMessage("“\(c)” 在此无作用，按 ? 查看按键 (no binding; ? for help)") }
             return []
@@ -128,12 +133,18 @@ enum Input {
             s.helpOffset = 0
             return []
         case .switchScreen:
-            // Tab cycles board → cases → browser → board.
-            let target: Screen = s.screen == .board ? .cases : s.screen == .cases ? .browser : .board
+            // Tab cycles board → cases → dashboard → browser → board.
+            let target: Screen = switch s.screen {
+            case .board: .cases
+            case .cases: .dashboard
+            case .dashboard: .browser
+            default: .board
+            }
             s.screen = target
             switch target {
             case .browser: return Browser.refresh(s)
             case .cases: return [.loadCaseQueue]
+            case .dashboard: return [.loadDashboard(byProperty: s.dashboard.byProperty)]
             default: return Board.reloadWindow(&s)
             }
         case .search where s.screen == .help:
@@ -157,6 +168,7 @@ enum Input {
             case .detail: return Detail.perform(&s, command)
             case .help: return Help.perform(&s, command)
             case .cases: return CaseQueue.perform(&s, command)
+            case .dashboard: return DashboardReduce.perform(&s, command)
             }
         }
     }

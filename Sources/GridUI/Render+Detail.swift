@@ -50,6 +50,7 @@ enum HelpView {
         case .detail: "单元详情 cell detail"
         case .help: "帮助 help"
         case .cases: "案件 cases"
+        case .dashboard: "统计 dashboard"
         }
         b.put("按键 keys — \(name)   (/ 筛选 filter, Esc 关闭 close)", x: 1, y: area.y, width: area.width - 2, style: theme[.header])
         let lines = Help.lines(for: s.returnScreen, filter: s.helpFilter.text)

@@ -20,6 +20,7 @@ public enum Renderer {
         case .detail: DetailView.render(s, theme, content, &b)
         case .help: HelpView.render(s, theme, content, &b)
         case .cases: CaseView.render(s, theme, content, &b)
+        case .dashboard: DashboardView.render(s, theme, content, &b)
         }
         statusBar(s, theme, &b)
         hintBar(s, theme, &b)
@@ -44,6 +45,7 @@ public enum Renderer {
         case .board: where_ = "网格 · \(s.board.scopeLabel)"
         case .detail: where_ = "单元详情"
         case .help: where_ = "帮助"
+        case .dashboard: where_ = "统计与排名"
         case .cases: where_ = s.cases.detail.map { "案件 \($0.row.record.number)" } ?? "案件队列 (\(s.cases.rows.count))"
         }
         Bars.status(left: " civgrid 创城网格 │ \(where_)", right: "\(s.today) ", in: Rect(x: 0, y: 0, width: s.width, height: 1),

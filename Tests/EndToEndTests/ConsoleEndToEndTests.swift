@@ -35,6 +35,8 @@ struct ConsoleEndToEndTests {
         try h.keys("Tab")
         try h.waitFor("案件队列")
         try h.keys("Tab")
+        try h.waitFor("统计与排名")
+        try h.keys("Tab")
         try h.waitFor("城关县三创办")
         try h.keys("Enter")
         try h.waitFor("城关镇 ")

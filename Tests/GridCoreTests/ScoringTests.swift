@@ -48,3 +48,24 @@ struct ScoringTests {
         #expect(Period("2026-13") == nil && Period("26-11") == nil)
     }
 }
+
+@Suite("Dashboard figures")
+struct MetricsTests {
+    @Test("closure, on-time and rework rates by hand")
+    func rates() {
+        let s = ScoringTests()
+        let cases = [
+            s.scored(1, .supervision),                                        // closed on time
+            s.scored(2, .supervision, closed: "2026-11-12"),                  // closed late
+            s.scored(3, .supervision, rework: 1),                             // closed on time, reworked
+            s.scored(4, .supervision, state: .rectifying, closed: nil),       // open, overdue (due 11-10)
+            s.scored(5, .supervision, state: .void),                          // left out
+        ]
+        let m = CaseMetrics.compute(cases, asOf: Day("2026-11-30")!)
+        #expect(m.found == 4 && m.closed == 3 && m.open == 1 && m.overdue == 1)
+        #expect(m.closureRate == 0.75)
+        #expect(m.onTimeRate == 2.0 / 3.0)
+        #expect(m.reworkRate == 1.0 / 3.0)
+        #expect(CaseMetrics.sparkline([0, 1, 2, 4]) == "▁▂▄█")
+    }
+}

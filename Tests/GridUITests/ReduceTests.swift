@@ -220,13 +220,14 @@ struct FindTests {
 
     @Test("every key in a screen's map is bound once")
     func noDuplicateKeys() {
-        for screen in [Screen.browser, .board, .detail, .help, .cases] {
+        for screen in [Screen.browser, .board, .detail, .help, .cases, .dashboard] {
             let own: [KeyBinding] = switch screen {
             case .browser: KeyMaps.browser
             case .board: KeyMaps.board
             case .detail: KeyMaps.detail
             case .help: KeyMaps.help
             case .cases: KeyMaps.cases
+            case .dashboard: KeyMaps.dashboard
             }
             let keys = own.flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(screen)")
