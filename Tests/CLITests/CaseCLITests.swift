@@ -83,3 +83,28 @@ struct NoticeRankCLITests {
         #expect(try h.run(["rank", "--period", "2026-10", "--by", "property"]).code == 0)
     }
 }
+
+@Suite("Notice output snapshots", .serialized)
+struct NoticeSnapshotTests {
+    static var folder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__") }
+
+    @Test("the demo county's November notice, in Markdown and text, matches its reviewed snapshot",
+          arguments: [("md", "notice-2026-11.md"), ("text", "notice-2026-11.txt")])
+    func notice(format: String, file: String) throws {
+        let h = CLIHarness()
+        try h.demo()
+        let r = try h.run(["notice", "--from", "2026-11-01", "--to", "2026-11-30", "--format", format, "--preview"])
+        #expect(r.code == 0, "\(r.err)")
+        let url = NoticeSnapshotTests.folder.appendingPathComponent(file)
+        if ProcessInfo.processInfo.environment["CIVGRID_RECORD_SNAPSHOTS"] == "1" {
+            try r.out.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if expected != r.out {
+            let e = expected.split(separator: "\n"), a = r.out.split(separator: "\n")
+            let line = Array(zip(e, a)).firstIndex { $0 != $1 } ?? min(e.count, a.count)
+            Issue.record("\(file) differs at line \(line + 1): expected “\(line < e.count ? e[line] : "<end>")”, got “\(line < a.count ? a[line] : "<end>")”")
+        }
+    }
+}

@@ -136,3 +136,35 @@ struct ConsoleEndToEndTests {
         #expect(!pane.contains("civgrid 创城网格"), "the screen was left")
     }
 }
+
+@Suite("Case lifecycle end to end under tmux", .serialized, .enabled(if: TmuxHarness.available), .timeLimit(.minutes(2)))
+struct CaseEndToEndTests {
+    @Test("record a problem on site with 2, dispatch, start, submit and verify it in the console; the cell follows")
+    func onSite() throws {
+        let h = try TmuxHarness()
+        #expect(try h.cli(["demo"]).code == 0)
+        try h.startConsole()
+        try h.waitFor("公益  环境")
+        try h.keys("2")
+        try h.waitFor("上报问题")
+        try h.type("公益广告破损")
+        try h.keys("Enter")
+        try h.waitFor("已上报案件")
+        let number = try #require(try h.capture().split(separator: "\n").first { $0.contains("已上报案件") }
+            .flatMap { line in line.split(separator: " ").first { $0.hasPrefix("2026-") } }.map { String($0.prefix(9)) })
+        try h.keys("Tab")
+        try h.waitFor("案件队列")
+        try h.keys("G")
+        for (key, state) in [("r", "已立案"), ("a", "已交办"), ("w", "整改中"), ("t", "待复核"), ("v", "已结案")] {
+            try h.keys(key)
+            try h.waitFor("→ \(state)")
+        }
+        try h.keys("q")
+        try h.waitUntil("the console to exit") { !$0.contains("civgrid 创城网格") }
+        let shown = try h.cli(["case", "show", number])
+        #expect(shown.out.contains("已结案"), "\(shown.out)")
+        #expect(shown.out.contains("verify"))
+        let cell = try h.cli(["show", "城关镇/云明苑", "--json"]).out
+        #expect(cell.contains("\"theme\" : \"public_ads\""))
+    }
+}
