@@ -134,8 +134,10 @@ struct EffectRunner {
     func caseRow(_ c: CaseRecord) throws(GridError) -> CaseRow {
         let themes = try store.themes()
         let unit = try c.handlingUnitID.flatMap { id throws(GridError) in try store.unit(id: id)?.name } ?? c.chain.unitName
-        return CaseRow(record: c, communityName: try store.community(id: c.communityID)?.name ?? "#\(c.communityID)",
-                       themeName: themes.first { $0.id == c.themeID }?.zh ?? "", unitName: unit)
+        let community = try store.community(id: c.communityID)
+        let street = try community.flatMap { x throws(GridError) in try store.nodeRef(.street(x.streetID))?.name } ?? ""
+        return CaseRow(record: c, communityName: community?.name ?? "#\(c.communityID)",
+                       themeName: themes.first { $0.id == c.themeID }?.zh ?? "", unitName: unit, streetName: street)
     }
 
     func currentStates(_ keys: [CellKey]) throws(GridError) -> [CellState] {

@@ -7,13 +7,22 @@ public struct CaseRow: Hashable, Sendable {
     public var communityName: String
     public var themeName: String
     public var unitName: String
+    public var streetName: String
 
     /// Creates a row.
-    public init(record: CaseRecord, communityName: String, themeName: String, unitName: String) {
+    public init(record: CaseRecord, communityName: String, themeName: String, unitName: String, streetName: String = "") {
         self.record = record
         self.communityName = communityName
         self.themeName = themeName
         self.unitName = unitName
+        self.streetName = streetName
+    }
+
+    /// Whether the row mentions `text` in its number, state, source, street, community, theme, unit or property company.
+    func matches(_ text: String) -> Bool {
+        let r = record
+        return [r.number.description, r.state.zh, r.source.zh, streetName, communityName, themeName, unitName, r.chain.propertyName ?? "",
+                r.description].contains { $0.contains(text) }
     }
 }
 
@@ -33,7 +42,43 @@ public struct CaseDetailData: Hashable, Sendable {
 
 /// The case queue: open cases by time left, overdue first.
 public struct CaseQueueState: Hashable, Sendable {
-    public var rows: [CaseRow] = []
+    /// Every open case as loaded.
+    public var all: [CaseRow] = [] {
+        didSet { applyFilter() }
+    }
+    /// The rows shown: `all` narrowed by the filter.
+    public private(set) var rows: [CaseRow] = []
+    /// Free text matched against state, source, street, community, theme, unit and property company.
+    public var filterText = "" {
+        didSet { applyFilter() }
+    }
+    public var overdueOnly = false {
+        didSet { applyFilter() }
+    }
+    public var escalatedOnly = false {
+        didSet { applyFilter() }
+    }
+    /// Typing a filter (after `/`).
+    public var filterField: TextField?
+    /// Marked case numbers: a transition key applies to all of them.
+    public var marks: Set<String> = []
+    public var today = Day(ordinal: 0)
+
+    mutating func applyFilter() {
+        rows = all.filter { row in
+            (filterText.isEmpty || row.matches(filterText)) && (!overdueOnly || row.record.isOverdue(today: today))
+                && (!escalatedOnly || row.record.escalated)
+        }
+    }
+
+    /// The filter in words, for the title bar.
+    public var filterLabel: String {
+        var parts: [String] = []
+        if !filterText.isEmpty { parts.append("“\(filterText)”") }
+        if overdueOnly { parts.append("逾期") }
+        if escalatedOnly { parts.append("督办") }
+        return parts.isEmpty ? "" : " 筛选:" + parts.joined(separator: "+")
+    }
     public var selection = 0
     public var offset = 0
     public var loaded = false
@@ -67,6 +112,44 @@ enum CaseKeys {
 
 enum CaseQueue {
     static func key(_ s: inout AppState, _ key: Key) -> [Effect]? {
+        if var field = s.cases.filterField {
+            switch key {
+            case .escape:
+                s.cases.filterField = nil
+                s.cases.filterText = ""
+            case .enter:
+                s.cases.filterField = nil
+            default:
+                if Overlays.edit(&field, key) {
+                    s.cases.filterField = field
+                    s.cases.filterText = field.text
+                    s.cases.selection = 0
+                }
+            }
+            return []
+        }
+        if s.cases.detail == nil {
+            switch key {
+            case .char("/"):
+                s.cases.filterField = TextField(s.cases.filterText)
+                return []
+            case .char("O"):
+                s.cases.overdueOnly.toggle()
+                s.cases.selection = 0
+                return []
+            case .char("!"):
+                s.cases.escalatedOnly.toggle()
+                s.cases.selection = 0
+                return []
+            case .char(" "):
+                guard let c = s.cases.selected else { return [] }
+                let n = c.record.number.description
+                if s.cases.marks.remove(n) == nil { s.cases.marks.insert(n) }
+                s.message = StatusMessage("已标记 \(s.cases.marks.count) 件")
+                return perform(&s, .down)
+            default: break
+            }
+        }
         if let pending = s.cases.pendingAction {
             var field = s.cases.pendingField
             switch key {
@@ -75,20 +158,26 @@ enum CaseQueue {
                 s.message = StatusMessage("已取消 (cancelled)")
             case .enter:
                 s.cases.pendingReason = nil
-                guard let c = s.cases.detail?.row ?? s.cases.selected else { return [] }
-                return [.moveCase(number: c.record.number.description, action: pending, reason: field.text)]
+                return targets(s).map { .moveCase(number: $0, action: pending, reason: field.text) }
             default:
                 if Overlays.edit(&field, key) { s.cases.pendingField = field }
             }
             return []
         }
         guard case .char(let ch) = key, let action = CaseKeys.actions.first(where: { $0.0 == ch }) else { return nil }
-        guard let c = s.cases.detail?.row ?? s.cases.selected else { return [] }
+        guard !targets(s).isEmpty else { return [] }
         if CaseKeys.needsReason.contains(action.1) {
             s.cases.pendingReason = (action.1, TextField())
             return []
         }
-        return [.moveCase(number: c.record.number.description, action: action.1, reason: "")]
+        return targets(s).map { .moveCase(number: $0, action: action.1, reason: "") }
+    }
+
+    /// The open case, else the marked cases (bulk dispatch, bulk escalation …), else the selected one.
+    static func targets(_ s: AppState) -> [String] {
+        if let d = s.cases.detail { return [d.row.record.number.description] }
+        if !s.cases.marks.isEmpty { return s.cases.marks.sorted() }
+        return s.cases.selected.map { [$0.record.number.description] } ?? []
     }
 
     static func perform(_ s: inout AppState, _ command: Command) -> [Effect] {

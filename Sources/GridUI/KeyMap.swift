@@ -104,6 +104,9 @@ public enum KeyMaps {
     public static let cases: [KeyBinding] = movement + [
         KeyBinding([.enter], .openDetail, "案件详情与倒查 case detail and trace-back", hint: "详情"),
         KeyBinding([.escape, .char("h"), .left], .close, "返回列表 back to the list", hint: "返回"),
+        KeyBinding([.char(" ")], .caseAction(" "), "标记案件，流转键作用于全部标记 mark; a transition key then moves every marked case"),
+        KeyBinding([.char("O")], .caseAction("O"), "只看逾期 overdue only"),
+        KeyBinding([.char("!")], .caseAction("!"), "只看督办 escalated only"),
     ] + CaseKeys.actions.map { key, _, label in
         KeyBinding([.char(key)], .caseAction(key), label, hint: key == "r" ? "r/a/w/t/v 流转" : nil)
     }

@@ -39,7 +39,9 @@ public enum Reducer {
         case .caseQueueLoaded(let rows):
             // The selection follows its case when a move reorders the queue (its deadline changed).
             let keep = s.cases.selected?.record.number
-            s.cases.rows = rows
+            s.cases.today = s.today
+            s.cases.all = rows
+            s.cases.marks = s.cases.marks.filter { n in rows.contains { $0.record.number.description == n } }
             s.cases.loaded = true
             s.cases.selection = rows.firstIndex { $0.record.number == keep } ?? max(0, min(s.cases.selection, rows.count - 1))
             s.cases.offset = ListView.offset(selection: s.cases.selection, offset: s.cases.offset, visible: s.boardVisibleRows, count: rows.count)
@@ -53,6 +55,7 @@ public enum Reducer {
             return []
         case .caseMoved(let summary):
             s.message = StatusMessage(summary)
+            s.cases.marks = []
             var effects: [Effect] = [.loadCaseQueue]
             if let d = s.cases.detail { effects.append(.loadCaseDetail(d.row.record.number.description)) }
             return effects + Board.reloadWindow(&s)

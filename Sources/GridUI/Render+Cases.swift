@@ -10,6 +10,12 @@ enum CaseView {
         } else {
             queue(s, theme, area, &b)
         }
+        if let field = s.cases.filterField {
+            let y = area.maxY - 1
+            b.fill(Rect(x: 0, y: y, width: s.width, height: 1), style: theme[.text])
+            let x = b.put("筛选 filter: ", x: 0, y: y, style: theme[.header])
+            field.render(in: Rect(x: x, y: y, width: max(1, s.width - x), height: 1), style: theme[.text], into: &b)
+        }
         if let pending = s.cases.pendingReason {
             let y = area.maxY - 1
             b.fill(Rect(x: 0, y: y, width: s.width, height: 1), style: theme[.text])
@@ -49,11 +55,12 @@ enum CaseView {
             let row = s.cases.rows[index], c = row.record
             let y = area.y + 1 + i
             let selected = index == s.cases.selection
+            let marked = s.cases.marks.contains(c.number.description)
             let left = c.dueOn.map { "\(s.today.days(until: $0))天" } ?? "—"
             let flags = (c.escalated ? "督" : "") + (c.urgent ? "急" : "")
             let cells = narrow
-                ? [c.number.description, c.state.zh, left, row.communityName]
-                : [c.number.description, c.state.zh + flags, c.dueOn?.description ?? "—", left, row.communityName, row.themeName, row.unitName]
+                ? [(marked ? "*" : "") + c.number.description, c.state.zh, left, row.communityName]
+                : [(marked ? "*" : "") + c.number.description, c.state.zh + flags, c.dueOn?.description ?? "—", left, row.communityName, row.themeName, row.unitName]
             var x = 0
             for (k, (_, w)) in columns.enumerated() {
                 // The state, due day and time left carry the traffic light; the rest reads plain.

@@ -46,7 +46,8 @@ public enum Renderer {
         case .detail: where_ = "单元详情"
         case .help: where_ = "帮助"
         case .dashboard: where_ = "统计与排名"
-        case .cases: where_ = s.cases.detail.map { "案件 \($0.row.record.number)" } ?? "案件队列 (\(s.cases.rows.count))"
+        case .cases: where_ = s.cases.detail.map { "案件 \($0.row.record.number)" }
+            ?? "案件队列 (\(s.cases.rows.count))\(s.cases.filterLabel)\(s.cases.marks.isEmpty ? "" : " 标记\(s.cases.marks.count)")"
         }
         Bars.status(left: " civgrid 创城网格 │ \(where_)", right: "\(s.today) ", in: Rect(x: 0, y: 0, width: s.width, height: 1),
                     style: theme[.title], into: &b)

@@ -296,3 +296,51 @@ struct BoundsTests {
         #expect(anchor?.index == offset - 1, "the loaded row just before the new window")
     }
 }
+
+@Suite("Reduce: case queue")
+struct CaseQueueReduceTests {
+    func row(_ seq: Int, community: String, due: Int?, escalated: Bool = false) -> CaseRow {
+        var r = CaseRecord(number: CaseNumber(year: 2026, sequence: seq), source: .supervision, communityID: 1, themeID: 1,
+                           description: "问题\(seq)", deadlineClass: .threeDays, foundAt: Timestamp(millis: 0), foundBy: "z",
+                           chain: ChainSnapshot(chain: []))
+        r.state = .assigned
+        r.dueOn = due.map { UIFixture.today.adding(days: $0) }
+        r.escalated = escalated
+        return CaseRow(record: r, communityName: community, themeName: "环境卫生", unitName: seq % 2 == 0 ? "县住建局" : "县城管局", streetName: "城关镇")
+    }
+
+    func state() -> AppState {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.tab])
+        _ = Reducer.reduce(&s, .caseQueueLoaded([row(1, community: "阳光小区", due: -2), row(2, community: "锦绣华庭", due: 3, escalated: true),
+                                                  row(3, community: "东湖农贸市场", due: 0)]))
+        return s
+    }
+
+    @Test("/ filters by any name; O keeps the overdue; ! the escalated")
+    func filters() {
+        var s = state()
+        #expect(s.screen == .cases)
+        _ = UIFixture.press(&s, [.char("/")] + "住建".map { .char($0) } + [.enter])
+        #expect(s.cases.rows.map(\.record.number.sequence) == [2])
+        _ = UIFixture.press(&s, [.char("/"), .escape])
+        #expect(s.cases.rows.count == 3)
+        _ = UIFixture.press(&s, [.char("O")])
+        #expect(s.cases.rows.map(\.record.number.sequence) == [1])
+        _ = UIFixture.press(&s, [.char("O"), .char("!")])
+        #expect(s.cases.rows.map(\.record.number.sequence) == [2])
+    }
+
+    @Test("marked cases move together (bulk dispatch); reasons are asked once for all")
+    func bulk() {
+        var s = state()
+        _ = UIFixture.press(&s, [.char(" "), .char(" ")])
+        #expect(s.cases.marks == ["2026-0001", "2026-0002"])
+        #expect(UIFixture.press(&s, [.char("e")]) == [.moveCase(number: "2026-0001", action: "escalate", reason: ""),
+                                                      .moveCase(number: "2026-0002", action: "escalate", reason: "")])
+        _ = UIFixture.press(&s, [.char("x")])
+        #expect(s.cases.pendingReason?.action == "void")
+        let effects = UIFixture.press(&s, "重复".map { .char($0) } + [.enter])
+        #expect(effects.count == 2)
+    }
+}
