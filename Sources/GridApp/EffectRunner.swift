@@ -74,18 +74,19 @@ struct EffectRunner {
         case .loadDashboard(let byProperty):
             let month = String(today.description.prefix(7))
             guard let period = Period(month) else { return [] }
+            let offset = context.clock.utcOffsetSeconds
             let previousLast = period.first.adding(days: -1)
             let previous = Period(String(previousLast.description.prefix(7))) ?? period
-            let current = try store.scoredCases(from: period.first, to: period.last)
+            let current = try store.scoredCases(from: period.first, to: period.last, utcOffsetSeconds: offset)
             var cells = StatusCounts()
             for g in try store.rollups(groupedBy: .office, within: .all, today: today) { cells.add(g.counts) }
             let themeNames = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.code, $0.zh) })
             let metrics = CaseMetrics.compute(current, asOf: today)
-            let recent = try store.scoredCases(from: today.adding(days: -55), to: today)
+            let recent = try store.scoredCases(from: today.adding(days: -55), to: today, utcOffsetSeconds: offset)
             let data = DashboardData(
                 period: period.description, daysToAssessment: assessmentDate.map { today.days(until: $0) }, cells: cells, metrics: metrics,
-                previous: CaseMetrics.compute(try store.scoredCases(from: previous.first, to: previous.last), asOf: previous.last),
-                trend: CaseMetrics.trend(recent, last: today, buckets: 8, days: 7),
+                previous: CaseMetrics.compute(try store.scoredCases(from: previous.first, to: previous.last, utcOffsetSeconds: offset), asOf: previous.last),
+                trend: CaseMetrics.trend(recent, last: today, buckets: 8, days: 7, utcOffsetSeconds: offset),
                 themes: metrics.byTheme.map { (themeNames[$0.key] ?? $0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) },
                 league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty), byProperty: byProperty)
             return [.dashboardLoaded(data)]

@@ -27,7 +27,7 @@ struct NoticeCommand: ParsableCommand {
         guard first <= last else { throw GridError.invalidInput("--from \(first) is after --to \(last)") }
         let rulesValue = try RankCommand.loadRules(rules, env: env)
         let db = try store.open(env)
-        let cases = try db.scoredCases(from: first, to: last).filter { $0.record.state != .void }
+        let cases = try db.scoredCases(from: first, to: last, utcOffsetSeconds: env.clock.utcOffsetSeconds).filter { $0.record.state != .void }
         let year = last.civil.year
         let number = try issue ?? db.nextNoticeIssue(year: year)
         var notice = try NoticeContent.build(store: db, cases: cases, rules: rulesValue, year: year, issue: number, first: first, last: last,

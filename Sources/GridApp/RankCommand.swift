@@ -35,7 +35,7 @@ struct RankCommand: ParsableCommand {
         let rulesValue = try RankCommand.loadRules(rules, env: env)
         let db = try store.open(env)
         let asOf = min(p.last, env.clock.today)
-        let lines = Scoring.league(try db.scoredCases(from: p.first, to: p.last), rules: rulesValue, asOf: asOf, byProperty: by == .property)
+        let lines = Scoring.league(try db.scoredCases(from: p.first, to: p.last, utcOffsetSeconds: env.clock.utcOffsetSeconds), rules: rulesValue, asOf: asOf, byProperty: by == .property)
         if let detail {
             guard let line = lines.first(where: { $0.name == detail }) else {
                 throw GridError.notFound("“\(detail)” has no deductions in \(p); names in the table are: \(lines.map(\.name).prefix(10).joined(separator: ", "))")

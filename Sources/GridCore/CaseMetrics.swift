@@ -36,11 +36,11 @@ public struct CaseMetrics: Hashable, Sendable {
     }
 
     /// Counts per consecutive bucket of `days` days ending at `last`, oldest first (the trend line).
-    public static func trend(_ cases: [ScoredCase], last: Day, buckets: Int, days: Int) -> [Int] {
+    public static func trend(_ cases: [ScoredCase], last: Day, buckets: Int, days: Int, utcOffsetSeconds: Int = 0) -> [Int] {
         var counts = Array(repeating: 0, count: buckets)
         let start = last.adding(days: -(buckets * days) + 1)
         for c in cases {
-            let d = c.record.foundAt.utcDay
+            let d = c.record.foundAt.day(offsetSeconds: utcOffsetSeconds)
             guard d >= start, d <= last else { continue }
             counts[min(buckets - 1, start.days(until: d) / days)] += 1
         }

@@ -88,9 +88,10 @@ public protocol GridRepository: Sendable {
     func caseRecord(_ number: CaseNumber) throws(GridError) -> CaseRecord?
     /// Cases, open ones first by due day (overdue first), at most `limit`.
     func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord]
-    /// Cases found between two days (inclusive), with what scoring needs: theme code, unit and property names,
-    /// the day they closed, and whether they appeared in more than one notice.
-    func scoredCases(from first: Day, to last: Day) throws(GridError) -> [ScoredCase]
+    /// Cases found between two local days (inclusive; the office is `utcOffsetSeconds` east of UTC), with what
+    /// scoring needs: theme code, unit and property names, the local day they closed, and whether they appeared
+    /// in more than one notice.
+    func scoredCases(from first: Day, to last: Day, utcOffsetSeconds: Int) throws(GridError) -> [ScoredCase]
     /// Records an issued notice naming `cases`; `issue` nil takes the next number of `year`. Returns the issue.
     func recordNotice(year: Int, issue: Int?, from first: Day, to last: Day, cases: [CaseNumber],
                       context: ChangeContext) throws(GridError) -> Int

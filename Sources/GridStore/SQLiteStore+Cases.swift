@@ -100,17 +100,21 @@ extension SQLiteStore {
         }
     }
 
-    public func scoredCases(from first: Day, to last: Day) throws(GridError) -> [ScoredCase] {
-        try read { db in
+    public func scoredCases(from first: Day, to last: Day, utcOffsetSeconds: Int) throws(GridError) -> [ScoredCase] {
+        // Local midnight of the first day and of the day after the last, as stored UTC instants.
+        let start = Timestamp(millis: Int64(first.ordinal) * 86_400_000 - Int64(utcOffsetSeconds) * 1000)
+        let end = Timestamp(millis: Int64(last.ordinal + 1) * 86_400_000 - Int64(utcOffsetSeconds) * 1000)
+        return try read { db in
             let noticed = try db.tableExists("notice_case")
-            return try CaseRows.all(db, where: "substr(found_at, 1, 10) BETWEEN ? AND ? ORDER BY year, seq", [first.description, last.description])
+            return try CaseRows.all(db, where: "found_at >= ? AND found_at < ? ORDER BY year, seq", [start.description, end.description])
                 .map { id, c in
                     let theme = try String.fetchOne(db, sql: "SELECT code FROM theme WHERE id = ?", arguments: [c.themeID]) ?? ""
                     let unit = try c.handlingUnitID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [$0]) }
                     let closed = try String.fetchOne(db, sql: "SELECT max(at) FROM case_event WHERE case_id = ? AND to_state = 'closed'", arguments: [id])
                     let notices = noticed ? try Int.fetchOne(db, sql: "SELECT count(*) FROM notice_case WHERE case_id = ?", arguments: [id]) ?? 0 : 0
                     return ScoredCase(record: c, themeCode: theme, unitName: unit ?? (c.chain.unitName.isEmpty ? nil : c.chain.unitName),
-                                      propertyName: c.chain.propertyName, closedOn: closed.flatMap { Timestamp(iso: $0)?.utcDay },
+                                      propertyName: c.chain.propertyName,
+                                      closedOn: closed.flatMap { Timestamp(iso: $0)?.day(offsetSeconds: utcOffsetSeconds) },
                                       repeatedInNotice: notices > 1)
                 }
         }

@@ -52,7 +52,8 @@ struct NoticeRankCLITests {
     func notice() throws {
         let h = CLIHarness()
         try h.demo()
-        let found = try sqlite(h.dbPath, "SELECT count(*) FROM case_record WHERE substr(found_at,1,10) BETWEEN '2026-10-01' AND '2026-10-31' AND state <> 'void'")
+        // October in the office's time zone (the harness pins TZ=Asia/Shanghai, UTC+8).
+        let found = try sqlite(h.dbPath, "SELECT count(*) FROM case_record WHERE found_at >= '2026-09-30T16:00:00.000Z' AND found_at < '2026-10-31T16:00:00.000Z' AND state <> 'void'")
         let r = try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("2026·第3期"), "the demo issued September's and October's notices")
