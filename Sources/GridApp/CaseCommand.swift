@@ -149,38 +149,12 @@ struct CaseCommand: ParsableCommand {
         }
     }
 
+    /// The action named on the command line; `--unit` names the unit to assign to (default: the lead unit when
+    /// the case was registered).
     static func action(_ text: String, unit: String?, date: Day?, snapshotUnit: RowID?, db: any GridRepository) throws(GridError) -> CaseAction {
-        func needDate() throws(GridError) -> Day {
-            guard let date else { throw .invalidInput("\(text) needs --until YYYY-MM-DD") }
-            return date
-        }
-        switch text {
-        case "register", "立案": return .register
-        case "void", "作废": return .void
-        case "fix_on_site", "现场整改": return .fixOnSite
-        case "assign", "交办":
-            if let unit {
-                guard case .unit(let id) = try Resolver(store: db).node(unit, levels: [.unit], what: "units").node else { break }
-                return .assign(unitID: id)
-            }
-            guard let snapshotUnit else { throw .invalidInput("the community had no lead unit when registered: give --unit NAME") }
-            return .assign(unitID: snapshotUnit)
-        case "send_back", "退回": return .sendBack
-        case "start", "整改": return .startRectifying
-        case "request_extension", "申请延期": return .requestExtension(until: try needDate())
-        case "approve_extension", "批准延期": return .approveExtension
-        case "reject_extension", "驳回延期": return .rejectExtension
-        case "park", "挂账": return .park(until: try needDate())
-        case "resume", "恢复": return .resume
-        case "submit", "提交复核": return .submit
-        case "verify", "结案", "复核通过": return .verify
-        case "rework", "返工": return .rework
-        case "reopen", "重新打开": return .reopen
-        case "escalate", "督办": return .escalate
-        default: break
-        }
-        throw .invalidInput("unknown action “\(text)”; use register, void, fix_on_site, assign, send_back, start, request_extension, "
-            + "approve_extension, reject_extension, park, resume, submit, verify, rework, reopen or escalate")
+        var unitID = snapshotUnit
+        if let unit, case .unit(let id) = try Resolver(store: db).node(unit, levels: [.unit], what: "units").node { unitID = id }
+        return try CaseAction.parse(text, unitID: unitID, until: date)
     }
 }
 

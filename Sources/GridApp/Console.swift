@@ -37,7 +37,7 @@ public final class Console {
         self.colors = colors
         self.measure = measure
         self.theme = theme.adapted(colors: colors)
-        runner = EffectRunner(store: store, context: context, catalog: catalog, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
+        runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
         self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size
@@ -97,12 +97,13 @@ public final class Console {
             terminal.invalidate()
             return []
         case .applyTheme(let name):
-            let actions = runner.perform(effect)
-            if case .themeApplied? = actions.first, let loaded = try? catalog.load(name) {
-                theme = loaded.adapted(colors: colors)
+            do {
+                theme = try catalog.load(name).adapted(colors: colors)
                 terminal.invalidate()
+                return [.themeApplied(name)]
+            } catch {
+                return [.failed(error.description)]
             }
-            return actions
         case .startImport(let file):
             var importContext = context
             importContext.source = .importer

@@ -1,13 +1,11 @@
 import GridCore
-import GridTheme
 import GridUI
 
 /// Performs effects against the store and turns their results into actions. Terminal effects (redraw,
-/// suspend, quit) are handled by the console itself.
+/// suspend, quit, themes, background imports) are handled by the console itself.
 struct EffectRunner {
     let store: any GridRepository
     let context: ChangeContext
-    let catalog: ThemeCatalog
     var calendar: WorkingCalendar = .weekendsOnly
     var rules: DeductionRules = .standard
     var assessmentDate: Day?
@@ -64,13 +62,6 @@ struct EffectRunner {
             return [.searchResults(query: query, hits: try store.search(query, limit: 50))]
         case .locate(let id, let scope, let filter):
             return [.located(communityID: id, row: try store.position(of: id, in: scope, filter: filter, today: today))]
-        case .applyTheme(let name):
-            do {
-                _ = try catalog.load(name)
-                return [.themeApplied(name)]
-            } catch {
-                return [.failed(error.description)]
-            }
         case .loadDashboard(let byProperty):
             let month = String(today.description.prefix(7))
             guard let period = Period(month) else { return [] }
@@ -94,7 +85,8 @@ struct EffectRunner {
             let open = try store.cases(openOnly: true, communityID: nil, limit: 5_000)
             // Overdue first, then by time left; cases without a deadline last.
             let sorted = open.sorted { ($0.dueOn ?? Day(ordinal: .max), $0.number) < ($1.dueOn ?? Day(ordinal: .max), $1.number) }
-            return [.caseQueueLoaded(try sorted.map(caseRow))]
+            let themes = try store.themes()
+            return [.caseQueueLoaded(try sorted.map { c throws(GridError) in try caseRow(c, themes: themes) })]
         case .loadCaseDetail(let text):
             guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
             let events = try store.caseEvents(number).map { e in
@@ -104,36 +96,19 @@ struct EffectRunner {
             let chain = try store.chain(communityID: c.communityID, on: context.clock.today)
             let current = ChainSnapshot(chain: chain)
             let currentText = current.unitName.isEmpty ? "未分配" : "\(current.unitName)  负责人 \(current.head.display)  物业 \(current.propertyName ?? "无物业")"
-            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c), events: events, currentChain: currentText))]
+            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events, currentChain: currentText))]
         case .moveCase(let text, let actionCode, let reason):
             guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
-            let action: CaseAction
-            switch actionCode {
-            case "register": action = .register
-            case "assign":
-                guard let unit = c.handlingUnitID ?? c.chain.unitID else {
-                    return [.failed("\(number) has no lead unit to assign to; use civgrid case move \(number) assign --unit NAME")]
-                }
-                action = .assign(unitID: unit)
-            case "start": action = .startRectifying
-            case "submit": action = .submit
-            case "verify": action = .verify
-            case "rework": action = .rework
-            case "void": action = .void
-            case "escalate": action = .escalate
-            case "reopen": action = .reopen
-            case "send_back": action = .sendBack
-            default: return [.failed("unknown case action \(actionCode)")]
-            }
+            // The console assigns to the unit already handling the case, else the lead unit when registered.
+            let action = try CaseAction.parse(actionCode, unitID: c.handlingUnitID ?? c.chain.unitID, until: nil)
             let moved = try store.moveCase(number, action, reason: reason, context: context, calendar: calendar)
             return [.caseMoved(summary: "\(number): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))]
-        case .redraw, .suspend, .quit, .startImport, .cancelImport:
+        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyTheme:
             return []
         }
     }
 
-    func caseRow(_ c: CaseRecord) throws(GridError) -> CaseRow {
-        let themes = try store.themes()
+    func caseRow(_ c: CaseRecord, themes: [CheckTheme]) throws(GridError) -> CaseRow {
         let unit = try c.handlingUnitID.flatMap { id throws(GridError) in try store.unit(id: id)?.name } ?? c.chain.unitName
         let community = try store.community(id: c.communityID)
         let street = try community.flatMap { x throws(GridError) in try store.nodeRef(.street(x.streetID))?.name } ?? ""

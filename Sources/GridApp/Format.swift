@@ -40,18 +40,9 @@ enum Format {
 
     /// A node reference as JSON.
     static func json(_ ref: NodeRef) -> [String: Any] {
-        ["level": ref.node.levelCode, "id": RollupID.of(ref.node), "name": ref.name, "path": ref.path]
+        ["level": ref.node.levelCode, "id": ref.node.id, "name": ref.name, "path": ref.path]
     }
 
     /// A contact as JSON.
     static func json(_ c: Contact) -> [String: Any] { ["name": c.name, "phone": c.phone] }
-}
-
-/// The row id inside a node.
-enum RollupID {
-    static func of(_ node: GridNode) -> RowID {
-        switch node {
-        case .office(let id), .street(let id), .community(let id), .unit(let id), .property(let id): id
-        }
-    }
 }

@@ -62,6 +62,38 @@ public enum CaseAction: Hashable, Sendable {
         }
     }
 
+    /// The action an operator named by code or Chinese label; `unitID` is the unit to assign to, `until` the date
+    /// an extension or parking needs.
+    public static func parse(_ text: String, unitID: RowID?, until: Day?) throws(GridError) -> CaseAction {
+        func date() throws(GridError) -> Day {
+            guard let until else { throw .invalidInput("\(text) needs --until YYYY-MM-DD") }
+            return until
+        }
+        switch text {
+        case "register", "立案": return .register
+        case "void", "作废": return .void
+        case "fix_on_site", "现场整改": return .fixOnSite
+        case "assign", "交办":
+            guard let unitID else { throw .invalidInput("no unit to assign to (the community had no lead unit when registered): give --unit NAME") }
+            return .assign(unitID: unitID)
+        case "send_back", "退回": return .sendBack
+        case "start", "整改", "开始整改": return .startRectifying
+        case "request_extension", "申请延期": return .requestExtension(until: try date())
+        case "approve_extension", "批准延期": return .approveExtension
+        case "reject_extension", "驳回延期": return .rejectExtension
+        case "park", "挂账": return .park(until: try date())
+        case "resume", "恢复", "恢复整改": return .resume
+        case "submit", "提交复核": return .submit
+        case "verify", "结案", "复核通过", "复核通过结案": return .verify
+        case "rework", "返工": return .rework
+        case "reopen", "重新打开": return .reopen
+        case "escalate", "督办": return .escalate
+        default:
+            throw .invalidInput("unknown action “\(text)”; use register, void, fix_on_site, assign, send_back, start, request_extension, "
+                + "approve_extension, reject_extension, park, resume, submit, verify, rework, reopen or escalate")
+        }
+    }
+
     /// Actions that must say why.
     public var needsReason: Bool {
         switch self {

@@ -17,6 +17,24 @@ public enum GridNode: Hashable, Sendable {
         }
     }
 
+    /// The row id inside the node.
+    public var id: RowID {
+        switch self {
+        case .office(let id), .street(let id), .community(let id), .unit(let id), .property(let id): id
+        }
+    }
+
+    /// The level as a roll-up grouping.
+    public var grouping: Grouping {
+        switch self {
+        case .office: .office
+        case .street: .street
+        case .community: .community
+        case .unit: .unit
+        case .property: .property
+        }
+    }
+
     /// Stable code of the level for `--json`.
     public var levelCode: String {
         switch self {

@@ -3,14 +3,7 @@ import GridCore
 
 extension SQLiteStore {
     public func nodeRef(_ node: GridNode) throws(GridError) -> NodeRef? {
-        let (level, id): (Grouping, RowID) = switch node {
-        case .office(let id): (.office, id)
-        case .street(let id): (.street, id)
-        case .community(let id): (.community, id)
-        case .unit(let id): (.unit, id)
-        case .property(let id): (.property, id)
-        }
-        return try read { db in try NodeQuery.refs(db, level: level, where: "x.id = ?", arguments: [id]).first }
+        try read { db in try NodeQuery.refs(db, level: node.grouping, where: "x.id = ?", arguments: [node.id]).first }
     }
 
     public func findNodes(_ query: String, levels: Set<Grouping>) throws(GridError) -> [NodeRef] {

@@ -170,18 +170,6 @@ extension SQLiteStore {
     }
 }
 
-/// A `WHERE` clause over `community c JOIN street s` selecting a scope's communities (for roll-ups).
-struct ScopeFilter {
-    var sql: String
-    var arguments: StatementArguments
-
-    init(_ scope: CommunityScope, today: Day) {
-        let w = CommunityWhere(scope, filter: .none, today: today)
-        sql = w.sql
-        arguments = w.arguments
-    }
-}
-
 /// A `WHERE` clause on `community c` alone (no joins) selecting a scope's communities that pass a filter.
 /// Without joins, counting and windowing walk the (street_id, name) index, and deep windows stay cheap.
 struct CommunityWhere {

@@ -3,7 +3,7 @@ import GridCore
 
 extension SQLiteStore {
     public func rollups(groupedBy grouping: Grouping, within scope: CommunityScope, today: Day) throws(GridError) -> [GroupCounts] {
-        let filter = ScopeFilter(scope, today: today)
+        let filter = CommunityWhere(scope, filter: .none, today: today)
         let (join, key) = RollupSQL.grouping(grouping)
         let args = filter.arguments + ["day": today.description]
         return try read { db in
@@ -33,14 +33,7 @@ extension SQLiteStore {
     }
 
     public func rollup(of node: GridNode, today: Day) throws(GridError) -> StatusCounts {
-        let grouping: Grouping = switch node {
-        case .office: .office
-        case .street: .street
-        case .community: .community
-        case .unit: .unit
-        case .property: .property
-        }
-        let groups = try rollups(groupedBy: grouping, within: CommunityScope(node), today: today)
+        let groups = try rollups(groupedBy: node.grouping, within: CommunityScope(node), today: today)
         return groups.first { $0.node?.node == node }?.counts ?? StatusCounts()
     }
 }
@@ -69,15 +62,9 @@ enum RollupSQL {
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
             let refs = try NodeQuery.refs(db, level: grouping, where: "x.id IN (\(databaseQuestionMarks(count: chunk.count)))",
                                           arguments: StatementArguments(chunk))
-            for ref in refs { result[id(of: ref.node)] = ref }
+            for ref in refs { result[ref.node.id] = ref }
         }
         return result
-    }
-
-    static func id(of node: GridNode) -> Int64 {
-        switch node {
-        case .office(let id), .street(let id), .community(let id), .unit(let id), .property(let id): id
-        }
     }
 
     /// Groups in a stable order: by id (insertion order: streets as listed, communities by street), 无物业 last.
@@ -85,7 +72,7 @@ enum RollupSQL {
         switch (a.node, b.node) {
         case (nil, _): false
         case (_, nil): true
-        case (let x?, let y?): id(of: x.node) < id(of: y.node)
+        case (let x?, let y?): x.node.id < y.node.id
         }
     }
 }
