@@ -170,9 +170,7 @@ public struct ImportMapper {
         }
         guard !unitName.isEmpty else { return }
         if units.insert(NameKey.of("\(office)|\(unitName)")).inserted {
-            var u = try unit(get, office: office, name: unitName, line: line, out: &out)
-            if phoneForProperty, get(.headPhone).isEmpty { u.head = u.head.map { Contact(name: $0.name, phone: "") } }
-            out.batch.units.append(ImportRecord(line: line, u))
+            out.batch.units.append(ImportRecord(line: line, try unit(get, office: office, name: unitName, line: line, out: &out)))
         }
         let role: AssignmentRole
         switch NameKey.of(get(.role)) {

@@ -53,25 +53,18 @@ extension ImportRun {
             NameKey.of($0.code) == key || NameKey.of($0.zh) == key || NameKey.of($0.en) == key
         }) else { return reject(r.line, "unknown theme “\(f.theme)”") }
         let communityID: Int64 = community["id"]
-        guard let cellRow = try Row.fetchOne(db, sql: "SELECT * FROM cell WHERE community_id = ? AND theme_id = ?",
-                                             arguments: [communityID, theme.id]) else {
+        guard let old = try String.fetchOne(db, sql: "SELECT status FROM cell WHERE community_id = ? AND theme_id = ?",
+                                            arguments: [communityID, theme.id]).flatMap(CellStatus.init(rawValue:)) else {
             return reject(r.line, "\(theme.zh) is not checked at \(f.community) (its kind has no such cell)")
         }
         let label = "\(f.community) · \(theme.zh)"
+        let run = self
         do {
-            let result = try StatusTransition.apply(f.request, to: Decode.cell(cellRow), by: actor, today: today, cellLabel: label)
-            guard result.changesSomething else {
-                outcome.changes.append(.init(kind: .unchanged, line: r.line, what: "状态 \(label)", details: []))
-                return
-            }
-            try db.execute(sql: "UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ? WHERE community_id = ? AND theme_id = ?",
-                           arguments: [result.cell.status.rawValue, result.cell.dueOn?.description, result.cell.note, now.description,
-                                       actor.login, communityID, theme.id])
-            var entries = result.audit
-            for i in entries.indices { entries[i].note = noted(entries[i].note) }
-            try SQLiteStore.appendAudit(db, entries, context: context, at: now)
-            let old = CellStatus(rawValue: cellRow["status"]) ?? .unchecked
-            outcome.changes.append(.init(kind: .changed, line: r.line, what: "状态 \(label)", details: ["\(old.zh) → \(result.cell.status.zh)"]))
+            // The same validated write as any status change, with the file named in its audit rows.
+            let result = try SQLiteStore.applyChange(db, CellKey(communityID: communityID, themeID: theme.id), f.request, context: context,
+                                                     actor: actor, at: now, annotate: run.noted)
+            outcome.changes.append(.init(kind: result.changesSomething ? .changed : .unchanged, line: r.line, what: "状态 \(label)",
+                                         details: result.changesSomething ? ["\(old.zh) → \(result.cell.status.zh)"] : []))
         } catch let e as GridError {
             reject(r.line, e.description)
         }

@@ -257,18 +257,14 @@ struct ImportRun {
             outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))
             return
         }
-        let replaced = current.filter { $0.unitID == unit || (f.role == .lead && $0.role == .lead) }
+        let replaced = AssignmentRows.replaced(current, unit: unit, role: f.role)
         if !replaced.isEmpty && !batch.update {
             outcome.changes.append(.init(kind: .changed, line: r.line, what: what, details: ["未应用 (not applied without --update)"]))
             return
         }
-        for old in replaced {
-            try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [today.description, old.id])
-            try audit(.assignment, "\(old.id)", community, "valid_to", nil, today.description)
-        }
-        try db.execute(sql: "INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [community, unit, f.role.rawValue, property, today.description])
-        try audit(.assignment, "\(db.lastInsertedRowID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
+        let newID = try AssignmentRows.relink(db, community: community, unit: unit, role: f.role, property: property, on: today, ending: replaced)
+        for old in replaced { try audit(.assignment, "\(old.id)", community, "valid_to", nil, today.description) }
+        try audit(.assignment, "\(newID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
         outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))
     }
 

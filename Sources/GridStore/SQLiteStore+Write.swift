@@ -5,7 +5,7 @@ extension SQLiteStore {
     public func changeStatus(communityID: RowID, themeID: RowID, _ request: StatusChangeRequest,
                              context: ChangeContext) throws(GridError) -> StatusTransitionResult {
         try write { db in
-            try applyChange(db, CellKey(communityID: communityID, themeID: themeID), request, context: context,
+            try SQLiteStore.applyChange(db, CellKey(communityID: communityID, themeID: themeID), request, context: context,
                             actor: try fetchOperator(db, login: context.actor.login), at: context.clock.now())
         }
     }
@@ -15,7 +15,7 @@ extension SQLiteStore {
         try write { db in
             let now = context.clock.now()
             let actor = try fetchOperator(db, login: context.actor.login)
-            return try cells.map { try applyChange(db, $0, request, context: context, actor: actor, at: now) }
+            return try cells.map { try SQLiteStore.applyChange(db, $0, request, context: context, actor: actor, at: now) }
         }
     }
 
@@ -24,7 +24,7 @@ extension SQLiteStore {
             let now = context.clock.now()
             let actor = try fetchOperator(db, login: context.actor.login)
             return try states.map { state in
-                try applyChange(db, CellKey(communityID: state.communityID, themeID: state.themeID),
+                try SQLiteStore.applyChange(db, CellKey(communityID: state.communityID, themeID: state.themeID),
                                 .restoring(state), context: context, actor: actor, at: now)
             }
         }
@@ -32,9 +32,9 @@ extension SQLiteStore {
 
     /// Validates and writes one cell change with its audit rows inside the caller's transaction.
     /// `actor` is read from the operator table inside the same transaction: a role revoked a moment ago is
-    /// already in force.
-    func applyChange(_ db: Database, _ key: CellKey, _ request: StatusChangeRequest, context: ChangeContext,
-                     actor: Operator, at now: Timestamp) throws -> StatusTransitionResult {
+    /// already in force. `annotate` rewrites the audit notes (an import names its file there).
+    static func applyChange(_ db: Database, _ key: CellKey, _ request: StatusChangeRequest, context: ChangeContext,
+                            actor: Operator, at now: Timestamp, annotate: (String) -> String = { $0 }) throws -> StatusTransitionResult {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cell WHERE community_id = ? AND theme_id = ?"),
                                          arguments: [key.communityID, key.themeID])
         else {
@@ -52,7 +52,9 @@ extension SQLiteStore {
             WHERE community_id = ? AND theme_id = ?
             """).execute(arguments: [result.cell.status.rawValue, result.cell.dueOn?.description, result.cell.note,
                                      now.description, actor.login, key.communityID, key.themeID])
-        try SQLiteStore.appendAudit(db, result.audit, context: context, at: now)
+        var entries = result.audit
+        for i in entries.indices { entries[i].note = annotate(entries[i].note) }
+        try SQLiteStore.appendAudit(db, entries, context: context, at: now)
         return result
     }
 
@@ -87,20 +89,18 @@ extension SQLiteStore {
             if current.contains(where: { $0.unit.id == unitID && $0.assignment.role == role && $0.assignment.propertyID == propertyID }) {
                 return []
             }
-            let replaced = current.filter { $0.unit.id == unitID || (role == .lead && $0.assignment.role == .lead) }
-            var entries: [AuditEntry] = []
-            for link in replaced {
-                try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [today.description, link.assignment.id])
-                entries.append(AuditEntry(entity: .assignment, entityID: "\(link.assignment.id)", communityID: communityID,
-                                          field: "valid_to", oldValue: nil, newValue: today.description,
-                                          note: "ended: " + describe(link.unit.name, link.assignment.role, link.property?.name)))
+            let replacedIDs = Set(AssignmentRows.replaced(current.map(\.assignment), unit: unitID, role: role).map(\.id))
+            let replaced = current.filter { replacedIDs.contains($0.assignment.id) }
+            let newID = try AssignmentRows.relink(db, community: communityID, unit: unitID, role: role, property: propertyID, on: today,
+                                                  ending: replaced.map(\.assignment))
+            var entries = replaced.map { link in
+                AuditEntry(entity: .assignment, entityID: "\(link.assignment.id)", communityID: communityID, field: "valid_to",
+                           oldValue: nil, newValue: today.description,
+                           note: "ended: " + describe(link.unit.name, link.assignment.role, link.property?.name))
             }
-            try db.execute(sql: """
-                INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [communityID, unitID, role.rawValue, propertyID, today.description])
             let unitName = try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [unitID]) ?? "#\(unitID)"
             let propertyName = try propertyID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM property WHERE id = ?", arguments: [$0]) }
-            entries.append(AuditEntry(entity: .assignment, entityID: "\(db.lastInsertedRowID)", communityID: communityID,
+            entries.append(AuditEntry(entity: .assignment, entityID: "\(newID)", communityID: communityID,
                                       field: "link", oldValue: replaced.first.map { describe($0.unit.name, $0.assignment.role, $0.property?.name) },
                                       newValue: describe(unitName, role, propertyName), note: ""))
             try SQLiteStore.appendAudit(db, entries, context: context, at: context.clock.now())
@@ -149,6 +149,25 @@ extension SQLiteStore {
             try SQLiteStore.appendAudit(db, entries, context: context, at: now)
             return entries
         }
+    }
+}
+
+/// Reassignment with history: links are ended, never deleted, so the chain on any past day stays known.
+enum AssignmentRows {
+    /// The links a new (unit, role) link replaces: the unit's own current link, and for a lead the current lead.
+    static func replaced(_ current: [Assignment], unit: Int64, role: AssignmentRole) -> [Assignment] {
+        current.filter { $0.unitID == unit || (role == .lead && $0.role == .lead) }
+    }
+
+    /// Ends `old` on `day` and starts the new link from it; returns the new link's id.
+    static func relink(_ db: Database, community: Int64, unit: Int64, role: AssignmentRole, property: Int64?, on day: Day,
+                       ending old: [Assignment]) throws -> Int64 {
+        for link in old {
+            try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [day.description, link.id])
+        }
+        try db.execute(sql: "INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [community, unit, role.rawValue, property, day.description])
+        return db.lastInsertedRowID
     }
 }
 

@@ -38,12 +38,12 @@ enum CaseView {
         let columns: [(String, Int)] = narrow
             ? [("编号", 10), ("状态", 6), ("剩余", 5), ("小区", 12)]
             : [("编号", 10), ("状态", 8), ("期限", 10), ("剩余", 5), ("小区", 14), ("主题", 8), ("责任单位", 14)]
-        var x = 0
-        for (title, w) in columns {
-            b.put(title, x: x, y: area.y, width: w, style: theme[.header])
-            x += w + 1
+        let slots = TableLayout.positions(widths: columns.map(\.1), gap: 1, start: 0, width: s.width)
+        let restX = slots.last.map { $0.x + $0.width + 1 } ?? 0
+        for (slot, column) in zip(slots, columns) {
+            b.put(column.0, x: slot.x, y: area.y, width: slot.width, style: theme[.header])
         }
-        b.put("问题", x: x, y: area.y, width: max(0, s.width - x), style: theme[.header])
+        b.put("问题", x: restX, y: area.y, width: max(0, s.width - restX), style: theme[.header])
         guard !s.cases.rows.isEmpty else {
             b.put(s.cases.loaded ? "没有未结案件 (no open cases)" : "载入中… loading", x: 1, y: area.y + 2, width: area.width - 2, style: theme[.muted])
             return
@@ -61,14 +61,12 @@ enum CaseView {
             let cells = narrow
                 ? [(marked ? "*" : "") + c.number.description, c.state.zh, left, row.communityName]
                 : [(marked ? "*" : "") + c.number.description, c.state.zh + flags, c.dueOn?.description ?? "—", left, row.communityName, row.themeName, row.unitName]
-            var x = 0
-            for (k, (_, w)) in columns.enumerated() {
+            for (k, slot) in slots.enumerated() {
                 // The state, due day and time left carry the traffic light; the rest reads plain.
                 let role: Role = (1...3).contains(k) ? light(c, today: s.today) : .text
-                b.put(cells[k], x: x, y: y, width: w, style: selected ? theme[.selection] : theme[role])
-                x += w + 1
+                b.put(cells[k], x: slot.x, y: y, width: slot.width, style: selected ? theme[.selection] : theme[role])
             }
-            b.put(c.description, x: x, y: y, width: max(0, s.width - x), style: selected ? theme[.selection] : theme[.text])
+            b.put(c.description, x: restX, y: y, width: max(0, s.width - restX), style: selected ? theme[.selection] : theme[.text])
         }
     }
 

@@ -10,7 +10,7 @@ public struct BorderGlyphs: Hashable, Sendable {
                                            bottomLeft: "+", bottomRight: "+")
 }
 
-/// A scrolling list: keeps the selection visible and draws the visible rows.
+/// A scrolling list: keeps the selection visible.
 public enum ListView {
     /// The first visible row so that `selection` is inside a window of `visible` rows.
     public static func offset(selection: Int, offset: Int, visible: Int, count: Int) -> Int {
@@ -19,17 +19,6 @@ public enum ListView {
         if selection < o { o = selection }
         if selection >= o + visible { o = selection - visible + 1 }
         return max(0, min(o, max(0, count - visible)))
-    }
-
-    /// Draws `rows` (already windowed: row 0 is `offset`) into `rect`, highlighting `selection`.
-    public static func render(_ rows: [String], offset: Int, selection: Int?, in rect: Rect, style: Style,
-                              selected: Style, into buffer: inout Buffer) {
-        for i in 0..<rect.height {
-            let index = offset + i
-            let y = rect.y + i
-            let text = i < rows.count ? rows[i] : ""
-            buffer.put(text, x: rect.x, y: y, width: rect.width, style: index == selection ? selected : style)
-        }
     }
 }
 
