@@ -16,11 +16,10 @@ struct BrowserLoader {
             }
             return BrowserLevel(parent: parent, items: items)
         case .street(let id):
-            var items: [BrowserItem] = []
-            for row in try store.communities(in: .street(id), filter: .none, offset: 0, limit: 100_000, today: today) {
-                items.append(try community(row))
-            }
-            return BrowserLevel(parent: parent, items: items)
+            let rows = try store.communities(in: .street(id), filter: .none, offset: 0, limit: 100_000, today: today)
+            // One query for every community's chain, not one per community.
+            let chains = try store.chains(communityIDs: rows.map(\.community.id), on: today)
+            return BrowserLevel(parent: parent, items: rows.map { community($0, chain: chains[$0.community.id] ?? []) })
         case .community(let id):
             return BrowserLevel(parent: parent, items: try store.chain(communityID: id, on: today).map(unitItem))
         case .unit(let id):
@@ -39,12 +38,12 @@ struct BrowserLoader {
         }
     }
 
-    func community(_ row: CommunityRow) throws(GridError) -> BrowserItem {
+    func community(_ row: CommunityRow, chain: [ChainLink]) -> BrowserItem {
         let c = row.community
         var details = ["\(c.kind.zh) · \(row.streetName)", c.declaredSite.map { "申报点位 第\($0)号" } ?? "非申报点位"]
         if !c.address.isEmpty { details.append("地址 \(c.address)") }
         if let h = c.households { details.append("户数 \(h)") }
-        for link in try store.chain(communityID: c.id, on: today) {
+        for link in chain {
             details.append("\(link.assignment.role.zh) \(link.unit.name)")
             details.append("  负责人 \(link.unit.head.display)")
             details.append("  联络员 \(link.unit.liaison.display)")

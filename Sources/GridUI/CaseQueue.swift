@@ -40,6 +40,12 @@ public struct CaseDetailData: Hashable, Sendable {
     }
 }
 
+/// A transition waiting for the reason the operator is typing.
+public struct PendingReason: Hashable, Sendable {
+    public var action: String
+    public var field = TextField()
+}
+
 /// The case queue: open cases by time left, overdue first.
 public struct CaseQueueState: Hashable, Sendable {
     /// Every open case as loaded.
@@ -84,15 +90,7 @@ public struct CaseQueueState: Hashable, Sendable {
     public var loaded = false
     public var detail: CaseDetailData?
     /// An action waiting for its reason (作废, 返工 …).
-    public var pendingReason: (action: String, field: TextField)? {
-        get { pendingAction.map { ($0, pendingField) } }
-        set {
-            pendingAction = newValue?.action
-            pendingField = newValue?.field ?? TextField()
-        }
-    }
-    var pendingAction: String?
-    var pendingField = TextField()
+    public var pendingReason: PendingReason?
 
     public init() {}
 
@@ -150,24 +148,23 @@ enum CaseQueue {
             default: break
             }
         }
-        if let pending = s.cases.pendingAction {
-            var field = s.cases.pendingField
+        if var pending = s.cases.pendingReason {
             switch key {
             case .escape:
                 s.cases.pendingReason = nil
                 s.message = StatusMessage("已取消 (cancelled)")
             case .enter:
                 s.cases.pendingReason = nil
-                return targets(s).map { .moveCase(number: $0, action: pending, reason: field.text) }
+                return targets(s).map { .moveCase(number: $0, action: pending.action, reason: pending.field.text) }
             default:
-                if Overlays.edit(&field, key) { s.cases.pendingField = field }
+                if Overlays.edit(&pending.field, key) { s.cases.pendingReason = pending }
             }
             return []
         }
         guard case .char(let ch) = key, let action = CaseKeys.actions.first(where: { $0.0 == ch }) else { return nil }
         guard !targets(s).isEmpty else { return [] }
         if CaseKeys.needsReason.contains(action.1) {
-            s.cases.pendingReason = (action.1, TextField())
+            s.cases.pendingReason = PendingReason(action: action.1)
             return []
         }
         return targets(s).map { .moveCase(number: $0, action: action.1, reason: "") }

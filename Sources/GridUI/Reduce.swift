@@ -61,6 +61,8 @@ public enum Reducer {
             return effects + Board.reloadWindow(&s)
         case .changeFailed(let text), .failed(let text):
             s.message = StatusMessage(text, isError: true)
+            // A window request that failed is no longer outstanding: the next move may ask again.
+            s.board.loading = false
             return []
         case .detailLoaded(let detail):
             s.detail = detail
