@@ -67,20 +67,18 @@ struct ExportTables {
     /// Walks the scope a window of 2,000 communities at a time, so memory stays bounded on a province.
     func forEachWindow(scope: CommunityScope, filter: CommunityFilter,
                        _ body: ([CommunityRow], (RowID) -> String) throws(GridError) -> Void) throws(GridError) {
+        // A street's path is its office's name; each street is looked up once, when its first window arrives.
         var officeOfStreet: [RowID: String] = [:]
-        for o in try store.offices() {
-            for g in try store.rollups(groupedBy: .street, within: .office(o.id), today: today) {
-                if case .street(let id)? = g.node?.node { officeOfStreet[id] = o.name }
-            }
-        }
-        // Streets without communities have no roll-up group; their communities cannot be in the window either.
-        let office: (RowID) -> String = { officeOfStreet[$0] ?? "" }
         var offset = 0
         var anchor: WindowAnchor?
         while true {
             let window = try store.communities(in: scope, filter: filter, offset: offset, limit: 2_000, today: today, total: nil, anchor: anchor)
             if window.isEmpty { break }
-            try body(window, office)
+            for street in Set(window.map(\.community.streetID)) where officeOfStreet[street] == nil {
+                officeOfStreet[street] = try store.nodeRef(.street(street))?.path ?? ""
+            }
+            let known = officeOfStreet
+            try body(window) { known[$0] ?? "" }
             offset += window.count
             let last = window[window.count - 1].community
             anchor = WindowAnchor(index: offset - 1, streetID: last.streetID, name: last.name)
