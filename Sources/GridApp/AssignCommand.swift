@@ -35,7 +35,7 @@ struct AssignCommand: ParsableCommand {
         guard case .community(let cid) = c.node, case .unit(let uid) = u.node else { return }
         var pid: RowID?
         if case .property(let id)? = p?.node { pid = id }
-        let entries = try db.assign(communityID: cid, unitID: uid, role: role, propertyID: pid,
+        let entries = try env.services(db).assign(communityID: cid, unitID: uid, role: role, propertyID: pid,
                                     context: env.context(try db.operatorAccount(login: env.login)))
         if entries.isEmpty {
             print("未变更: \(u.name) 已是 \(c.name) 的\(role.zh)单位")

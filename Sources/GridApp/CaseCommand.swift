@@ -57,7 +57,7 @@ struct CaseCommand: ParsableCommand {
             guard case .community(let id) = ref.node, let c = try db.community(id: id) else { return }
             let th = try resolver.theme(theme, among: try db.themes().filter { $0.applies(to: c.kind) })
             let planDay = try plan.map { t throws(GridError) in try Resolver.day(t, option: "--plan", today: env.clock.today) }
-            let record = try db.addCase(CaseDraft(communityID: id, themeID: th.id, source: source, description: desc, location: location,
+            let record = try env.services(db).recordProblem(CaseDraft(communityID: id, themeID: th.id, source: source, description: desc, location: location,
                                                   urgent: urgent, deadlineClass: deadlineClass, plan: planDay),
                                         context: env.context(try db.operatorAccount(login: env.login)))
             print("已上报 \(record.number): \(c.name) · \(th.zh) — \(record.description)（\(deadlineClass.zh)）")
@@ -132,7 +132,7 @@ struct CaseCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Case number.", valueName: "number")) var number: String
         @Argument(help: ArgumentHelp("The action.", valueName: "action")) var action: String
         @Option(help: "Why (required for void, send_back, request_extension, park, rework, reopen).") var reason: String = ""
-        @Option(help: ArgumentHelp("assign: the unit (default: the lead unit of the chain when registered).", valueName: "unit")) var unit: String?
+        @Option(help: ArgumentHelp("assign: the unit (default: the community's lead unit today).", valueName: "unit")) var unit: String?
         @Option(help: ArgumentHelp("request_extension / park: the new date.", valueName: "date")) var until: String?
         @OptionGroup var store: StoreOptions
 
@@ -142,17 +142,16 @@ struct CaseCommand: ParsableCommand {
             let n = try CaseCommand.number(number)
             guard let c = try db.caseRecord(n) else { throw GridError.notFound("no case \(n); `civgrid case list` shows the numbers") }
             let date = try until.map { t throws(GridError) in try Resolver.day(t, option: "--until", today: env.clock.today) }
-            let act = try CaseCommand.action(action, unit: unit, date: date, snapshotUnit: c.chain.unitID, db: db)
-            let moved = try db.moveCase(n, act, reason: reason, context: env.context(try db.operatorAccount(login: env.login)),
-                                        calendar: try CaseCommand.calendar(env))
+            let act = try CaseCommand.action(action, unit: unit, date: date, db: db)
+            let moved = try env.services(db).moveCase(n, act, reason: reason, context: env.context(try db.operatorAccount(login: env.login)))
             print("\(n): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))
         }
     }
 
-    /// The action named on the command line; `--unit` names the unit to assign to (default: the lead unit when
-    /// the case was registered).
-    static func action(_ text: String, unit: String?, date: Day?, snapshotUnit: RowID?, db: any GridRepository) throws(GridError) -> CaseAction {
-        var unitID = snapshotUnit
+    /// The action named on the command line; `--unit` names the unit to assign to (default: the community's lead
+    /// unit on the day of dispatch, which the service looks up).
+    static func action(_ text: String, unit: String?, date: Day?, db: any GridRepository) throws(GridError) -> CaseAction {
+        var unitID: RowID?
         if let unit, case .unit(let id) = try Resolver(store: db).node(unit, levels: [.unit], what: "units").node { unitID = id }
         return try CaseAction.parse(text, unitID: unitID, until: date)
     }

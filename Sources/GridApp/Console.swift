@@ -107,7 +107,7 @@ public final class Console {
         case .startImport(let file):
             var importContext = context
             importContext.source = .importer
-            importJob = ImportJob(file: file, databasePath: store.path, context: importContext)
+            importJob = ImportJob(file: file, databasePath: store.path, context: importContext, calendar: runner.calendar)
             return []
         case .cancelImport:
             importJob?.cancel()

@@ -10,6 +10,9 @@ struct EffectRunner {
     var rules: DeductionRules = .standard
     var assessmentDate: Day?
 
+    /// The one door every change goes through.
+    var services: GridServices { GridServices(store, calendar: calendar) }
+
     func perform(_ effect: Effect) -> [Action] {
         do {
             return try run(effect)
@@ -39,23 +42,19 @@ struct EffectRunner {
             }
             return [.boardLoaded(total: total, offset: offset, rows: boardRows)]
         case .saveStatus(let targets, let request):
-            let before = try currentStates(targets)
-            let results = try store.changeStatuses(targets, request, context: context)
-            let changed = results.filter(\.changesSomething).map(\.cell)
-            let changedKeys = Set(changed.map { CellKey(communityID: $0.communityID, themeID: $0.themeID) })
-            return [.changesSaved(before: before.filter { changedKeys.contains(CellKey(communityID: $0.communityID, themeID: $0.themeID)) },
-                                  after: changed, isUndo: false)]
+            let changed = try services.setStatus(targets, request, context: context).filter(\.changesSomething)
+            return [.changesSaved(before: changed.map(\.before), after: changed.map(\.after), isUndo: false)]
         case .recordCases(let targets, let description, let deadlineClass):
-            var numbers: [String] = []
-            for key in targets {
-                let c = try store.addCase(CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .supervision,
-                                                    description: description, deadlineClass: deadlineClass), context: context)
-                numbers.append(c.number.description)
+            // All the marked cells' cases in one transaction: every case or none.
+            let drafts = targets.map { key in
+                CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .supervision, description: description,
+                          deadlineClass: deadlineClass)
             }
-            return [.casesRecorded(numbers: numbers, cells: try currentStates(targets))]
+            let recorded = try services.recordProblems(drafts, context: context)
+            return [.casesRecorded(numbers: recorded.map(\.number.description), cells: try currentStates(targets))]
         case .restore(let states):
-            let results = try store.restore(states, context: context)
-            return [.changesSaved(before: [], after: results.map(\.cell), isUndo: true)]
+            let results = try services.restore(states, context: context)
+            return [.changesSaved(before: [], after: results.map(\.after), isUndo: true)]
         case .loadDetail(let key):
             return [.detailLoaded(try detail(key))]
         case .search(let query):
@@ -99,9 +98,9 @@ struct EffectRunner {
             return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events, currentChain: currentText))]
         case .moveCase(let text, let actionCode, let reason):
             guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
-            // The console assigns to the unit already handling the case, else the lead unit when registered.
-            let action = try CaseAction.parse(actionCode, unitID: c.handlingUnitID ?? c.chain.unitID, until: nil)
-            let moved = try store.moveCase(number, action, reason: reason, context: context, calendar: calendar)
+            // 交办 from the console goes to the community's lead unit today (the service looks it up).
+            let action = try CaseAction.parse(actionCode, unitID: nil, until: nil)
+            let moved = try services.moveCase(number, action, reason: reason, context: context)
             return [.caseMoved(summary: "\(number): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))]
         case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyTheme:
             return []

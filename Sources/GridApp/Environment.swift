@@ -39,6 +39,11 @@ struct RunEnvironment {
         return home + "/.local/share/civgrid/grid.sqlite"
     }
 
+    /// The services every change goes through, with the office's working calendar.
+    func services(_ store: any TransactionRunner) throws(GridError) -> GridServices {
+        GridServices(store, calendar: try CaseCommand.calendar(self))
+    }
+
     /// A change context for the current operator.
     func context(_ actor: Operator, source: ChangeSource = .cli) -> ChangeContext {
         ChangeContext(actor: actor, osUser: osUser, source: source, clock: clock)

@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         let mapped = try mapper.map(table)
         let db = try store.open(env)
         let progress = ImportProgress()
-        let outcome = try db.importBatch(mapped.batch, dryRun: dryRun,
+        let outcome = try env.services(db).importBatch(mapped.batch, into: db, dryRun: dryRun,
                                          context: env.context(try db.operatorAccount(login: env.login), source: .importer),
                                          progress: { done, total in progress.show(done, total); return true })
         progress.finish()

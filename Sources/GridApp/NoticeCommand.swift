@@ -33,7 +33,7 @@ struct NoticeCommand: ParsableCommand {
         var notice = try NoticeContent.build(store: db, cases: cases, rules: rulesValue, year: year, issue: number, first: first, last: last,
                                              asOf: min(last, today))
         if !preview {
-            let recorded = try db.recordNotice(year: year, issue: issue, from: first, to: last, cases: cases.map(\.record.number),
+            let recorded = try env.services(db).issueNotice(year: year, issue: issue, from: first, to: last, cases: cases.map(\.record.number),
                                                context: env.context(try db.operatorAccount(login: env.login)))
             notice.issue = recorded
         }

@@ -31,7 +31,7 @@ struct OperatorCommand: ParsableCommand {
             }
             let unitID = try unit.map { u throws(GridError) in try OperatorCommand.unitID(u, db: db) }
             let account = Operator(login: login, name: name.trimmingWhitespace(), unitID: unitID, role: role)
-            _ = try db.saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
+            _ = try env.services(db).saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
             print("已添加操作员 \(login)（\(account.name)，\(role.zh)）")
         }
     }
@@ -82,7 +82,7 @@ struct OperatorCommand: ParsableCommand {
             if let role { account.role = role }
             if let name { account.name = name.trimmingWhitespace() }
             if let unit { account.unitID = unit.isEmpty ? nil : try OperatorCommand.unitID(unit, db: db) }
-            let entries = try db.saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
+            let entries = try env.services(db).saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
             print(entries.isEmpty ? "未变更: \(login)" : "已更新操作员 \(login)（\(account.name)，\(account.role.zh)）")
         }
     }

@@ -16,14 +16,21 @@ struct SetCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("New status.", valueName: "status"))
     var status: String
 
-    @Option(help: ArgumentHelp("What was found or done (required for 有问题 and 挂账).", valueName: "text"))
+    @Option(help: ArgumentHelp("What was found or done (required for 有问题, where it becomes the case's description, and for 挂账).",
+                               valueName: "text"))
     var note: String = ""
 
-    @Option(help: ArgumentHelp("Due date for 有问题/整改中: YYYY-MM-DD, today, or +N days (限期 +3 / +7).", valueName: "date"))
+    @Option(help: ArgumentHelp("Due date for 整改中 on an imported cell: YYYY-MM-DD, today, or +N days.", valueName: "date"))
     var due: String?
 
     @Option(help: ArgumentHelp("Plan date for 挂账: YYYY-MM-DD or +N days.", valueName: "date"))
     var plan: String?
+
+    @Option(name: .customLong("class"), help: "有问题: the case's deadline class — immediate, days3, days7 or long_term (with --plan).")
+    var deadlineClass: DeadlineClass = .threeDays
+
+    @Option(help: "有问题: where the problem came from — supervision, self_inspection, grid_worker, higher_level, assessment, citizen or media.")
+    var source: CaseSource = .supervision
 
     @OptionGroup var store: StoreOptions
 
@@ -42,17 +49,21 @@ struct SetCommand: ParsableCommand {
         let applicable = try db.themes().filter { $0.applies(to: c.kind) }
         let th = try resolver.theme(theme, among: applicable)
         let actor = try db.operatorAccount(login: env.login)
-        let result = try db.changeStatus(communityID: communityID, themeID: th.id,
-                                         StatusChangeRequest(status: target, note: note, due: dueDay, plan: planDay),
-                                         context: env.context(actor))
+        // A problem is a case: its class and plan go to the case, the plan date of 挂账 to the cell or its case.
+        let problem = ProblemDetails(source: source, deadlineClass: deadlineClass,
+                                     plan: target == .problem && deadlineClass == .longTerm ? planDay : nil)
+        let request = StatusChangeRequest(status: target, note: note, due: dueDay, plan: target == .problem ? nil : planDay)
+        let result = try env.services(db).setStatus(CellKey(communityID: communityID, themeID: th.id), request, problem: problem,
+                                                    context: env.context(actor))
         let label = "\(c.name) · \(th.zh)"
         guard result.changesSomething else {
-            print("未变更: \(label) 已是 \(target.zh)\(result.cell.dueOn.map { "（期限 \($0)）" } ?? "")")
+            print("未变更: \(label) 已是 \(target.zh)\(result.after.dueOn.map { "（期限 \($0)）" } ?? "")")
             return
         }
-        let old = result.audit.first { $0.field == "status" }?.oldValue.flatMap(CellStatus.init(rawValue:))
-        let change = old.map { "\($0.zh) → \(target.zh)" } ?? target.zh
-        let deadline = result.cell.dueOn.map { "，期限 \($0)" } ?? ""
-        print("已保存: \(label)  \(change)\(deadline)  (\(actor.login), \(Format.time(result.cell.changedAt, env)))")
+        let change = result.before.status == result.after.status ? result.after.status.zh : "\(result.before.status.zh) → \(result.after.status.zh)"
+        let deadline = result.after.dueOn.map { "，期限 \($0)" } ?? ""
+        let cases = result.cases.map { c in target == .problem ? "已上报案件 \(c.number)" : "案件 \(c.number) → \(c.state.zh)" }
+        let caseText = cases.isEmpty ? "" : "  " + cases.joined(separator: "，")
+        print("已保存: \(label)  \(change)\(deadline)\(caseText)  (\(actor.login), \(Format.time(result.after.changedAt, env)))")
     }
 }

@@ -3,8 +3,8 @@ public enum CaseAction: Hashable, Sendable {
     case register
     case void
     case fixOnSite
-    /// 交办: dispatch to a unit; the deadline clock starts.
-    case assign(unitID: RowID)
+    /// 交办: dispatch to a unit; the deadline clock starts. Nil: the community's lead unit on the day of dispatch.
+    case assign(unitID: RowID?)
     case sendBack
     case startRectifying
     case requestExtension(until: Day)
@@ -62,8 +62,8 @@ public enum CaseAction: Hashable, Sendable {
         }
     }
 
-    /// The action an operator named by code or Chinese label; `unitID` is the unit to assign to, `until` the date
-    /// an extension or parking needs.
+    /// The action an operator named by code or Chinese label; `unitID` is the unit to assign to (nil: the current
+    /// lead unit), `until` the date an extension or parking needs.
     public static func parse(_ text: String, unitID: RowID?, until: Day?) throws(GridError) -> CaseAction {
         func date() throws(GridError) -> Day {
             guard let until else { throw .invalidInput("\(text) needs --until YYYY-MM-DD") }
@@ -73,9 +73,7 @@ public enum CaseAction: Hashable, Sendable {
         case "register", "立案": return .register
         case "void", "作废": return .void
         case "fix_on_site", "现场整改": return .fixOnSite
-        case "assign", "交办":
-            guard let unitID else { throw .invalidInput("no unit to assign to (the community had no lead unit when registered): give --unit NAME") }
-            return .assign(unitID: unitID)
+        case "assign", "交办": return .assign(unitID: unitID)
         case "send_back", "退回": return .sendBack
         case "start", "整改", "开始整改": return .startRectifying
         case "request_extension", "申请延期": return .requestExtension(until: try date())
@@ -91,6 +89,25 @@ public enum CaseAction: Hashable, Sendable {
         default:
             throw .invalidInput("unknown action “\(text)”; use register, void, fix_on_site, assign, send_back, start, request_extension, "
                 + "approve_extension, reject_extension, park, resume, submit, verify, rework, reopen or escalate")
+        }
+    }
+
+    /// The permission this step needs on case `c` (a second extension needs more than the first).
+    public func permission(on c: CaseRecord) -> GridPermission {
+        switch self {
+        case .register: .registerCase
+        case .void: .voidCase
+        case .fixOnSite: .recordFinding
+        case .assign: .dispatchCase
+        case .sendBack: .sendBackCase
+        case .startRectifying, .requestExtension, .resume, .submit: .handleCase
+        case .approveExtension: c.extensionCount >= 1 ? .approveFurtherExtension : .decideExtension
+        case .rejectExtension: .decideExtension
+        case .park: .park
+        case .verify: .verify
+        case .rework: .rework
+        case .reopen: .reopenCase
+        case .escalate: .escalateCase
         }
     }
 
@@ -146,9 +163,6 @@ public enum CaseTransition {
     public static func apply(_ action: CaseAction, to c: CaseRecord, by actor: Operator, reason: String, today: Day,
                              calendar: WorkingCalendar) throws(GridError) -> (CaseRecord, CaseEvent) {
         let why = reason.trimmingWhitespace()
-        guard actor.role != .viewer else {
-            throw .permissionDenied("\(actor.login) is a viewer (查看) and may not move case \(c.number)")
-        }
         guard allowed(from: c.state).contains(action.code) else {
             let options = allowed(from: c.state).map { code in code }.joined(separator: ", ")
             throw .invalidInput("case \(c.number) is \(c.state.zh); “\(action.zh)” is not possible from there. Allowed: \(options.isEmpty ? "none (the case is finished)" : options)")
@@ -156,6 +170,7 @@ public enum CaseTransition {
         if action.needsReason && why.isEmpty {
             throw .invalidInput("\(action.zh) needs a reason: add --reason \"…\"")
         }
+        try Policy.authorize(actor, action.permission(on: c), onCase: c)
         var next = c
         switch action {
         case .register:
@@ -163,7 +178,10 @@ public enum CaseTransition {
             next.handlingUnitID = nil
         case .void: next.state = .void
         case .fixOnSite: next.state = .fixedOnSite
-        case .assign(let unit):
+        case .assign(let chosen):
+            guard let unit = chosen else {
+                throw .invalidInput("case \(c.number) has no unit to dispatch to: the community has no lead unit today; give --unit NAME")
+            }
             next.state = .assigned
             next.handlingUnitID = unit
             if let due = c.deadlineClass.due(assignedOn: today, calendar: calendar) { next.dueOn = due }
@@ -178,11 +196,8 @@ public enum CaseTransition {
             next.state = .extensionRequested
             next.requestedDue = until
         case .approveExtension:
-            guard actor.role == .admin || actor.role == .inspector else {
-                throw .permissionDenied("only an inspector (督查员) or admin may approve an extension")
-            }
-            if c.extensionCount >= 1 && (actor.role != .admin || why.isEmpty) {
-                throw .permissionDenied("a second extension of \(c.number) needs an admin (管理员) and a note saying why")
+            if c.extensionCount >= 1 && why.isEmpty {
+                throw .invalidInput("a second extension of \(c.number) needs a note saying why: add --reason \"…\"")
             }
             next.state = .rectifying
             next.dueOn = c.requestedDue
@@ -198,12 +213,6 @@ public enum CaseTransition {
         case .resume: next.state = .rectifying
         case .submit: next.state = .submitted
         case .verify:
-            guard actor.role == .admin || actor.role == .inspector else {
-                throw .permissionDenied("only an inspector (督查员) or admin may verify and close \(c.number)")
-            }
-            if let unit = actor.unitID, unit == c.handlingUnitID {
-                throw .permissionDenied("\(actor.login) belongs to the unit that fixed \(c.number); someone outside it must verify (finder ≠ fixer)")
-            }
             next.state = .closed
         case .rework:
             next.state = .rectifying

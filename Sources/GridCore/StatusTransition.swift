@@ -63,23 +63,20 @@ public enum StatusTransition {
 
     static func checkPermission(_ target: CellStatus, from source: CellStatus, actor: Operator,
                                 cellLabel label: () -> String) throws(GridError) {
-        let cellLabel = actor.role == .admin || actor.role == .inspector ? "" : label()
-        switch actor.role {
-        case .admin, .inspector:
-            return
-        case .viewer:
-            throw .permissionDenied(
-                "\(actor.login) is a viewer (查看) and may not change \(cellLabel); an admin can grant a role with "
-                    + "`civgrid operator add \(actor.login) --name NAME --role clerk`")
-        case .clerk:
-            if source == .recheck && target == .ok {
-                throw .permissionDenied(
-                    "\(cellLabel) is awaiting re-check (待复核); only an inspector (督查员) or admin may verify it as 达标")
-            }
-            if target == .parked || target == .notApplicable {
-                throw .permissionDenied(
-                    "only an inspector (督查员) or admin may set \(target.zh) on \(cellLabel); a clerk (录入员) may not")
-            }
+        let permission = permission(from: source, to: target)
+        guard !Policy.allows(actor.role, permission) else { return }
+        try Policy.authorize(actor, permission, on: label())
+    }
+
+    /// The permission setting `target` on a cell in `source` needs (without open cases: those decide through
+    /// their own steps, see `CellCaseRule`).
+    public static func permission(from source: CellStatus, to target: CellStatus) -> GridPermission {
+        switch target {
+        case .ok where source == .recheck: .verify
+        case .parked: .park
+        case .notApplicable: .exempt
+        case .rectifying, .recheck: .handleCase
+        case .unchecked, .ok, .problem, .fixedOnSite: .recordFinding
         }
     }
 

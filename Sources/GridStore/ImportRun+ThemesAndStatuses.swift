@@ -41,7 +41,7 @@ extension ImportRun {
                        arguments: [theme])
     }
 
-    mutating func status(_ r: ImportRecord<StatusFields>, actor: Operator) throws {
+    mutating func status(_ r: ImportRecord<StatusFields>) throws {
         let f = r.fields
         guard let office = office(f.office, line: r.line) else { return }
         guard let street = try street(office: office, name: f.street, create: false),
@@ -58,13 +58,20 @@ extension ImportRun {
             return reject(r.line, "\(theme.zh) is not checked at \(f.community) (its kind has no such cell)")
         }
         let label = "\(f.community) · \(theme.zh)"
-        let run = self
         do {
-            // The same validated write as any status change, with the file named in its audit rows.
-            let result = try SQLiteStore.applyChange(db, CellKey(communityID: communityID, themeID: theme.id), f.request, context: context,
-                                                     actor: actor, at: now, annotate: run.noted)
+            // The same rule as any status change (GridCore's), with the file named in its audit rows; a refused row
+            // is rolled back to its savepoint and reported, the rest of the sheet goes in.
+            let tx = SQLiteTransaction(store: store, db: db)
+            let key = CellKey(communityID: communityID, themeID: theme.id)
+            var result: CellOutcome?
+            try db.inSavepoint {
+                result = try rules.applyStatus(in: tx, key, f.request, context: context)
+                return .commit
+            }
+            guard let result else { return }
+            let cases = result.cases.map { "案件 \($0.number)" }
             outcome.changes.append(.init(kind: result.changesSomething ? .changed : .unchanged, line: r.line, what: "状态 \(label)",
-                                         details: result.changesSomething ? ["\(old.zh) → \(result.cell.status.zh)"] : []))
+                                         details: result.changesSomething ? ["\(old.zh) → \(result.after.status.zh)"] + cases : []))
         } catch let e as GridError {
             reject(r.line, e.description)
         }

@@ -3,85 +3,6 @@ import GRDB
 import GridCore
 
 extension SQLiteStore {
-    public func addCase(_ draft: CaseDraft, context: ChangeContext) throws(GridError) -> CaseRecord {
-        let text = draft.description.trimmingWhitespace()
-        guard !text.isEmpty else { throw .invalidInput("a case needs a description of the problem: add --desc \"…\"") }
-        if draft.deadlineClass == .longTerm && draft.plan == nil {
-            throw .invalidInput("a long-term (长期) case needs a plan date: add --plan YYYY-MM-DD")
-        }
-        return try write { db in
-            let actor = try fetchOperator(db, login: context.actor.login)
-            guard actor.role != .viewer else {
-                throw GridError.permissionDenied("\(actor.login) is a viewer (查看) and may not record problems")
-            }
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM cell WHERE community_id = ? AND theme_id = ?",
-                                   arguments: [draft.communityID, draft.themeID]) != nil else {
-                throw GridError.notFound("that theme is not checked at this community (no such cell)")
-            }
-            let now = context.clock.now(), today = context.clock.today
-            let year = today.civil.year
-            let seq = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM case_record WHERE year = ?", arguments: [year]) ?? 0) + 1
-            let chain = try fetchChain(db, where: "a.community_id = :c AND \(SQL.inForce)",
-                                       arguments: ["c": draft.communityID, "day": today.description])
-            var record = CaseRecord(number: CaseNumber(year: year, sequence: seq), source: draft.source, communityID: draft.communityID,
-                                    themeID: draft.themeID, location: draft.location, description: text, urgent: draft.urgent,
-                                    deadlineClass: draft.deadlineClass, foundAt: now, foundBy: actor.login,
-                                    chain: ChainSnapshot(chain: chain))
-            record.dueOn = draft.plan
-            try CaseRows.insert(db, record)
-            let id = db.lastInsertedRowID
-            try CaseRows.appendEvent(db, caseID: id, CaseEvent(action: "report", from: .reported, to: .reported, actor: actor.login,
-                                                              reason: text, dueOn: record.dueOn), context: context, at: now, fromState: nil)
-            try followCases(db, communityID: draft.communityID, themeID: draft.themeID, note: "案件 \(record.number) 上报", context: context, at: now)
-            return record
-        }
-    }
-
-    public func moveCase(_ number: CaseNumber, _ action: CaseAction, reason: String, context: ChangeContext,
-                         calendar: WorkingCalendar) throws(GridError) -> CaseRecord {
-        try write { db in
-            guard let (id, current) = try CaseRows.fetch(db, number) else {
-                throw GridError.notFound("no case \(number); `civgrid case list` shows the numbers")
-            }
-            let actor = try fetchOperator(db, login: context.actor.login)
-            let (next, event) = try CaseTransition.apply(action, to: current, by: actor, reason: reason, today: context.clock.today,
-                                                         calendar: calendar)
-            let now = context.clock.now()
-            try CaseRows.update(db, id: id, next)
-            try CaseRows.appendEvent(db, caseID: id, event, context: context, at: now, fromState: current.state)
-            try followCases(db, communityID: next.communityID, themeID: next.themeID, note: "案件 \(number) \(action.zh)",
-                            context: context, at: now, fixedOnSite: next.state == .fixedOnSite)
-            return next
-        }
-    }
-
-    /// Puts the cell in the status its open cases give it (or 达标 when the last one closes), audited.
-    func followCases(_ db: Database, communityID: RowID, themeID: RowID, note: String, context: ChangeContext, at now: Timestamp,
-                     fixedOnSite: Bool = false) throws {
-        let open = try CaseRows.all(db, where: "community_id = ? AND theme_id = ?", [communityID, themeID]).map(\.1).filter(\.state.isOpen)
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cell WHERE community_id = ? AND theme_id = ?",
-                                         arguments: [communityID, themeID]) else { return }
-        let cell = Decode.cell(row)
-        var target: (CellStatus, Day?)
-        if let status = CaseCellStatus.status(openCases: open) {
-            let due = open.filter { $0.state.cellStatus == status }.compactMap(\.dueOn).min()
-            target = (status, due)
-        } else if fixedOnSite {
-            target = (.fixedOnSite, nil)
-        } else if [.problem, .rectifying, .recheck, .parked].contains(cell.status) {
-            target = (.ok, nil)
-        } else {
-            return
-        }
-        guard target.0 != cell.status || target.1 != cell.dueOn else { return }
-        var next = cell
-        next.status = target.0
-        next.dueOn = target.1
-        try db.execute(sql: "UPDATE cell SET status = ?, due_on = ?, changed_at = ?, changed_by = ? WHERE community_id = ? AND theme_id = ?",
-                       arguments: [next.status.rawValue, next.dueOn?.description, now.description, context.actor.login, communityID, themeID])
-        try SQLiteStore.appendAudit(db, StatusTransition.entries(from: cell, to: next, note: note), context: context, at: now)
-    }
-
     public func caseRecord(_ number: CaseNumber) throws(GridError) -> CaseRecord? {
         try read { db in try CaseRows.fetch(db, number)?.1 }
     }
@@ -122,32 +43,6 @@ extension SQLiteStore {
 
     public func nextNoticeIssue(year: Int) throws(GridError) -> Int {
         try read { (try Int.fetchOne($0, sql: "SELECT max(issue) FROM notice WHERE year = ?", arguments: [year]) ?? 0) + 1 }
-    }
-
-    public func recordNotice(year: Int, issue: Int?, from first: Day, to last: Day, cases: [CaseNumber],
-                             context: ChangeContext) throws(GridError) -> Int {
-        try write { db in
-            let actor = try fetchOperator(db, login: context.actor.login)
-            guard actor.role == .admin || actor.role == .inspector else {
-                throw GridError.permissionDenied("only an inspector (督查员) or admin may issue a notice; \(actor.login) is \(actor.role.zh)")
-            }
-            let number = try issue ?? (Int.fetchOne(db, sql: "SELECT max(issue) FROM notice WHERE year = ?", arguments: [year]) ?? 0) + 1
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM notice WHERE year = ? AND issue = ?", arguments: [year, number]) != nil {
-                throw GridError.invalidInput("notice \(year)·第\(number)期 was already issued; leave out --issue to take the next number")
-            }
-            let now = context.clock.now()
-            try db.execute(sql: "INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [year, number, first.description, last.description, now.description, actor.login])
-            let noticeID = db.lastInsertedRowID
-            for n in cases {
-                guard let (caseID, _) = try CaseRows.fetch(db, n) else { continue }
-                try db.execute(sql: "INSERT OR IGNORE INTO notice_case (notice_id, case_id) VALUES (?, ?)", arguments: [noticeID, caseID])
-            }
-            try SQLiteStore.appendAudit(db, [AuditEntry(entity: .notice, entityID: "\(year)-\(number)", field: "issued", oldValue: nil,
-                                                        newValue: "\(first) … \(last)", note: "\(cases.count) cases")],
-                                        context: context, at: now)
-            return number
-        }
     }
 
     public func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)] {

@@ -96,21 +96,20 @@ struct CLITests {
     func setAndLog() throws {
         let h = CLIHarness()
         try h.demo()
-        let name = try firstCommunity(h)
-        let r = try h.run(["set", name, "环境卫生", "2", "--note", "垃圾桶满溢", "--due", "+3"])
+        let (name, theme) = try freeCell(h)
+        let r = try h.run(["set", name, theme, "2", "--note", "垃圾桶满溢"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("已保存"))
-        #expect(r.out.contains("有问题"))
-        #expect(r.out.contains("2026-12-03"))
-        let log = try h.json(["log", "--community", name, "--limit", "2", "--json"]) as? [[String: Any]]
-        #expect(log?.count == 2)
-        #expect(Set(log?.compactMap { $0["field"] as? String } ?? []) == ["status", "due_on"])
-        #expect(log?.allSatisfy { $0["operator"] as? String == "admin" && $0["note"] as? String == "垃圾桶满溢" } == true)
+        #expect(r.out.contains("→ 有问题"))
+        #expect(r.out.contains("已上报案件 2026-"), "a problem is a case: \(r.out)")
+        let log = try h.json(["log", "--community", name, "--limit", "1", "--json"]) as? [[String: Any]]
+        #expect(log?.first?["field"] as? String == "status")
+        #expect(log?.first?["operator"] as? String == "admin")
+        #expect((log?.first?["note"] as? String)?.contains("上报") == true)
         let text = try h.run(["log", "--limit", "2"])
         #expect(text.out.contains("→ 有问题"))
-        let again = try h.run(["set", name, "环境卫生", "有问题", "--note", "垃圾桶满溢"])
-        #expect(again.code == 0)
-        #expect(again.out.contains("未变更") || again.out.contains("已保存"))
+        let cases = try h.json(["case", "list", "--community", name, "--json"]) as? [[String: Any]]
+        #expect(cases?.contains { $0["description"] as? String == "垃圾桶满溢" && $0["state"] as? String == "reported" } == true)
     }
 
     @Test("bad input exits 2 with a specific message and writes nothing", arguments: [
@@ -118,17 +117,20 @@ struct CLITests {
         (["set", "FIRST", "不存在的主题", "1"], "no theme"),
         (["set", "不存在的小区", "环境卫生", "1"], "no communities named"),
         (["set", "FIRST", "环境卫生", "2"], "needs a note"),
-        (["set", "FIRST", "环境卫生", "6", "--note", "改造"], "plan date"),
+        (["set", "FREE", "FREETHEME", "6", "--note", "改造"], "挂账 is a step of a case"),
+        (["set", "FREE", "FREETHEME", "3"], "整改中 is a step of a case"),
+        (["set", "FREE", "FREETHEME", "2", "--note", "x", "--due", "+3"], "use --class"),
         (["set", "FIRST", "环境卫生", "3", "--due", "明天"], "is not a date"),
-        (["set", "FIRST", "环境卫生", "1", "--due", "+3"], "allowed for 有问题 and 整改中 only"),
+        (["set", "FREE", "FREETHEME", "1", "--due", "+3"], "allowed for 有问题 and 整改中 only"),
         (["tree", "--depth", "9"], "out of range"),
     ])
     func badInput(args: [String], message: String) throws {
         let h = CLIHarness()
         try h.demo()
         let first = try firstCommunity(h)
+        let free = args.contains("FREE") ? try freeCell(h) : (community: "", theme: "")
         let before = try h.lastAuditID()
-        let r = try h.run(args.map { $0 == "FIRST" ? first : $0 })
+        let r = try h.run(args.map { ["FIRST": first, "FREE": free.community, "FREETHEME": free.theme][$0] ?? $0 })
         #expect(r.code == 2, "\(args): \(r.err)")
         #expect(r.err.contains(message), "\(args): \(r.err)")
         #expect(try h.lastAuditID() == before)
@@ -219,7 +221,7 @@ struct CLITests {
                 group.addTask {
                     var worst: Int32 = 0
                     for (i, path) in paths.enumerated() where i % 2 == half {
-                        let r = try? h.run(["set", path, "公益广告", "7"])
+                        let r = try? h.run(["set", path, "公益广告", "2", "--note", "并发测试"])
                         worst = max(worst, r?.code ?? 99)
                     }
                     return worst
@@ -227,9 +229,12 @@ struct CLITests {
             }
             for await code in group { #expect(code == 0) }
         }
-        let log = try h.json(["log", "--limit", "100", "--json"]) as? [[String: Any]]
-        let new = log?.filter { ($0["id"] as? Int ?? 0) > before } ?? []
-        #expect(new.count >= paths.count)
+        _ = before
+        // Every process's problem became a case, each with its own number (the sequence held under contention).
+        let cases = try h.json(["case", "list", "--all", "--limit", "100000", "--json"]) as? [[String: Any]] ?? []
+        let mine = cases.filter { $0["description"] as? String == "并发测试" }
+        #expect(mine.count == paths.count)
+        #expect(Set(mine.compactMap { $0["number"] as? String }).count == paths.count)
     }
 
     @Test("sqlite3 sees WAL mode, an audit row per change, and cannot rewrite the audit",
@@ -260,6 +265,20 @@ struct CLITests {
     }
 
     /// The first community of the demo in board order, by its unique 街道/小区 path.
+    /// A community path and theme code whose cell has no open case (達标 or 未查), so any status key may be set.
+    func freeCell(_ h: CLIHarness, skip: Int = 0) throws -> (community: String, theme: String) {
+        var found: [(String, String)] = []
+        for path in try communityPaths(h, count: 40) where found.count <= skip {
+            let show = try h.json(["show", path, "--json"]) as? [String: Any]
+            let cells = (show?["cells"] as? [[String: Any]]) ?? []
+            if let free = cells.first(where: { ["ok", "unchecked"].contains($0["status"] as? String ?? "") }), let theme = free["theme"] as? String {
+                found.append((path, theme))
+            }
+        }
+        let cell = try #require(found.count > skip ? found[skip] : nil, "a demo cell without open cases")
+        return (cell.0, cell.1)
+    }
+
     func firstCommunity(_ h: CLIHarness) throws -> String {
         try communityPaths(h, count: 1)[0]
     }

@@ -76,6 +76,11 @@ struct ConsoleBehaviourTests {
     func bulk() throws {
         let h = try ConsoleHarness()
         let before = try h.store.latestAuditID()
+        // A column whose first three cells have no open cases (a key on a cell with cases moves the cases instead).
+        let free: Set<CellStatus> = [.unchecked, .ok, .fixedOnSite]
+        let rows = (0..<3).compactMap { h.console.state.board.row(at: $0) }
+        let column = try #require(h.console.state.board.themes.firstIndex { t in rows.allSatisfy { free.contains($0.cells[t.id]?.status ?? .problem) } })
+        h.press(Array(repeating: .char("l"), count: column))
         h.press([.char(" "), .char(" "), .char(" "), .char("7"), .char("y")])
         let audit = try h.store.auditTrail(AuditQuery(afterID: before, limit: 10))
         #expect(Set(audit.filter { $0.record.entry.field == "status" }.map(\.record.entry.entityID)).count == 3)
@@ -104,10 +109,12 @@ struct ConsoleBehaviourTests {
     func liveRefresh() throws {
         let h = try ConsoleHarness()
         let row = try #require(h.console.state.board.row(at: 0))
-        let theme = h.console.state.board.themes[0]
+        // A cell without open cases: on one with cases a status key would move the cases instead.
+        let theme = try #require(h.console.state.board.themes.first { [.unchecked, .ok, .fixedOnSite].contains(row.cells[$0.id]?.status) })
         let other = try GridStoreOpen.open(h.store.path)
         let ctx = ChangeContext(actor: ConsoleHarness.admin, osUser: "other", source: .cli, clock: ConsoleHarness.clock)
-        _ = try other.changeStatus(communityID: row.community.id, themeID: theme.id, StatusChangeRequest(status: .notApplicable), context: ctx)
+        _ = try GridServices(other).setStatus(CellKey(communityID: row.community.id, themeID: theme.id),
+                                              StatusChangeRequest(status: .notApplicable), context: ctx)
         h.console.dispatch(.tick)
         h.console.pollExternalChanges()
         h.console.draw()

@@ -56,10 +56,10 @@ struct RollupStoreTests {
         #expect(page.count == 10)
         let (row, cell) = try Fixture.cell(store, status: .ok)
         _ = try store.changeStatus(communityID: row.community.id, themeID: cell.theme.id,
-                                   StatusChangeRequest(status: .rectifying), context: Fixture.context())
+                                   StatusChangeRequest(status: .notApplicable), context: Fixture.context())
         let after = try store.rollup(of: .community(row.community.id), today: today)
         #expect(after[.ok] == row.counts[.ok] - 1)
-        #expect(after[.rectifying] == row.counts[.rectifying] + 1)
+        #expect(after[.notApplicable] == row.counts[.notApplicable] + 1)
     }
 
     @Test("reassigning keeps history: the chain on a past day is the old one (倒查责任)")

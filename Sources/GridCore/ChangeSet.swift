@@ -1,0 +1,66 @@
+/// The facts one service call decided to write: rows, case events and audit entries. A store persists a change
+/// set in the transaction the service ran in, in the order of the properties below, and decides nothing itself.
+public struct ChangeSet: Sendable {
+    /// Cases found now (上报), each with its first event.
+    public var newCases: [CaseRecord] = []
+    /// Cases whose stored fields changed (state, due day, handling unit, counters).
+    public var updatedCases: [CaseRecord] = []
+    /// Steps of cases, in order; `from` is nil for a case's first event.
+    public var caseEvents: [CaseEventFact] = []
+    /// Cells in their new state (status, deadline, note, who and when).
+    public var cells: [CellState] = []
+    /// Assignments that stop being in force: id and first day no longer in force.
+    public var endedAssignments: [(id: RowID, on: Day)] = []
+    /// New assignments (their `id` is ignored; the store numbers them).
+    public var newAssignments: [Assignment] = []
+    /// Operators to add or update.
+    public var operators: [Operator] = []
+    /// Notices issued.
+    public var notices: [NoticeFact] = []
+    /// The audit entries, stamped by the store with the context's actor, OS user, source and time.
+    public var audit: [AuditEntry] = []
+
+    /// An empty change set.
+    public init() {}
+
+    /// Whether there is nothing to write.
+    public var isEmpty: Bool {
+        newCases.isEmpty && updatedCases.isEmpty && caseEvents.isEmpty && cells.isEmpty && endedAssignments.isEmpty
+            && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && audit.isEmpty
+    }
+}
+
+/// One step of a case to append to its history.
+public struct CaseEventFact: Hashable, Sendable {
+    public var number: CaseNumber
+    public var event: CaseEvent
+    /// The state before the step; nil for the report that created the case.
+    public var from: CaseState?
+
+    /// Creates an event fact.
+    public init(number: CaseNumber, event: CaseEvent, from: CaseState?) {
+        self.number = number
+        self.event = event
+        self.from = from
+    }
+}
+
+/// A supervision notice (督查通报) as issued: number, period and the cases it names.
+public struct NoticeFact: Hashable, Sendable {
+    public var year: Int
+    public var issue: Int
+    public var first: Day
+    public var last: Day
+    public var cases: [CaseNumber]
+    public var issuedBy: String
+
+    /// Creates a notice fact.
+    public init(year: Int, issue: Int, first: Day, last: Day, cases: [CaseNumber], issuedBy: String) {
+        self.year = year
+        self.issue = issue
+        self.first = first
+        self.last = last
+        self.cases = cases
+        self.issuedBy = issuedBy
+    }
+}

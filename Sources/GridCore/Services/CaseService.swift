@@ -1,0 +1,87 @@
+extension GridServices {
+    /// Records problems (上报) at cells in one transaction: every case or none. Each gets the next number of its
+    /// year and the chain in force today; its cell follows (有问题).
+    public func recordProblems(_ drafts: [CaseDraft], context: ChangeContext) throws(GridError) -> [CaseRecord] {
+        try run(context) { ws in try drafts.map { try record(ws, $0, due: nil) } }
+    }
+
+    /// Records one problem (see `recordProblems`).
+    public func recordProblem(_ draft: CaseDraft, context: ChangeContext) throws(GridError) -> CaseRecord {
+        try recordProblems([draft], context: context)[0]
+    }
+
+    /// Moves a case one step, appending its event; the cell follows its open cases. 交办 without a unit goes to
+    /// the community's lead unit in force today.
+    public func moveCase(_ number: CaseNumber, _ action: CaseAction, reason: String,
+                         context: ChangeContext) throws(GridError) -> CaseRecord {
+        try moveCases([number], action, reason: reason, context: context)[0]
+    }
+
+    /// Moves several cases by the same step in one transaction: all of them or none.
+    public func moveCases(_ numbers: [CaseNumber], _ action: CaseAction, reason: String,
+                          context: ChangeContext) throws(GridError) -> [CaseRecord] {
+        try run(context) { ws in try numbers.map { try move(ws, $0, action, reason: reason) } }
+    }
+
+    func record(_ ws: Workspace, _ draft: CaseDraft, due: Day?) throws -> CaseRecord {
+        let key = CellKey(communityID: draft.communityID, themeID: draft.themeID)
+        guard (try? ws.cell(key)) != nil else {
+            throw GridError.notFound("that theme is not checked at this community (no such cell); `civgrid show` lists its cells")
+        }
+        let label = try ws.tx.cellLabel(key)
+        try Policy.authorize(ws.actor, .recordFinding, on: label)
+        let text = draft.description.trimmingWhitespace()
+        guard !text.isEmpty else { throw GridError.invalidInput("a case needs a description of the problem: add --desc \"…\"") }
+        if draft.deadlineClass == .longTerm && draft.plan == nil {
+            throw GridError.invalidInput("a long-term (长期) case needs a plan date: add --plan YYYY-MM-DD")
+        }
+        let number = try ws.nextCaseNumber(year: ws.today.civil.year)
+        let chain = try ws.tx.chain(communityID: draft.communityID, on: ws.today)
+        var c = CaseRecord(number: number, source: draft.source, communityID: draft.communityID, themeID: draft.themeID,
+                           location: draft.location, description: text, urgent: draft.urgent, deadlineClass: draft.deadlineClass,
+                           foundAt: ws.now, foundBy: ws.actor.login, chain: ChainSnapshot(chain: chain))
+        c.dueOn = draft.plan ?? due
+        ws.insert(c, event: CaseEvent(action: "report", from: .reported, to: .reported, actor: ws.actor.login, reason: text,
+                                      dueOn: c.dueOn))
+        try follow(ws, key, note: "案件 \(number) 上报", fixedOnSite: false)
+        return c
+    }
+
+    func move(_ ws: Workspace, _ number: CaseNumber, _ requested: CaseAction, reason: String) throws -> CaseRecord {
+        let current = try ws.caseRecord(number)
+        var action = requested
+        if case .assign(let unit) = requested {
+            if let unit {
+                guard try ws.tx.unitExists(unit) else { throw GridError.notFound("unit #\(unit) does not exist") }
+            } else {
+                let lead = try ws.tx.chain(communityID: current.communityID, on: ws.today).first { $0.assignment.role == .lead }
+                action = .assign(unitID: lead?.unit.id)
+            }
+        }
+        let (next, event) = try CaseTransition.apply(action, to: current, by: ws.actor, reason: reason, today: ws.today,
+                                                     calendar: calendar)
+        ws.update(next, event: event, from: current.state)
+        try follow(ws, CellKey(communityID: next.communityID, themeID: next.themeID), note: "案件 \(number) \(action.zh)",
+                   fixedOnSite: next.state == .fixedOnSite)
+        return next
+    }
+
+    /// Issues a supervision notice naming `cases` (unknown numbers are skipped); `issue` nil takes the next number
+    /// of `year`. Returns the issue number.
+    public func issueNotice(year: Int, issue: Int?, from first: Day, to last: Day, cases: [CaseNumber],
+                            context: ChangeContext) throws(GridError) -> Int {
+        try run(context) { ws in
+            try Policy.authorize(ws.actor, .issueNotice)
+            let latest = try ws.tx.lastNoticeIssue(year: year)
+            let number = issue ?? latest + 1
+            if let issue, try ws.tx.noticeExists(year: year, issue: issue) {
+                throw GridError.invalidInput("notice \(year)·第\(issue)期 was already issued; leave out --issue to take the next number")
+            }
+            let named = try cases.filter { try ws.tx.caseRecord($0) != nil }
+            ws.notice(NoticeFact(year: year, issue: number, first: first, last: last, cases: named, issuedBy: ws.actor.login),
+                      audit: AuditEntry(entity: .notice, entityID: "\(year)-\(number)", field: "issued", oldValue: nil,
+                                        newValue: "\(first) … \(last)", note: "\(cases.count) cases"))
+            return number
+        }
+    }
+}

@@ -1,0 +1,101 @@
+extension GridServices {
+    /// Sets `request.status` on each cell in one transaction, all or none, following `CellCaseRule`: 有问题 records a
+    /// case (with `problem`'s details and the note as its description), a key on a cell with open cases moves them,
+    /// and 整改中/待复核/挂账 without a case are refused.
+    public func setStatus(_ cells: [CellKey], _ request: StatusChangeRequest, problem: ProblemDetails = ProblemDetails(),
+                          context: ChangeContext) throws(GridError) -> [CellOutcome] {
+        try run(context) { ws in try cells.map { try applyStatus(ws, $0, request, problem: problem) } }
+    }
+
+    /// Sets one cell's status (see `setStatus(_:_:problem:context:)`).
+    public func setStatus(_ cell: CellKey, _ request: StatusChangeRequest, problem: ProblemDetails = ProblemDetails(),
+                          context: ChangeContext) throws(GridError) -> CellOutcome {
+        try setStatus([cell], request, problem: problem, context: context)[0]
+    }
+
+    /// Puts cells back to earlier states (undo) in one transaction, audited as new changes; the cell/case rule
+    /// still holds (a verified case is reopened, not undone).
+    public func restore(_ states: [CellState], context: ChangeContext) throws(GridError) -> [CellOutcome] {
+        try run(context) { ws in
+            try states.map { try applyStatus(ws, CellKey(communityID: $0.communityID, themeID: $0.themeID), .restoring($0),
+                                              problem: ProblemDetails()) }
+        }
+    }
+
+    /// Applies one status request to one cell inside `tx` (the importer calls this inside its own transaction).
+    public func applyStatus(in tx: any StoreTransaction, _ key: CellKey, _ request: StatusChangeRequest,
+                            problem: ProblemDetails, context: ChangeContext) throws -> (CellOutcome, ChangeSet) {
+        let ws = try Workspace(tx, context: context)
+        let outcome = try applyStatus(ws, key, request, problem: problem)
+        return (outcome, try ws.finish())
+    }
+
+    func applyStatus(_ ws: Workspace, _ key: CellKey, _ request: StatusChangeRequest, problem: ProblemDetails) throws -> CellOutcome {
+        let before = try ws.cell(key)
+        let label = try ws.tx.cellLabel(key)
+        let open = try ws.cases(at: key).filter(\.state.isOpen)
+        switch CellCaseRule.resolve(request.status, openCases: open, plan: request.plan, cellLabel: label, imported: request.imported) {
+        case .unchanged:
+            return CellOutcome(before: before, after: before, cases: [], audit: [])
+        case .carryOverCase(let state):
+            try Policy.authorize(ws.actor, .importStatuses, on: label)
+            let record = try carryOver(ws, key, request, into: state, label: label)
+            return try outcome(ws, key, before: before, cases: [record])
+        case .direct:
+            let result = try StatusTransition.apply(request, to: before, by: ws.actor, today: ws.today, cellLabel: label)
+            if result.changesSomething { ws.write(cell: result.cell, audit: result.audit) }
+            return CellOutcome(before: before, after: try ws.cell(key), cases: [], audit: result.audit)
+        case .recordCase:
+            try Policy.authorize(ws.actor, .recordFinding, on: label)
+            guard !request.note.isEmpty else {
+                throw GridError.invalidInput("有问题 records a case and needs a note saying what is wrong: add --note \"…\"")
+            }
+            if request.due != nil && !request.imported {
+                throw GridError.invalidInput("a problem's deadline comes from its class when it is dispatched (交办): "
+                    + "use --class immediate|days3|days7 instead of --due (long_term takes --plan)")
+            }
+            let draft = CaseDraft(communityID: key.communityID, themeID: key.themeID, source: problem.source,
+                                  description: request.note, location: problem.location, urgent: problem.urgent,
+                                  deadlineClass: problem.deadlineClass, plan: problem.plan)
+            let record = try record(ws, draft, due: request.imported ? request.due : nil)
+            return try outcome(ws, key, before: before, cases: [record])
+        case .moveCases(let moves):
+            let moved = try moves.map { try move(ws, $0.number, $0.action, reason: request.note) }
+            return try outcome(ws, key, before: before, cases: moved)
+        case .refuse(let message):
+            throw GridError.invalidInput(message)
+        }
+    }
+
+    /// A problem carried over from a sheet: recorded (上报) and set straight to `state`, both steps in its history,
+    /// dispatched to the community's lead unit today, with the row's deadline (or plan date for 挂账).
+    func carryOver(_ ws: Workspace, _ key: CellKey, _ request: StatusChangeRequest, into state: CaseState,
+                   label: String) throws -> CaseRecord {
+        let description = request.note.isEmpty ? "导入: \(request.status.zh)" : request.note
+        let due = state == .parked ? request.plan : request.due
+        let draft = CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .higherLevel, description: description,
+                              deadlineClass: state == .parked ? .longTerm : .threeDays, plan: state == .parked ? request.plan : nil)
+        var c = try record(ws, draft, due: due)
+        let from = c.state
+        c.state = state
+        c.dueOn = due
+        c.handlingUnitID = c.chain.unitID
+        ws.update(c, event: CaseEvent(action: "import", from: from, to: state, actor: ws.actor.login, reason: "导入 (carried over from a sheet)",
+                                      dueOn: due), from: from)
+        try follow(ws, key, note: "案件 \(c.number) 导入", fixedOnSite: false)
+        return c
+    }
+
+    func outcome(_ ws: Workspace, _ key: CellKey, before: CellState, cases: [CaseRecord]) throws -> CellOutcome {
+        let after = try ws.cell(key)
+        return CellOutcome(before: before, after: after, cases: cases,
+                           audit: StatusTransition.entries(from: before, to: after, note: ""))
+    }
+
+    /// Puts the cell in the status its cases give it (or 达标 when the last one closes), audited.
+    func follow(_ ws: Workspace, _ key: CellKey, note: String, fixedOnSite: Bool) throws {
+        let cell = try ws.cell(key)
+        guard let next = CaseFollow.cell(cell, cases: try ws.cases(at: key), fixedOnSite: fixedOnSite) else { return }
+        ws.write(cell: next, audit: StatusTransition.entries(from: cell, to: next, note: note))
+    }
+}

@@ -1,0 +1,112 @@
+/// One service call's view of the store: reads go to the transaction, overlaid with what this call has already
+/// decided, and every decision is collected into one `ChangeSet` that `finish` hands to the store.
+final class Workspace {
+    let tx: any StoreTransaction
+    let context: ChangeContext
+    /// The acting operator as stored inside this transaction.
+    let actor: Operator
+    let now: Timestamp
+    private(set) var changes = ChangeSet()
+    private var cellOrder: [CellKey] = []
+    private var cellsWritten: [CellKey: CellState] = [:]
+    private var casesWritten: [CaseNumber: CaseRecord] = [:]
+    private var newNumbers: Set<CaseNumber> = []
+    private var newCasesAt: [CellKey: [CaseNumber]] = [:]
+    private var sequences: [Int: Int] = [:]
+
+    init(_ tx: any StoreTransaction, context: ChangeContext) throws {
+        self.tx = tx
+        self.context = context
+        // Read inside the transaction: a role revoked a moment ago is already in force; unknown logins are viewers.
+        actor = try tx.storedOperator(login: context.actor.login) ?? .unknown(login: context.actor.login)
+        now = context.clock.now()
+    }
+
+    var today: Day { context.clock.today }
+
+    /// A cell as it stands in this call, or a not-found error naming it.
+    func cell(_ key: CellKey) throws -> CellState {
+        if let written = cellsWritten[key] { return written }
+        guard let stored = try tx.cell(key) else {
+            throw GridError.notFound("community #\(key.communityID) has no cell for theme #\(key.themeID) "
+                + "(the theme does not apply to its kind); see `civgrid show` for its cells")
+        }
+        return stored
+    }
+
+    /// Every case at a cell as it stands in this call.
+    func cases(at key: CellKey) throws -> [CaseRecord] {
+        let stored = try tx.cases(at: key).map { casesWritten[$0.number] ?? $0 }
+        return stored + (newCasesAt[key] ?? []).compactMap { casesWritten[$0] }
+    }
+
+    /// One case as it stands in this call, or a not-found error.
+    func caseRecord(_ number: CaseNumber) throws -> CaseRecord {
+        if let written = casesWritten[number] { return written }
+        guard let stored = try tx.caseRecord(number) else {
+            throw GridError.notFound("no case \(number); `civgrid case list` shows the numbers")
+        }
+        return stored
+    }
+
+    /// The next free case number of `year`.
+    func nextCaseNumber(year: Int) throws -> CaseNumber {
+        let next = try (sequences[year] ?? tx.lastCaseSequence(year: year)) + 1
+        sequences[year] = next
+        return CaseNumber(year: year, sequence: next)
+    }
+
+    /// Writes a cell's new state with its audit entries.
+    func write(cell: CellState, audit: [AuditEntry]) {
+        let key = CellKey(communityID: cell.communityID, themeID: cell.themeID)
+        var stamped = cell
+        stamped.changedAt = now
+        stamped.changedBy = actor.login
+        if cellsWritten.updateValue(stamped, forKey: key) == nil { cellOrder.append(key) }
+        changes.audit += audit
+    }
+
+    /// Records a new case with its first event.
+    func insert(_ record: CaseRecord, event: CaseEvent) {
+        newNumbers.insert(record.number)
+        casesWritten[record.number] = record
+        newCasesAt[CellKey(communityID: record.communityID, themeID: record.themeID), default: []].append(record.number)
+        changes.caseEvents.append(CaseEventFact(number: record.number, event: event, from: nil))
+    }
+
+    /// Records a case's step.
+    func update(_ record: CaseRecord, event: CaseEvent, from: CaseState) {
+        casesWritten[record.number] = record
+        changes.caseEvents.append(CaseEventFact(number: record.number, event: event, from: from))
+    }
+
+    /// Ends assignments and adds a new one, with its audit entries.
+    func relink(ending ids: [RowID], adding link: Assignment, audit: [AuditEntry]) {
+        changes.endedAssignments += ids.map { (id: $0, on: link.validFrom) }
+        changes.newAssignments.append(link)
+        changes.audit += audit
+    }
+
+    /// Adds or updates an operator.
+    func save(_ account: Operator, audit: [AuditEntry]) {
+        changes.operators.append(account)
+        changes.audit += audit
+    }
+
+    /// Records an issued notice.
+    func notice(_ notice: NoticeFact, audit: AuditEntry) {
+        changes.notices.append(notice)
+        changes.audit.append(audit)
+    }
+
+    /// Hands everything decided to the store, in one go.
+    func finish() throws -> ChangeSet {
+        changes.cells = cellOrder.compactMap { cellsWritten[$0] }
+        let numbers = casesWritten.keys.sorted()
+        changes.newCases = numbers.filter { newNumbers.contains($0) }.compactMap { casesWritten[$0] }
+        changes.updatedCases = numbers.filter { !newNumbers.contains($0) }.compactMap { casesWritten[$0] }
+        for i in changes.audit.indices { changes.audit[i].note = context.annotate(changes.audit[i].note) }
+        if !changes.isEmpty { try tx.persist(changes, context: context, at: now) }
+        return changes
+    }
+}

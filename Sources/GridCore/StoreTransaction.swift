@@ -1,0 +1,42 @@
+/// What a service may read inside one store transaction, and the one way it writes: handing over a `ChangeSet`.
+///
+/// A store implements this over its own connection; it answers questions and persists facts, and holds no
+/// policy (no permission checks, no "the cell follows its cases" decisions). Reads see the transaction's own
+/// earlier writes.
+public protocol StoreTransaction: AnyObject {
+    /// The stored operator for a login, or nil when no admin has added it.
+    func storedOperator(login: String) throws -> Operator?
+    /// How many operators hold `role`.
+    func operatorCount(role: OperatorRole) throws -> Int
+    /// Whether a unit exists.
+    func unitExists(_ id: RowID) throws -> Bool
+    /// A unit's name.
+    func unitName(_ id: RowID) throws -> String?
+    /// A property company's name.
+    func propertyName(_ id: RowID) throws -> String?
+    /// One cell, or nil when the theme does not apply to the community.
+    func cell(_ key: CellKey) throws -> CellState?
+    /// `阳光小区 · 环境卫生`, for messages about a cell.
+    func cellLabel(_ key: CellKey) throws -> String
+    /// Every case ever recorded at a cell.
+    func cases(at key: CellKey) throws -> [CaseRecord]
+    /// One case, or nil.
+    func caseRecord(_ number: CaseNumber) throws -> CaseRecord?
+    /// The highest case sequence used in `year` (0 when none).
+    func lastCaseSequence(year: Int) throws -> Int
+    /// The chain in force for a community on `day`.
+    func chain(communityID: RowID, on day: Day) throws -> [ChainLink]
+    /// The highest notice issue of `year` (0 when none).
+    func lastNoticeIssue(year: Int) throws -> Int
+    /// Whether notice `issue` of `year` exists.
+    func noticeExists(year: Int, issue: Int) throws -> Bool
+    /// Writes `changes` (in `ChangeSet`'s order) with audit rows stamped from `context` at `now`.
+    func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws
+}
+
+/// A store that runs service code inside one of its write transactions: everything the body persists commits
+/// together, or nothing does when it throws.
+public protocol TransactionRunner: Sendable {
+    /// Runs `body` in one write transaction; storage errors come back as `GridError.database`.
+    func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws(GridError) -> T
+}

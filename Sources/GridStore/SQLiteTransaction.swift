@@ -1,0 +1,117 @@
+import GRDB
+import GridCore
+
+/// The services' view of one SQLite write transaction: plain reads, and `persist` writing a `ChangeSet` with its
+/// audit rows. It decides nothing; the rules are GridCore's.
+final class SQLiteTransaction: StoreTransaction {
+    let store: SQLiteStore
+    let db: Database
+
+    init(store: SQLiteStore, db: Database) {
+        self.store = store
+        self.db = db
+    }
+
+    func storedOperator(login: String) throws -> Operator? {
+        try Row.fetchOne(db, sql: "SELECT * FROM operator WHERE login = ?", arguments: [login]).map(Decode.operatorAccount)
+    }
+
+    func operatorCount(role: OperatorRole) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = ?", arguments: [role.rawValue]) ?? 0
+    }
+
+    func unitExists(_ id: RowID) throws -> Bool { try unitName(id) != nil }
+
+    func unitName(_ id: RowID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [id])
+    }
+
+    func propertyName(_ id: RowID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM property WHERE id = ?", arguments: [id])
+    }
+
+    func cell(_ key: CellKey) throws -> CellState? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cell WHERE community_id = ? AND theme_id = ?"),
+                         arguments: [key.communityID, key.themeID]).map { try Decode.cell($0) }
+    }
+
+    func cellLabel(_ key: CellKey) throws -> String {
+        try SQLiteStore.cellLabel(db, key)
+    }
+
+    func cases(at key: CellKey) throws -> [CaseRecord] {
+        try CaseRows.all(db, where: "community_id = ? AND theme_id = ? ORDER BY year, seq", [key.communityID, key.themeID]).map(\.1)
+    }
+
+    func caseRecord(_ number: CaseNumber) throws -> CaseRecord? {
+        try CaseRows.fetch(db, number)?.1
+    }
+
+    func lastCaseSequence(year: Int) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT max(seq) FROM case_record WHERE year = ?", arguments: [year]) ?? 0
+    }
+
+    func chain(communityID: RowID, on day: Day) throws -> [ChainLink] {
+        try store.fetchChain(db, where: "a.community_id = :c AND \(SQL.inForce)", arguments: ["c": communityID, "day": day.description])
+    }
+
+    func lastNoticeIssue(year: Int) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT max(issue) FROM notice WHERE year = ?", arguments: [year]) ?? 0
+    }
+
+    func noticeExists(year: Int, issue: Int) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT 1 FROM notice WHERE year = ? AND issue = ?", arguments: [year, issue]) != nil
+    }
+
+    func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
+        for c in changes.newCases { try CaseRows.insert(db, c) }
+        for c in changes.updatedCases {
+            guard let (id, _) = try CaseRows.fetch(db, c.number) else { throw GridError.notFound("no case \(c.number)") }
+            try CaseRows.update(db, id: id, c)
+        }
+        for fact in changes.caseEvents {
+            guard let (id, _) = try CaseRows.fetch(db, fact.number) else { throw GridError.notFound("no case \(fact.number)") }
+            try CaseRows.appendEvent(db, caseID: id, fact.event, context: context, at: now, fromState: fact.from)
+        }
+        for cell in changes.cells { try writeCell(cell, at: now) }
+        for ended in changes.endedAssignments {
+            try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [ended.on.description, ended.id])
+        }
+        for a in changes.newAssignments {
+            try db.execute(sql: "INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [a.communityID, a.unitID, a.role.rawValue, a.propertyID, a.validFrom.description])
+        }
+        for o in changes.operators {
+            try db.execute(sql: """
+                INSERT INTO operator (login, name, unit_id, role, added_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role
+                """, arguments: [o.login, o.name, o.unitID, o.role.rawValue, now.description])
+        }
+        for n in changes.notices { try writeNotice(n, at: now) }
+        try SQLiteStore.appendAudit(db, changes.audit, context: context, at: now)
+    }
+
+    func writeCell(_ cell: CellState, at now: Timestamp) throws {
+        try db.cachedStatement(sql: """
+            UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
+            WHERE community_id = ? AND theme_id = ?
+            """).execute(arguments: [cell.status.rawValue, cell.dueOn?.description, cell.note, (cell.changedAt ?? now).description,
+                                     cell.changedBy, cell.communityID, cell.themeID])
+    }
+
+    func writeNotice(_ n: NoticeFact, at now: Timestamp) throws {
+        try db.execute(sql: "INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [n.year, n.issue, n.first.description, n.last.description, now.description, n.issuedBy])
+        let noticeID = db.lastInsertedRowID
+        for number in n.cases {
+            guard let (caseID, _) = try CaseRows.fetch(db, number) else { continue }
+            try db.execute(sql: "INSERT OR IGNORE INTO notice_case (notice_id, case_id) VALUES (?, ?)", arguments: [noticeID, caseID])
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws(GridError) -> T {
+        try write { db in try body(SQLiteTransaction(store: self, db: db)) }
+    }
+}
