@@ -24,7 +24,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let env = try RunEnvironment()
         let path = store.resolvedPath(env)
-        try clearTarget(path)
+        try clearTarget(path, env: env)
         let started = Date()
         let db = try SQLiteStore.create(path: path)
         let admin = Operator(login: env.login, name: env.login, role: .admin)
@@ -40,11 +40,14 @@ struct DemoCommand: ParsableCommand {
         print("已生成 \(scale.rawValue) 演示网格: \(communities) 个小区/点位, 用时 \(seconds) 秒 → \(path)")
     }
 
-    /// Removes an existing demo database; refuses a real office's unless `--force`.
-    func clearTarget(_ path: String) throws {
+    /// Removes an existing demo database; refuses a real office's unless `--force`, and any database unless the
+    /// operator is its admin (replacing a database is the `replace_database` permission).
+    func clearTarget(_ path: String, env: RunEnvironment) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
+        let existing = try? SQLiteStore.open(path: path)
+        if let existing { try ReplaceGuard.authorize(existing, env: env) }
         if !force {
-            let kind = (try? SQLiteStore.open(path: path)).flatMap { try? $0.meta("kind") }
+            let kind = existing.flatMap { try? $0.meta("kind") }
             guard kind == DatabaseKind.demo.rawValue else {
                 throw GridError.invalidInput("\(path) holds a real office's database (or one civgrid cannot read); "
                     + "refusing to overwrite it. Use another --db path, or --force to replace it")

@@ -38,15 +38,20 @@ struct RestoreCommand: ParsableCommand {
             throw GridError.invalidInput("no backup at \(file)")
         }
         if FileManager.default.fileExists(atPath: target) {
-            let current = try SQLiteStore.open(path: target)
-            let actor = try current.operatorAccount(login: env.login)
-            guard actor.canEditMasterData else {
-                throw GridError.permissionDenied("only an admin (管理员) may restore over \(target); \(actor.login) is \(actor.role.zh)")
-            }
+            try ReplaceGuard.authorize(try SQLiteStore.open(path: target), env: env)
         }
         let actor = Operator(login: env.login, name: env.login, role: .admin)
         try SQLiteStore.restore(from: file, to: target, force: force, context: env.context(actor))
         print("已恢复 restored \(file) → \(target)")
+    }
+}
+
+/// Replacing a whole database (`demo` or `restore` over it) is the `replace_database` permission of its own
+/// operators' table: only its admins may.
+enum ReplaceGuard {
+    static func authorize(_ existing: SQLiteStore, env: RunEnvironment) throws(GridError) {
+        let actor = try existing.operatorAccount(login: env.login)
+        try GridServices(existing).authorize(actor, .replaceDatabase, on: existing.path)
     }
 }
 
