@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
-        .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore", "TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridTheme"]),
         .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore",
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

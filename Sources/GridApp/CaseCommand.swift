@@ -94,7 +94,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "A case with its timeline and the chain when it was registered.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A case with its dispatched unit, timeline, and the chain when it was registered beside today's.")
         @Argument(help: ArgumentHelp("Case number, e.g. 2026-0007.", valueName: "number")) var number: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -105,18 +105,24 @@ struct CaseCommand: ParsableCommand {
             let n = try CaseCommand.number(number)
             guard let c = try db.caseRecord(n) else { throw GridError.notFound("no case \(n); `civgrid case list` shows the numbers") }
             let events = try db.caseEvents(n)
+            let today = env.clock.today
+            let unit = try CaseChainText.dispatchedUnit(c, db: db)
+            let current = ChainSnapshot(chain: try db.chain(communityID: c.communityID, on: today))
             if output.json {
-                var object = CaseText.json(c, today: env.clock.today)
+                var object = CaseText.json(c, today: today)
                 object["events"] = events.map { ["at": $0.at.description, "action": $0.event.action, "to": $0.event.to.rawValue,
                                                  "actor": $0.event.actor, "reason": $0.event.reason] }
+                object["dispatched_unit"] = unit.map { ["id": $0.node.id, "name": $0.name] as [String: Any] } as Any
+                object["chain_registered"] = CaseChainText.json(c.chain)
+                object["chain_today"] = CaseChainText.json(current)
                 print(Format.jsonText(object))
                 return
             }
-            print("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: env.clock.today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")")
+            print("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")")
             print("问题 \(c.description)" + (c.location.isEmpty ? "" : "（\(c.location)）"))
             print("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)")
-            print("登记时责任链 \(c.chain.unitName.isEmpty ? "未分配" : c.chain.unitName)  负责人 \(c.chain.head.display)  联络员 \(c.chain.liaison.display)"
-                + "  物业 \(c.chain.propertyName ?? "无物业")")
+            print("交办单位 \(unit?.name ?? "未交办")")
+            print("\n" + CaseChainText.table(registered: c.chain, today: current, on: today))
             var table = TextTable(headers: ["时间", "操作员", "动作", "状态", "说明"])
             for e in events {
                 table.append([Format.time(e.at, env), e.event.actor, e.event.action, e.event.to.zh, e.event.reason])

@@ -78,7 +78,8 @@ struct EffectRunner {
                 previous: CaseMetrics.compute(try store.scoredCases(from: previous.first, to: previous.last, utcOffsetSeconds: offset), asOf: previous.last),
                 trend: CaseMetrics.trend(recent, last: today, buckets: 8, days: 7, utcOffsetSeconds: offset),
                 themes: metrics.byTheme.map { (themeNames[$0.key] ?? $0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) },
-                league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty), byProperty: byProperty)
+                league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty,
+                                       names: try store.leagueNames(byProperty: byProperty, on: today)), byProperty: byProperty)
             return [.dashboardLoaded(data)]
         case .loadCaseQueue:
             let open = try store.cases(openOnly: true, communityID: nil, limit: 5_000)

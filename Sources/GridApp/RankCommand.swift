@@ -35,30 +35,39 @@ struct RankCommand: ParsableCommand {
         let rulesValue = try RankCommand.loadRules(rules, env: env)
         let db = try store.open(env)
         let asOf = min(p.last, env.clock.today)
-        let lines = Scoring.league(try db.scoredCases(from: p.first, to: p.last, utcOffsetSeconds: env.clock.utcOffsetSeconds), rules: rulesValue, asOf: asOf, byProperty: by == .property)
+        let byProperty = by == .property
+        let cases = try db.scoredCases(from: p.first, to: p.last, utcOffsetSeconds: env.clock.utcOffsetSeconds)
+        let lines = Scoring.league(cases, rules: rulesValue, asOf: asOf, byProperty: byProperty,
+                                   names: try db.leagueNames(byProperty: byProperty, on: asOf))
+        let rows = Scoring.table(lines)
         if let detail {
-            guard let line = lines.first(where: { $0.name == detail }) else {
-                throw GridError.notFound("“\(detail)” has no deductions in \(p); names in the table are: \(lines.map(\.name).prefix(10).joined(separator: ", "))")
+            guard let row = rows.first(where: { $0.line.name == detail }) else {
+                throw GridError.notFound("“\(detail)” is not in \(p)'s table; names in it include: \(rows.map(\.line.name).prefix(10).joined(separator: ", "))")
+            }
+            let heading = "\(row.line.name) \(p) 得分 \(String(format: "%.2f", row.line.score)) 第\(row.place)名"
+            guard !row.line.deductions.isEmpty else {
+                print(heading + "\n本期无扣分 (no deductions in the period)")
+                return
             }
             var t = TextTable(headers: ["案件", "扣分原因", "扣分"], trailing: [2])
-            for d in line.deductions { t.append([d.caseNumber.description, d.reason, String(format: "%.2f", d.points)]) }
-            print("\(line.name) \(p) 得分 \(String(format: "%.2f", line.score))\n" + t.render())
+            for d in row.line.deductions { t.append([d.caseNumber.description, d.reason, String(format: "%.2f", d.points)]) }
+            print(heading + "\n" + t.render())
             return
         }
         if output.json {
-            print(Format.jsonText(lines.enumerated().map { i, l in
-                ["rank": lines.count - i, "name": l.name, "score": (l.score * 100).rounded() / 100, "deductions": l.deductions.count] as [String: Any]
+            print(Format.jsonText(rows.reversed().map { r in
+                ["rank": r.place, "name": r.line.name, "score": Double(r.line.hundredths) / 100, "deductions": r.line.deductions.count,
+                 "bottom_three": r.isBottomThree] as [String: Any]
             }))
             return
         }
-        guard !lines.isEmpty else {
+        guard !rows.isEmpty else {
             print("\(p) 没有扣分记录 (no deductions in this period)")
             return
         }
-        var t = TextTable(headers: ["名次", by == .unit ? "责任单位" : "物业", "得分", "扣分项", ""], trailing: [0, 2, 3])
-        let ranked = lines.reversed().enumerated()
-        for (i, l) in ranked {
-            t.append(["\(i + 1)", l.name, String(format: "%.2f", l.score), "\(l.deductions.count)", i >= lines.count - 3 ? "倒数" : ""])
+        var t = TextTable(headers: ["名次", byProperty ? "物业" : "责任单位", "得分", "扣分项", ""], trailing: [0, 2, 3])
+        for r in rows {
+            t.append(["\(r.place)", r.line.name, String(format: "%.2f", r.line.score), "\(r.line.deductions.count)", r.isBottomThree ? "倒数" : ""])
         }
         print("\(p) \(by == .unit ? "责任单位" : "物业企业")得分排名 (100 − 扣分)\n" + t.render())
     }

@@ -52,6 +52,8 @@ public struct ScoreLine: Hashable, Sendable {
     public var deductions: [Deduction]
     /// 100 minus the deductions (never below 0).
     public var score: Double { max(0, 100 - deductions.reduce(0) { $0 + $1.points }) }
+    /// The score in hundredths of a point, as printed: equal printed scores tie.
+    public var hundredths: Int { Int((score * 100).rounded()) }
 }
 
 /// A case with what scoring needs to know beyond the record.
@@ -96,9 +98,14 @@ public enum Scoring {
         return out.filter { $0.points > 0 }
     }
 
-    /// Scores of units (or property companies) for cases found in a period, lowest first.
-    public static func league(_ cases: [ScoredCase], rules: DeductionRules, asOf: Day, byProperty: Bool) -> [ScoreLine] {
+    /// Scores of units (or property companies) for cases found in a period, lowest first (equal scores by name).
+    ///
+    /// `names` are every unit (or property company) in scope: those without deductions score 100 and are
+    /// listed too, so the table and its bottom three cover everyone answerable, not only those who lost points.
+    public static func league(_ cases: [ScoredCase], rules: DeductionRules, asOf: Day, byProperty: Bool,
+                              names: [String] = []) -> [ScoreLine] {
         var lines: [String: [Deduction]] = [:]
+        for name in names where !name.isEmpty { lines[name] = [] }
         for c in cases {
             let target = rules.targets[c.themeCode] ?? rules.defaultTarget
             let name: String?
@@ -113,7 +120,7 @@ public enum Scoring {
             lines[name, default: []] += deductions(for: c, rules: rules, asOf: asOf)
         }
         return lines.map { ScoreLine(name: $0.key, deductions: $0.value) }
-            .sorted { ($0.score, $0.name) < ($1.score, $1.name) }
+            .sorted { ($0.hundredths, $0.name) < ($1.hundredths, $1.name) }
     }
 }
 

@@ -48,7 +48,7 @@ public struct WorkingCalendar: Hashable, Sendable {
 
 /// How soon a problem must be fixed.
 public enum DeadlineClass: String, CaseIterable, Sendable, Codable {
-    /// 立行立改: within one working day.
+    /// 立行立改: the same working day it is dispatched.
     case immediate
     /// 限期 3 working days.
     case threeDays = "days3"
@@ -67,13 +67,22 @@ public enum DeadlineClass: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The due day for a case assigned on `day`; nil for long-term (its plan date is given).
-    public func due(assignedOn day: Day, calendar: WorkingCalendar) -> Day? {
+    /// Working days the unit has after the day the clock starts; nil for long-term.
+    public var workingDays: Int? {
         switch self {
-        case .immediate: calendar.adding(workingDays: 1, to: day)
-        case .threeDays: calendar.adding(workingDays: 3, to: day)
-        case .sevenDays: calendar.adding(workingDays: 7, to: day)
+        case .immediate: 0
+        case .threeDays: 3
+        case .sevenDays: 7
         case .longTerm: nil
         }
+    }
+
+    /// The due day for a case dispatched (交办) on `day`; nil for long-term (its plan date is given).
+    ///
+    /// The clock starts on `day` when it is a working day, else on the next working day (a case dispatched
+    /// on a day off counts as dispatched on the next working day). 立行立改 is due that same day; 限期3 and
+    /// 限期7 are due 3 and 7 working days after it.
+    public func due(assignedOn day: Day, calendar: WorkingCalendar) -> Day? {
+        workingDays.map { calendar.adding(workingDays: $0, to: day) }
     }
 }

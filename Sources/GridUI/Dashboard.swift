@@ -116,16 +116,17 @@ enum DashboardView {
             for (i, d) in line.deductions.prefix(max(0, visible - 1)).enumerated() {
                 b.put("\(d.caseNumber)  \(d.reason)  −\(String(format: "%.2f", d.points))", x: 3, y: top + 1 + i, width: area.width - 4, style: theme[.text])
             }
+            if line.deductions.isEmpty, visible > 1 { b.put("本期无扣分", x: 3, y: top + 1, width: area.width - 4, style: theme[.muted]) }
             return
         }
+        let table = Scoring.table(d.league)
         let offset = ListView.offset(selection: selection, offset: 0, visible: visible, count: ranked.count)
         for i in 0..<visible {
             let k = offset + i
             guard ranked.indices.contains(k) else { break }
-            let line = ranked[k]
-            let bottom = k >= ranked.count - 3
+            let line = ranked[k], bottom = table[k].isBottomThree
             let style = k == selection ? theme[.selection] : bottom ? theme[.overdue] : theme[.text]
-            let text = "\(k + 1). \(line.name)  \(String(format: "%.2f", line.score))  扣分项 \(line.deductions.count)" + (bottom ? "  倒数" : "")
+            let text = "\(table[k].place). \(line.name)  \(String(format: "%.2f", line.score))  扣分项 \(line.deductions.count)" + (bottom ? "  倒数" : "")
             b.put(text, x: 1, y: top + i, width: area.width - 2, style: style)
         }
         if ranked.isEmpty { b.put("本期无扣分", x: 1, y: top, width: area.width - 2, style: theme[.muted]) }

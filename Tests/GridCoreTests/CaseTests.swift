@@ -17,8 +17,8 @@ struct CalendarTests {
 
     @Test("due dates count working days across weekends and holidays")
     func dueDates() {
-        // Found on Wednesday 09-30: one working day later skips the holiday week to Thursday 10-08.
-        #expect(DeadlineClass.immediate.due(assignedOn: Day("2026-09-30")!, calendar: calendar) == Day("2026-10-08"))
+        // Dispatched on Wednesday 09-30, a working day: 立行立改 is due the same day.
+        #expect(DeadlineClass.immediate.due(assignedOn: Day("2026-09-30")!, calendar: calendar) == Day("2026-09-30"))
         // Three working days from 10-08: 10-09 (Fri), 10-11 (worked Sunday), 10-12 (Mon).
         #expect(DeadlineClass.threeDays.due(assignedOn: Day("2026-10-08")!, calendar: calendar) == Day("2026-10-12"))
         #expect(DeadlineClass.sevenDays.due(assignedOn: Day("2026-11-27")!, calendar: .weekendsOnly) == Day("2026-12-08"))
