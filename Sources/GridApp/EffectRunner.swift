@@ -88,6 +88,10 @@ struct EffectRunner {
                 CaseRow(record: e.record, communityName: e.communityName, themeName: e.themeName, unitName: e.unitName,
                         streetName: e.streetName)
             })]
+        case .loadRangeMarks(let scope, let filter, let rows, let themeIDs):
+            guard let range = store as? any BoardRangeReading else { throw .database("this store cannot resolve a range of rows") }
+            let keys = try range.cellKeys(in: scope, filter: filter, rows: rows, themeIDs: themeIDs, today: today)
+            return [.rangeMarksLoaded(scope: scope, filter: filter, keys: keys)]
         case .loadCaseDetail(let text):
             guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
             let events = try store.caseEvents(number).map { e in

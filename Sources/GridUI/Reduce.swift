@@ -47,6 +47,8 @@ public enum Reducer {
             if let i = s.cases.rows.firstIndex(where: { $0.record.number == keep }) { s.cases.selection = i }
             CaseQueue.clamp(&s)
             return []
+        case .rangeMarksLoaded(let scope, let filter, let keys):
+            return Board.rangeMarked(&s, scope: scope, filter: filter, keys: keys)
         case .dashboardLoaded(let d):
             s.dashboard.data = d
             s.dashboard.selection = max(0, min(s.dashboard.selection, d.league.count - 1))
