@@ -172,6 +172,10 @@ extension SQLiteStore {
 
 /// A `WHERE` clause on `community c` alone (no joins) selecting a scope's communities that pass a filter.
 /// Without joins, counting and windowing walk the (street_id, name) index, and deep windows stay cheap.
+///
+/// `arguments` always binds `:scope`, `:day` and `:today` (both the day the clause was built for), whether or
+/// not the clause uses them, so SQL around it may use `SQL.inForce` and `:today` without binding them again:
+/// GRDB's `+` traps on a name bound twice. Callers add only other names.
 struct CommunityWhere {
     var sql: String
     var arguments: StatementArguments
@@ -179,26 +183,27 @@ struct CommunityWhere {
     init(_ scope: CommunityScope, filter: CommunityFilter, today: Day) {
         let day = today.description
         var parts: [String]
+        var scopeID: RowID?
         switch scope {
         case .all:
             parts = ["1"]
-            arguments = [:]
         case .office(let id):
             parts = ["c.street_id IN (SELECT id FROM street WHERE office_id = :scope)"]
-            arguments = ["scope": id]
+            scopeID = id
         case .street(let id):
             parts = ["c.street_id = :scope"]
-            arguments = ["scope": id]
+            scopeID = id
         case .community(let id):
             parts = ["c.id = :scope"]
-            arguments = ["scope": id]
+            scopeID = id
         case .unit(let id):
             parts = ["c.id IN (SELECT a.community_id FROM assignment a WHERE a.unit_id = :scope AND \(SQL.inForce))"]
-            arguments = ["scope": id, "day": day]
+            scopeID = id
         case .property(let id):
             parts = ["c.id IN (SELECT a.community_id FROM assignment a WHERE a.property_id = :scope AND \(SQL.inForce))"]
-            arguments = ["scope": id, "day": day]
+            scopeID = id
         }
+        arguments = ["scope": scopeID, "day": day, "today": day]
         if !filter.statuses.isEmpty {
             // The maintained tally answers "has a cell in these statuses" without touching the cells.
             let ors = CellStatus.allCases.filter { filter.statuses.contains($0) }.map { "\($0.rawValue) > 0" }
@@ -206,7 +211,6 @@ struct CommunityWhere {
         }
         if filter.overdueOnly {
             parts.append("c.id IN (SELECT community_id FROM cell WHERE due_on < :today AND status IN (\(SQL.overdueStatuses)))")
-            arguments += ["today": day]
         }
         if filter.declaredOnly { parts.append("c.declared_site IS NOT NULL") }
         sql = parts.joined(separator: " AND ")

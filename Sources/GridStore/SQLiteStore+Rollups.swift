@@ -5,7 +5,8 @@ extension SQLiteStore {
     public func rollups(groupedBy grouping: Grouping, within scope: CommunityScope, today: Day) throws(GridError) -> [GroupCounts] {
         let filter = CommunityWhere(scope, filter: .none, today: today)
         let (join, key) = RollupSQL.grouping(grouping)
-        let args = filter.arguments + ["day": today.description]
+        // The filter's arguments bind :day (SQL.inForce in the unit and property joins) and :today.
+        let args = filter.arguments
         return try read { db in
             let tallies = try Row.fetchAll(db, sql: """
                 SELECT \(key) AS k, \(SQL.tallySums)
@@ -18,7 +19,7 @@ extension SQLiteStore {
                 SELECT \(key) AS k, count(*) AS n
                 FROM cell x JOIN community c ON c.id = x.community_id JOIN street s ON s.id = c.street_id \(join)
                 WHERE x.due_on < :today AND x.status IN (\(SQL.overdueStatuses)) AND \(filter.sql) GROUP BY k
-                """, arguments: args + ["today": today.description])
+                """, arguments: args)
             let overdueByKey = Dictionary(overdue.map { (($0["k"] as Int64?) ?? -1, $0["n"] as Int) }, uniquingKeysWith: +)
             let keys = tallies.compactMap { $0["k"] as Int64? }
             let refs = try RollupSQL.refs(db, grouping: grouping, ids: keys)

@@ -17,6 +17,8 @@ public enum Action: Sendable {
     /// Cases were recorded; `cells` are the cells as they now are. Not undoable (a case is voided instead).
     case casesRecorded(numbers: [String], cells: [CellState])
     case caseQueueLoaded([CaseRow])
+    /// The cells of a range of board rows (`v`), resolved by the store for the scope and filter they were asked in.
+    case rangeMarksLoaded(scope: CommunityScope, filter: CommunityFilter, keys: [CellKey])
     case dashboardLoaded(DashboardData)
     case caseDetailLoaded(CaseDetailData)
     /// A case moved; the queue (and detail) reload.
@@ -45,6 +47,9 @@ public enum Effect: Hashable, Sendable {
                    anchor: WindowAnchor? = nil)
     /// Record a problem (a case, 上报) at each of these cells; the cells follow their cases.
     case recordCases(targets: [CellKey], description: String, deadlineClass: DeadlineClass)
+    /// Find the cells of these themes at board rows `rows` of a scope and filter (a range mark reaching past the
+    /// fetched window).
+    case loadRangeMarks(scope: CommunityScope, filter: CommunityFilter, rows: Range<Int>, themeIDs: [RowID])
     /// Write one change to these cells in one transaction.
     case saveStatus(targets: [CellKey], request: StatusChangeRequest)
     /// Put cells back to these states (undo), in one transaction.

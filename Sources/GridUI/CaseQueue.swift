@@ -75,6 +75,10 @@ public struct CaseQueueState: Hashable, Sendable {
             (filterText.isEmpty || row.matches(filterText)) && (!overdueOnly || row.record.isOverdue(today: today))
                 && (!escalatedOnly || row.record.escalated)
         }
+        // Fewer rows must not leave the selection or the first shown row past the end (a header and no rows);
+        // the reducer then scrolls to the selection with the screen's height (CaseQueue.clamp).
+        selection = max(0, min(rows.count - 1, selection))
+        offset = max(0, min(offset, selection))
     }
 
     /// The filter in words, for the title bar.
@@ -124,6 +128,7 @@ enum CaseQueue {
                     s.cases.selection = 0
                 }
             }
+            clamp(&s)
             return []
         }
         if s.cases.detail == nil {
@@ -134,10 +139,12 @@ enum CaseQueue {
             case .char("O"):
                 s.cases.overdueOnly.toggle()
                 s.cases.selection = 0
+                clamp(&s)
                 return []
             case .char("!"):
                 s.cases.escalatedOnly.toggle()
                 s.cases.selection = 0
+                clamp(&s)
                 return []
             case .char(" "):
                 guard let c = s.cases.selected else { return [] }
@@ -195,8 +202,14 @@ enum CaseQueue {
             return [.loadCaseDetail(c.record.number.description)]
         default: return []
         }
+        clamp(&s)
+        return []
+    }
+
+    /// Keeps the selection on a shown row and scrolls so it is visible, after a move, a filter or a reload.
+    static func clamp(_ s: inout AppState) {
+        let count = s.cases.rows.count
         s.cases.selection = max(0, min(count - 1, s.cases.selection))
         s.cases.offset = ListView.offset(selection: s.cases.selection, offset: s.cases.offset, visible: s.boardVisibleRows, count: count)
-        return []
     }
 }

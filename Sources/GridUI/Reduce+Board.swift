@@ -31,8 +31,7 @@ enum Board {
             s.message = StatusMessage("已标记 \(s.board.marks.count) 格")
             return move(&s, rows: 1)
         case .markRange:
-            markRange(&s)
-            return []
+            return markRange(&s)
         case .markColumn:
             for r in s.board.rowOffset..<min(s.board.total, s.board.rowOffset + s.boardVisibleRows) {
                 if let key = key(s.board, row: r, column: s.board.cursorColumn) { s.board.marks.insert(key) }
@@ -60,20 +59,36 @@ enum Board {
         return CellKey(communityID: r.community.id, themeID: b.themes[column].id)
     }
 
-    /// Marks the rectangle from the anchor (last toggled cell) to the cursor.
-    static func markRange(_ s: inout AppState) {
+    /// Marks the rectangle from the anchor (last toggled cell) to the cursor. Rows outside the fetched window
+    /// are marked too: the store resolves the range's rows to their cells, and `rangeMarked` marks them.
+    static func markRange(_ s: inout AppState) -> [Effect] {
         guard let a = s.board.anchor else {
             s.message = StatusMessage("先用 Space 标记一个起点 (mark a start cell with Space first)")
-            return
+            return []
         }
         let rows = min(a.row, s.board.cursorRow)...max(a.row, s.board.cursorRow)
         let cols = min(a.column, s.board.cursorColumn)...max(a.column, s.board.cursorColumn)
+        guard s.board.row(at: rows.lowerBound) != nil, s.board.row(at: rows.upperBound) != nil else {
+            let themeIDs = cols.filter { s.board.themes.indices.contains($0) }.map { s.board.themes[$0].id }
+            s.message = StatusMessage("正在标记 \(rows.count) 行… (marking the range)")
+            return [.loadRangeMarks(scope: s.board.scope, filter: s.board.filter, rows: rows.lowerBound..<rows.upperBound + 1,
+                                    themeIDs: themeIDs)]
+        }
         for r in rows {
             for c in cols {
                 if let k = key(s.board, row: r, column: c) { s.board.marks.insert(k) }
             }
         }
         s.message = StatusMessage("已标记 \(s.board.marks.count) 格")
+        return []
+    }
+
+    /// Marks a range's cells as the store found them, unless the board has moved to another scope or filter since.
+    static func rangeMarked(_ s: inout AppState, scope: CommunityScope, filter: CommunityFilter, keys: [CellKey]) -> [Effect] {
+        guard scope == s.board.scope, filter == s.board.filter else { return [] }
+        s.board.marks.formUnion(keys)
+        s.message = StatusMessage("已标记 \(s.board.marks.count) 格")
+        return []
     }
 
     static func move(_ s: inout AppState, rows delta: Int) -> [Effect] {

@@ -43,9 +43,12 @@ public enum Reducer {
             s.cases.all = rows
             s.cases.marks = s.cases.marks.filter { n in rows.contains { $0.record.number.description == n } }
             s.cases.loaded = true
-            s.cases.selection = rows.firstIndex { $0.record.number == keep } ?? max(0, min(s.cases.selection, rows.count - 1))
-            s.cases.offset = ListView.offset(selection: s.cases.selection, offset: s.cases.offset, visible: s.boardVisibleRows, count: rows.count)
+            // Indexes are into the filtered rows, which the filter may have narrowed further than `rows`.
+            if let i = s.cases.rows.firstIndex(where: { $0.record.number == keep }) { s.cases.selection = i }
+            CaseQueue.clamp(&s)
             return []
+        case .rangeMarksLoaded(let scope, let filter, let keys):
+            return Board.rangeMarked(&s, scope: scope, filter: filter, keys: keys)
         case .dashboardLoaded(let d):
             s.dashboard.data = d
             s.dashboard.selection = max(0, min(s.dashboard.selection, d.league.count - 1))

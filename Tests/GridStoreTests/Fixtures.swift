@@ -52,6 +52,34 @@ enum Fixture {
         throw GridError.notFound("no \(status) cell in the fixture")
     }
 
+    /// Inserts `count` open cases in one transaction, spread over the county's cells, numbered from 2099-0001
+    /// (clear of the demo's ledger): every third without a deadline, the rest due from 30 days ago to 30 ahead,
+    /// every other one handled by the community's lead unit.
+    static func addOpenCases(_ store: SQLiteStore, count: Int) throws {
+        try store.db.write { db in
+            let cells = try Row.fetchAll(db, sql: "SELECT community_id, theme_id FROM cell ORDER BY community_id, theme_id")
+            var chains: [Int64: (ChainSnapshot, String)] = [:]
+            for i in 0..<count {
+                let cell = cells[(i * 7) % cells.count]
+                let communityID: Int64 = cell["community_id"]
+                if chains[communityID] == nil {
+                    let links = try store.fetchChain(db, where: "a.community_id = :c AND \(SQL.inForce)",
+                                                     arguments: ["c": communityID, "day": Fixture.today.description])
+                    let snapshot = ChainSnapshot(chain: links)
+                    chains[communityID] = (snapshot, try CaseRows.chainJSON(snapshot))
+                }
+                let (chain, text) = chains[communityID]!
+                var c = CaseRecord(number: CaseNumber(year: 2099, sequence: i + 1), source: .gridWorker, communityID: communityID,
+                                   themeID: cell["theme_id"], description: "批量问题 \(i)", deadlineClass: .threeDays,
+                                   foundAt: Fixture.now, foundBy: Fixture.admin.login, chain: chain)
+                c.state = [CaseState.reported, .registered, .assigned, .rectifying, .submitted][i % 5]
+                c.dueOn = i % 3 == 0 ? nil : Day(ordinal: Fixture.today.ordinal + (i % 61) - 30)
+                c.handlingUnitID = i % 2 == 0 ? chain.unitID : nil
+                try CaseRows.insert(db, c, chainText: text)
+            }
+        }
+    }
+
     static func auditCount(_ store: SQLiteStore) throws -> Int {
         try store.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit") ?? 0 }
     }

@@ -38,6 +38,30 @@ struct RollupStoreTests {
         for r in rows { #expect(r.counts == Rollup.counts(of: cellsByCommunity[r.community.id]!, today: today)) }
     }
 
+    @Test("a roll-up scoped to a node of every kind answers, and agrees with that node's group over the county")
+    func rollupOfEveryKind() throws {
+        let temp = TempDatabase()
+        let store = try Fixture.county(temp)
+        let today = Fixture.today
+        for grouping in Grouping.allCases {
+            let groups = try store.rollups(groupedBy: grouping, within: .all, today: today)
+            let group = try #require(groups.first { $0.node != nil }, "no \(grouping) in the county")
+            let node = try #require(group.node?.node)
+            #expect(try store.rollup(of: node, today: today) == group.counts, "\(node)")
+            #expect(group.counts.total > 0, "\(node)")
+            // Every grouping within the node's scope, as `tree NODE` and `report --scope NODE` ask.
+            for inner in Grouping.allCases {
+                let within = try store.rollups(groupedBy: inner, within: CommunityScope(node), today: today)
+                #expect(!within.isEmpty, "\(inner) within \(node)")
+            }
+            let overdueOnly = CommunityFilter(overdueOnly: true)
+            let count = try store.communityCount(in: CommunityScope(node), filter: overdueOnly, today: today)
+            let rows = try store.communities(in: CommunityScope(node), filter: overdueOnly, offset: 0, limit: 400, today: today)
+            #expect(rows.count == count, "\(node)")
+            #expect(rows.allSatisfy { $0.counts.overdue > 0 }, "\(node)")
+        }
+    }
+
     @Test("communities without a property company roll up under 无物业")
     func noProperty() throws {
         let temp = TempDatabase()

@@ -1,0 +1,85 @@
+import GridCore
+import GridTheme
+import Testing
+import TerminalKit
+@testable import GridUI
+
+@Suite("Reduce: the case queue keeps its rows in view when they shrink")
+struct CaseQueueScrollTests {
+    /// `count` open cases: the first `overdue` past their deadline, every tenth escalated, every fourth at 桂苑.
+    static func cases(_ count: Int, overdue: Int = 100) -> [CaseRow] {
+        (0..<count).map { i in
+            var c = CaseRecord(number: CaseNumber(year: 2026, sequence: i + 1), source: .supervision, communityID: RowID(i + 1),
+                               themeID: 1, description: "问题 \(i)", deadlineClass: .threeDays,
+                               foundAt: Timestamp(millis: 0), foundBy: "zhangwei", chain: ChainSnapshot(chain: []))
+            c.state = .rectifying
+            c.dueOn = UIFixture.today.adding(days: i < overdue ? -1 : 3)
+            c.escalated = i % 10 == 0
+            return CaseRow(record: c, communityName: i % 4 == 0 ? "桂苑" : "阳光小区", themeName: "环境卫生", unitName: "城关住建局",
+                           streetName: "城关镇")
+        }
+    }
+
+    /// The board with the case queue open on `rows`, the selection at the end (G).
+    static func queueAtEnd(_ rows: [CaseRow]) -> AppState {
+        var s = UIFixture.state()
+        let effects = UIFixture.press(&s, [.tab])
+        #expect(effects.contains(.loadCaseQueue))
+        _ = Reducer.reduce(&s, .caseQueueLoaded(rows))
+        _ = UIFixture.press(&s, [.char("G")])
+        #expect(s.cases.selection == rows.count - 1)
+        #expect(s.cases.offset > 0)
+        return s
+    }
+
+    /// The selection and scroll are on the rows, and the screen draws as many case rows as fit.
+    func expectRowsDrawn(_ s: AppState, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let count = s.cases.rows.count
+        #expect(count > 0, "\(what): the filter left rows", sourceLocation: sourceLocation)
+        #expect(s.cases.selected != nil, "\(what): selection \(s.cases.selection) of \(count)", sourceLocation: sourceLocation)
+        #expect(s.cases.offset <= s.cases.selection, "\(what)", sourceLocation: sourceLocation)
+        #expect(s.cases.offset + s.boardVisibleRows > s.cases.selection, "\(what)", sourceLocation: sourceLocation)
+        let screen = Renderer.render(s, theme: BuiltinThemes.default)
+        let text = (0..<screen.height).map { screen.rowText($0) }
+        let drawn = s.cases.rows.filter { row in text.contains { $0.contains(row.record.number.description) } }.count
+        // While a filter is typed, its prompt covers the last list row.
+        let shown = min(count, s.boardVisibleRows - (s.cases.filterField == nil ? 0 : 1))
+        #expect(drawn == shown, "\(what): \(drawn) rows drawn of \(count)", sourceLocation: sourceLocation)
+    }
+
+    @Test("G then ! (escalated), O (overdue) or a typed filter shows the remaining rows at once")
+    func filters() {
+        let rows = CaseQueueScrollTests.cases(300)
+        var s = CaseQueueScrollTests.queueAtEnd(rows)
+        _ = UIFixture.press(&s, [.char("!")])
+        #expect(s.cases.rows.count == 30)
+        expectRowsDrawn(s, "! after G")
+
+        s = CaseQueueScrollTests.queueAtEnd(rows)
+        _ = UIFixture.press(&s, [.char("O")])
+        #expect(s.cases.rows.count == 100)
+        expectRowsDrawn(s, "O after G")
+
+        s = CaseQueueScrollTests.queueAtEnd(rows)
+        _ = UIFixture.press(&s, [.char("/")] + "桂苑".map { .char($0) })
+        #expect(s.cases.rows.count == 75)
+        expectRowsDrawn(s, "/桂苑 after G, while typing")
+        _ = UIFixture.press(&s, [.enter, .char("G"), .char("!")])
+        #expect(s.cases.rows.count == 15)
+        expectRowsDrawn(s, "G then ! within /桂苑")
+    }
+
+    @Test("G then a bulk move that empties most of a filtered queue shows the rest at once")
+    func bulkMove() {
+        let rows = CaseQueueScrollTests.cases(300)
+        var s = CaseQueueScrollTests.queueAtEnd(rows)
+        _ = UIFixture.press(&s, [.char("O"), .char("G")])
+        #expect(s.cases.selection == 99)
+        // The move closed 90 of the overdue cases: the reload has fewer rows, the filter fewer still.
+        let effects = Reducer.reduce(&s, .caseMoved(summary: "已流转"))
+        #expect(effects.contains(.loadCaseQueue))
+        _ = Reducer.reduce(&s, .caseQueueLoaded(Array(rows.dropFirst(90))))
+        #expect(s.cases.rows.count == 10)
+        expectRowsDrawn(s, "after the bulk move")
+    }
+}
