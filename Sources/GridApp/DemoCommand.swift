@@ -45,7 +45,6 @@ struct DemoCommand: ParsableCommand {
     func clearTarget(_ path: String, env: RunEnvironment) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let existing = try? SQLiteStore.open(path: path)
-        if let existing { try ReplaceGuard.authorize(existing, env: env) }
         if !force {
             let kind = existing.flatMap { try? $0.meta("kind") }
             guard kind == DatabaseKind.demo.rawValue else {
@@ -53,6 +52,7 @@ struct DemoCommand: ParsableCommand {
                     + "refusing to overwrite it. Use another --db path, or --force to replace it")
             }
         }
+        if let existing { try ReplaceGuard.authorize(existing, env: env) }
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }

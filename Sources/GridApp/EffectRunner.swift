@@ -82,15 +82,13 @@ struct EffectRunner {
                                        names: try store.leagueNames(byProperty: byProperty, on: today)), byProperty: byProperty)
             return [.dashboardLoaded(data)]
         case .loadCaseQueue:
-            guard let queue = store as? any CaseQueueReading else { throw .database("this store cannot list the case queue") }
             // Every open case, overdue first, then by time left, without a deadline last; names in the same read.
-            return [.caseQueueLoaded(try queue.openCaseRows().map { e in
+            return [.caseQueueLoaded(try store.openCaseRows().map { e in
                 CaseRow(record: e.record, communityName: e.communityName, themeName: e.themeName, unitName: e.unitName,
                         streetName: e.streetName)
             })]
         case .loadRangeMarks(let scope, let filter, let rows, let themeIDs):
-            guard let range = store as? any BoardRangeReading else { throw .database("this store cannot resolve a range of rows") }
-            let keys = try range.cellKeys(in: scope, filter: filter, rows: rows, themeIDs: themeIDs, today: today)
+            let keys = try store.cellKeys(in: scope, filter: filter, rows: rows, themeIDs: themeIDs, today: today)
             return [.rangeMarksLoaded(scope: scope, filter: filter, keys: keys)]
         case .loadCaseDetail(let text):
             guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }

@@ -4,8 +4,8 @@
 ///
 /// Changes never go to a store directly: they go through `GridServices`, which runs inside
 /// `TransactionRunner.transaction` and hands the store one `ChangeSet` to persist with its audit rows.
-public typealias GridRepository = GridReading & BoardWindows & RollupReading & CaseReading & AuditReading
-    & ImportingStore & TransactionRunner
+public typealias GridRepository = GridReading & BoardWindows & BoardRangeReading & RollupReading & CaseReading
+    & CaseQueueReading & AuditReading & ImportingStore & TransactionRunner
 
 /// Master data and the chain: what the grid is made of.
 public protocol GridReading: Sendable {

@@ -1,7 +1,7 @@
 import GRDB
 import GridCore
 
-extension SQLiteStore: BoardRangeReading {
+extension SQLiteStore {
     public func cellKeys(in scope: CommunityScope, filter: CommunityFilter, rows: Range<Int>, themeIDs: [RowID],
                          today: Day) throws(GridError) -> [CellKey] {
         guard !rows.isEmpty, !themeIDs.isEmpty else { return [] }

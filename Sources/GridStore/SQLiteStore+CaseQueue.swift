@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import GridCore
 
-extension SQLiteStore: CaseQueueReading {
+extension SQLiteStore {
     public func openCaseRows() throws(GridError) -> [CaseQueueEntry] {
         try read { db in
             try Row.fetchAll(db, sql: """

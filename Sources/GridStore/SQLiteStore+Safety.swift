@@ -65,8 +65,36 @@ extension SQLiteStore {
                 LIMIT 20
                 """)
             problems += mismatched.map { "tally: community #\($0) counts disagree with its cells" }
+            problems += try caseDisagreements(db)
             return problems
         }
+    }
+
+    /// Cells whose status disagrees with their open cases (GridCore's `CaseFollow` decides what they should show),
+    /// named with the cases; the first 50 are listed and the rest counted.
+    func caseDisagreements(_ db: Database) throws -> [String] {
+        let openStates = CaseState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let open = try CaseRows.all(db, where: "state IN (\(openStates))", []).map(\.1)
+        let byCell = Dictionary(grouping: open) { CellKey(communityID: $0.communityID, themeID: $0.themeID) }
+        let caseStatuses = [CellStatus.problem, .rectifying, .recheck, .parked].map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let cells = try Row.fetchAll(db, sql: """
+            SELECT * FROM cell WHERE status IN (\(caseStatuses))
+               OR (community_id, theme_id) IN (SELECT community_id, theme_id FROM case_record WHERE state IN (\(openStates)))
+            ORDER BY community_id, theme_id
+            """).map { try Decode.cell($0) }
+        var found: [String] = []
+        for cell in cells {
+            let key = CellKey(communityID: cell.communityID, themeID: cell.themeID)
+            let cases = (byCell[key] ?? []).sorted { $0.number < $1.number }
+            guard let expected = CaseFollow.disagreement(cell, openCases: cases) else { continue }
+            let label = try SQLiteStore.cellLabel(db, key)
+            let named = cases.isEmpty ? "no open case" : "open case\(cases.count == 1 ? "" : "s") "
+                + cases.map { "\($0.number) \($0.state.zh)" }.joined(separator: ", ")
+            found.append("case/cell: \(label) shows \(cell.status.zh) but its \(named) say \(expected.zh); "
+                + "move the case\(cases.count == 1 ? "" : "s") or record the problem so they agree")
+        }
+        guard found.count > 50 else { return found }
+        return Array(found.prefix(50)) + ["case/cell: … and \(found.count - 50) more cells disagree with their cases"]
     }
 
     /// Audit ids must run without gaps (a gap means rows were removed behind the triggers' back) and times

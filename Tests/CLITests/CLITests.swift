@@ -180,7 +180,12 @@ struct CLITests {
         #expect(demo.code == 2)
         #expect(demo.err.contains("refusing to overwrite"))
         #expect(try h.run(["tree"]).out.contains("白河县三创办"))
-        #expect(try h.run(["demo", "--force"]).code == 0)
+        // Replacing a database is its own admins' decision: someone else's --force is refused and changes nothing.
+        let stranger = try h.run(["demo", "--force"])
+        #expect(stranger.code == 3)
+        #expect(stranger.err.contains("管理员 (admin) may"))
+        #expect(try h.run(["tree"]).out.contains("白河县三创办"))
+        #expect(try h.run(["demo", "--force"], login: "chief").code == 0)
     }
 
     @Test("operators: an admin adds and changes them, others may not")
