@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GridCore
 import GridStore
@@ -22,7 +23,11 @@ struct InitCommand: ParsableCommand {
         let path = store.resolvedPath(env)
         let admin = Operator(login: env.login, name: name?.trimmingWhitespace() ?? env.login, role: .admin)
         let db = try SQLiteStore.create(path: path)
-        try db.bootstrap(kind: .office, officeName: officeName, admin: admin, context: env.context(admin))
+        try db.bootstrap(kind: .office, officeName: officeName, admin: admin, context: env.context(admin), extra: env.fixtureMeta)
+        if env.createsFixture {
+            FileHandle.standardError.write(Data(("note: CIVGRID_LOGIN=\(admin.login) was set, so this database trusts CIVGRID_LOGIN from "
+                + "any OS account (a test fixture). For a real office, run init without it: your OS account becomes the admin.\n").utf8))
+        }
         print("已创建 \(officeName) 的数据库: \(path)")
         print("admin: \(admin.login). Add operators with `civgrid operator add LOGIN --name 姓名 --role inspector`.")
     }
