@@ -11,11 +11,14 @@ enum DashboardScreen: ScreenModule {
     static func title(_ s: AppState) -> String { "统计与排名" }
 
     static func bindings(_ s: AppState) -> [Binding] {
-        var list: [Binding] = [
+        // Moving means something only once the table has rows (help and hints list only keys that work).
+        var list: [Binding] = s.dashboard.ranked.count < 2 ? [] : [
             Binding([.char("k"), .up], "上移 up") { s in move(&s) { $0 - 1 } },
             Binding([.char("j"), .down], "下移 down") { s in move(&s) { $0 + 1 } },
             Binding([.char("g"), .home], "第一名 first") { s in move(&s) { _ in 0 } },
             Binding([.char("G"), .end], "最后一名 last") { s in move(&s) { _ in Int.max / 2 } },
+        ]
+        list += [
             Binding([.char("p")], "单位/物业排名切换 units ↔ property companies", hint: "切换", verb: "property") { s in
                 s.dashboard.byProperty.toggle()
                 s.dashboard.list = ListState()
