@@ -112,7 +112,7 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore, .recordCases, .moveCase:
+        case .saveStatus, .restore, .recordCases, .moveCases:
             let actions = runner.perform(effect)
             // Our own commits are not "changes by others": move the audit mark past them.
             if let latest = try? store.latestAuditID() { lastAuditID = latest }

@@ -19,7 +19,7 @@ struct EffectRunner {
         } catch {
             if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
             if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
-            if case .moveCase = effect { return [.changeFailed("未流转: \(error.description)")] }
+            if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
             if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
             return [.failed(error.description)]
         }
@@ -51,7 +51,7 @@ struct EffectRunner {
                           deadlineClass: deadlineClass)
             }
             let recorded = try services.recordProblems(drafts, context: context)
-            return [.casesRecorded(numbers: recorded.map(\.number.description), cells: try currentStates(targets))]
+            return [.casesRecorded(numbers: recorded.map(\.number), cells: try currentStates(targets))]
         case .restore(let states):
             let results = try services.restore(states, context: context)
             return [.changesSaved(before: [], after: results.map(\.after), isUndo: true)]
@@ -90,19 +90,21 @@ struct EffectRunner {
         case .loadRangeMarks(let scope, let filter, let rows, let themeIDs):
             let keys = try store.cellKeys(in: scope, filter: filter, rows: rows, themeIDs: themeIDs, today: today)
             return [.rangeMarksLoaded(scope: scope, filter: filter, keys: keys)]
-        case .loadCaseDetail(let text):
-            guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
+        case .loadCaseDetail(let number):
+            guard let c = try store.caseRecord(number) else { return [.failed("no case \(number)")] }
             let events = try store.caseEvents(number).map { CaseTimelineEntry(at: $0.at, event: $0.event) }
             let chain = try store.chain(communityID: c.communityID, on: context.clock.today)
             // The view writes the timeline and the chains; the runner only gathers them.
             return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events,
                                                      currentChain: ChainSnapshot(chain: chain)))]
-        case .moveCase(let text, let actionCode, let reason):
-            guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
-            // 交办 from the console goes to the community's lead unit today (the service looks it up).
-            let action = try CaseAction.parse(actionCode, unitID: nil, until: nil)
-            let moved = try services.moveCase(number, action, reason: reason, context: context)
-            return [.caseMoved(number: number.description, from: c.state, to: moved.state, dueOn: moved.dueOn)]
+        case .moveCases(let numbers, let action, let reason):
+            let before = try numbers.map { n throws(GridError) -> CaseState in
+                guard let c = try store.caseRecord(n) else { throw .notFound("no case \(n)") }
+                return c.state
+            }
+            // All of them or none; 交办 without a unit goes to each community's lead unit today.
+            let moved = try services.moveCases(numbers, action, reason: reason, context: context)
+            return zip(before, moved).map { from, c in .caseMoved(number: c.number, from: from, to: c.state, dueOn: c.dueOn) }
         case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
             return []
         }

@@ -253,7 +253,7 @@ struct ConsoleCaseTests {
         #expect(first.record.state == .reported)
         h.press([.char("x")])
         guard case .reason(let prompt)? = h.console.state.overlay else { Issue.record("no reason prompt"); return }
-        #expect(prompt.action == "void")
+        #expect(prompt.action == .void)
         h.press([.escape])
         #expect(try h.store.caseRecord(first.record.number)?.state == first.record.state)
         h.press([.char("x")] + "重复上报".map { .char($0) } + [.enter])

@@ -76,7 +76,7 @@ struct CaseQueueScrollTests {
         _ = UIFixture.press(&s, [.char("O"), .char("G")])
         #expect(s.cases.selection == 99)
         // The move closed 90 of the overdue cases: the reload has fewer rows, the filter fewer still.
-        let effects = Reducer.reduce(&s, .caseMoved(number: "2026-0001", from: .assigned, to: .submitted, dueOn: nil))
+        let effects = Reducer.reduce(&s, .caseMoved(number: CaseNumber(year: 2026, sequence: 1), from: .assigned, to: .submitted, dueOn: nil))
         #expect(effects.contains(.loadCaseQueue))
         _ = Reducer.reduce(&s, .caseQueueLoaded(Array(rows.dropFirst(90))))
         #expect(s.cases.rows.count == 10)

@@ -336,19 +336,20 @@ struct CaseQueueReduceTests {
     func bulk() {
         var s = state()
         _ = UIFixture.press(&s, [.char(" "), .char(" ")])
-        #expect(s.cases.marks == ["2026-0001", "2026-0002"])
+        let both = [CaseNumber(year: 2026, sequence: 1), CaseNumber(year: 2026, sequence: 2)]
+        #expect(s.cases.marks == Set(both))
         _ = UIFixture.press(&s, [.char("e")])
         guard case .confirm(let c)? = s.overlay else { Issue.record("a bulk move asks first"); return }
         #expect(c.question.contains("2"))
         #expect(c.names.count == 2)
-        #expect(UIFixture.press(&s, [.char("y")]) == [.moveCase(number: "2026-0001", action: "escalate", reason: ""),
-                                                      .moveCase(number: "2026-0002", action: "escalate", reason: "")])
+        #expect(UIFixture.press(&s, [.char("y")]) == [.moveCases(both, action: .escalate, reason: "")],
+                "one effect for both: the service moves all or none")
         _ = UIFixture.press(&s, [.char("x")])
         guard case .reason(let prompt)? = s.overlay else { Issue.record("no reason prompt"); return }
-        #expect(prompt.action == "void")
+        #expect(prompt.action == .void)
         #expect(prompt.names.count == 2, "the prompt names both cases")
         #expect(UIFixture.press(&s, [.enter]).isEmpty, "an empty reason is refused")
         let effects = UIFixture.press(&s, "重复".map { .char($0) } + [.enter])
-        #expect(effects.count == 2)
+        #expect(effects == [.moveCases(both, action: .void, reason: "重复")])
     }
 }

@@ -15,14 +15,14 @@ public enum Action: Sendable {
     case changesSaved(before: [CellState], after: [CellState], isUndo: Bool)
     case changeFailed(String)
     /// Cases were recorded; `cells` are the cells as they now are. Not undoable (a case is voided instead).
-    case casesRecorded(numbers: [String], cells: [CellState])
+    case casesRecorded(numbers: [CaseNumber], cells: [CellState])
     case caseQueueLoaded([CaseRow])
     /// The cells of a range of board rows (`v`), resolved by the store for the scope and filter they were asked in.
     case rangeMarksLoaded(scope: CommunityScope, filter: CommunityFilter, keys: [CellKey])
     case dashboardLoaded(DashboardData)
     case caseDetailLoaded(CaseDetailData)
     /// A case moved from one state to another (its due day after the move); the queue (and detail) reload.
-    case caseMoved(number: String, from: CaseState, to: CaseState, dueOn: Day?)
+    case caseMoved(number: CaseNumber, from: CaseState, to: CaseState, dueOn: Day?)
     case detailLoaded(CellDetail)
     case searchResults(query: String, hits: [NodeRef])
     /// The board row a jump asked for (nil: not in the current scope and filter).
@@ -65,9 +65,9 @@ public enum Effect: Hashable, Sendable {
     case loadDashboard(byProperty: Bool)
     /// Load the open cases, overdue first.
     case loadCaseQueue
-    case loadCaseDetail(String)
-    /// Move a case by action code (`register`, `assign` …) with a reason where required.
-    case moveCase(number: String, action: String, reason: String)
+    case loadCaseDetail(CaseNumber)
+    /// Move these cases by one step, all of them or none (交办 without a unit: the lead unit today).
+    case moveCases([CaseNumber], action: CaseAction, reason: String)
     /// Import a sheet in the background (the screen keeps working); `cancelImport` stops it, writing nothing.
     case startImport(String)
     case cancelImport

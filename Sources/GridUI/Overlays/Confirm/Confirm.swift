@@ -21,16 +21,16 @@ public struct Confirmation: Hashable, Sendable {
 
 /// A case transition waiting for its reason (作废, 返工, 重新打开, 退回), for one case or several.
 public struct ReasonPrompt: Hashable, Sendable {
-    /// The action code.
-    public var action: String
-    public var numbers: [String]
+    /// The step waiting for its reason.
+    public var action: CaseAction
+    public var numbers: [CaseNumber]
     /// `number community·theme` for each case.
     public var names: [String]
     public var field = TextField()
     public var error: String?
 
     /// Creates a prompt.
-    public init(action: String, numbers: [String], names: [String]) {
+    public init(action: CaseAction, numbers: [CaseNumber], names: [String]) {
         self.action = action
         self.numbers = numbers
         self.names = names
@@ -67,7 +67,7 @@ enum ConfirmOverlay {
                 return []
             }
             s.overlay = nil
-            return r.numbers.map { .moveCase(number: $0, action: r.action, reason: reason) }
+            return [.moveCases(r.numbers, action: r.action, reason: reason)]
         default:
             if Overlays.edit(&r.field, key) { r.error = nil }
             s.overlay = .reason(r)
@@ -95,7 +95,7 @@ enum ConfirmOverlay {
     static func reasonView(_ r: ReasonPrompt, _ p: Palette, _ b: inout Buffer) {
         let shown = names(r.names, room: max(1, b.area.height - 10))
         let rect = Modal.centered(width: 64, height: shown.count + 7, in: b.area)
-        let title = "\(CaseTransitions.zh(r.action)) \(r.numbers.count) 件 — 须填原因 reason required"
+        let title = "\(r.action.zh) \(r.numbers.count) 件 — 须填原因 reason required"
         let inner = Modal.frame(rect, title: title, glyphs: p.glyphs, border: p[.border], body: p[.text], into: &b)
         for (i, name) in shown.enumerated() where inner.y + i < inner.maxY - 3 {
             b.put(name, x: inner.x + 1, y: inner.y + i, width: inner.width - 2, style: p[.text])

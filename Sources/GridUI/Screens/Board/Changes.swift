@@ -68,9 +68,10 @@ enum Changes {
         return []
     }
 
-    static func casesRecorded(_ s: inout AppState, numbers: [String], cells: [CellState]) -> [Effect] {
+    static func casesRecorded(_ s: inout AppState, numbers recorded: [CaseNumber], cells: [CellState]) -> [Effect] {
         for cell in cells { apply(&s, cell) }
         s.board.marks = []
+        let numbers = recorded.map(\.description)
         let list = numbers.count > 3 ? "\(numbers.prefix(3).joined(separator: ", ")) 等 \(numbers.count) 件" : numbers.joined(separator: ", ")
         s.message = StatusMessage("已上报案件 \(list)（撤销请作废案件 civgrid case move … void）")
         return []

@@ -52,7 +52,7 @@ enum CaseDetailScreen: ScreenModule {
                 return [.loadCaseQueue]
             },
         ] + CaseTransitions.bindings { s in
-            s.caseDetail.map { [(number: $0.row.record.number.description, name: "\($0.row.communityName)·\($0.row.themeName)")] } ?? []
+            s.caseDetail.map { [(number: $0.row.record.number, name: "\($0.row.communityName)·\($0.row.themeName)")] } ?? []
         }
     }
 

@@ -50,7 +50,7 @@ public struct CaseQueueState: Hashable, Sendable {
         didSet { applyFilter() }
     }
     /// Marked case numbers: a transition key applies to all of them.
-    public var marks: Set<String> = []
+    public var marks: Set<CaseNumber> = []
     public var today = Day(ordinal: 0)
 
     mutating func applyFilter() {

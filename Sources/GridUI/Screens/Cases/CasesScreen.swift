@@ -26,7 +26,7 @@ enum CasesScreen: ScreenModule {
             Binding([.char("G"), .end], "到底部 last case") { s in move(&s) { _ in Int.max / 2 } },
             Binding([.enter], "案件详情与倒查 case detail and trace-back", hint: "详情") { s in
                 guard let c = s.cases.selected else { return [] }
-                return [.loadCaseDetail(c.record.number.description)]
+                return [.loadCaseDetail(c.record.number)]
             },
             Binding([.char("/")], "筛选案件 filter cases (状态 来源 街道 小区 主题 单位 物业)", hint: "筛选") { s in
                 s.overlay = .caseFilter(TextField(s.cases.filterText))
@@ -42,7 +42,7 @@ enum CasesScreen: ScreenModule {
             },
             Binding([.char(" ")], "标记案件，流转键作用于全部标记 mark; a transition key then moves every marked case", hint: "标记") { s in
                 guard let c = s.cases.selected else { return [] }
-                let n = c.record.number.description
+                let n = c.record.number
                 if s.cases.marks.remove(n) == nil { s.cases.marks.insert(n) }
                 s.message = StatusMessage("已标记 \(s.cases.marks.count) 件")
                 return move(&s) { $0 + 1 }
@@ -55,11 +55,11 @@ enum CasesScreen: ScreenModule {
     static func view(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) { CasesView.render(s, p, area, &b) }
 
     /// The marked cases, else the selected one, with their names for a confirmation.
-    static func targets(_ s: AppState) -> [(number: String, name: String)] {
+    static func targets(_ s: AppState) -> [(number: CaseNumber, name: String)] {
         let rows = s.cases.marks.isEmpty ? (s.cases.selected.map { [$0] } ?? []) : s.cases.all.filter {
-            s.cases.marks.contains($0.record.number.description)
-        }.sorted { $0.record.number.description < $1.record.number.description }
-        return rows.map { (number: $0.record.number.description, name: "\($0.communityName)·\($0.themeName)") }
+            s.cases.marks.contains($0.record.number)
+        }.sorted { $0.record.number < $1.record.number }
+        return rows.map { (number: $0.record.number, name: "\($0.communityName)·\($0.themeName)") }
     }
 
     static func move(_ s: inout AppState, _ to: (Int) -> Int) -> [Effect] {
@@ -77,7 +77,7 @@ enum CasesScreen: ScreenModule {
         let keep = s.cases.selected?.record.number
         s.cases.today = s.today
         s.cases.all = rows
-        s.cases.marks = s.cases.marks.filter { n in rows.contains { $0.record.number.description == n } }
+        s.cases.marks.formIntersection(Set(rows.map(\.record.number)))
         s.cases.loaded = true
         // Indexes are into the filtered rows, which the filter may have narrowed further than `rows`.
         if let i = s.cases.rows.firstIndex(where: { $0.record.number == keep }) { s.cases.selection = i }
@@ -85,11 +85,11 @@ enum CasesScreen: ScreenModule {
     }
 
     /// A case moved: say so, and reload the queue, the open case and the board (its cell may follow the case).
-    static func moved(_ s: inout AppState, number: String, from: CaseState, to: CaseState, dueOn: Day?) -> [Effect] {
+    static func moved(_ s: inout AppState, number: CaseNumber, from: CaseState, to: CaseState, dueOn: Day?) -> [Effect] {
         s.message = StatusMessage("\(number): \(from.zh) → \(to.zh)" + (dueOn.map { "，期限 \($0)" } ?? ""))
         s.cases.marks = []
         var effects: [Effect] = [.loadCaseQueue]
-        if let d = s.caseDetail { effects.append(.loadCaseDetail(d.row.record.number.description)) }
+        if let d = s.caseDetail { effects.append(.loadCaseDetail(d.row.record.number)) }
         return effects + BoardScreen.reloadWindow(&s)
     }
 }

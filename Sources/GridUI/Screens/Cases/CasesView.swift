@@ -35,7 +35,7 @@ enum CasesView {
         }
         table.render(rowCount: rows.count, state: s.cases.list, in: area, header: p[.header], selected: p[.selection], into: &b) { i in
             let row = rows[i], c = row.record
-            let marked = s.cases.marks.contains(c.number.description)
+            let marked = s.cases.marks.contains(c.number)
             let left = c.dueOn.map { "\(s.today.days(until: $0))天" } ?? "—"
             let flags = (c.escalated ? "督" : "") + (c.urgent ? "急" : "")
             // The state, due day and time left carry the traffic light; the rest reads plain.
