@@ -6,7 +6,7 @@ enum Changes {
     /// One key per status (the domain's one-key codes), applied to the marked cells or the cell `cursor` gives.
     static func statusBindings(cursor: @escaping @Sendable (AppState) -> CellKey?) -> [Binding] {
         CellStatus.allCases.map { status in
-            Binding([.char(status.key)], "设为\(status.zh) set \(status.en)", hint: status == .unchecked ? "状态" : nil,
+            Binding([.char(status.key)], CellCaseRule.keyHelp(status), hint: status == .unchecked ? "状态" : nil,
                     hintKey: status == .unchecked ? "0-7" : nil) { s in
                 request(&s, status: status, cursor: cursor(s))
             }
@@ -23,7 +23,8 @@ enum Changes {
             s.message = StatusMessage("此处没有测评单元 (the theme does not apply here)", isError: true)
             return []
         }
-        guard s.role != .viewer else {
+        // The one permission table, asked early so a viewer is not shown a form (the service asks it again).
+        guard Policy.allows(s.role, .recordFinding) else {
             s.message = StatusMessage("\(s.login) 是查看角色，不能修改；请管理员授权 (viewers may not change cells)", isError: true)
             return []
         }
