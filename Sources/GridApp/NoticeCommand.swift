@@ -38,9 +38,9 @@ struct NoticeCommand: ParsableCommand {
             notice.issue = recorded
         }
         switch format {
-        case .text: print(notice.text(markdown: false), terminator: "")
-        case .md: print(notice.text(markdown: true), terminator: "")
-        case .csv: print(notice.csv(), terminator: "")
+        case .text: Output.print(notice.text(markdown: false), terminator: "")
+        case .md: Output.print(notice.text(markdown: true), terminator: "")
+        case .csv: Output.print(notice.csv(), terminator: "")
         }
     }
 }
@@ -129,6 +129,6 @@ struct NoticeContent {
             return ["\(year)·第\(issue)期", i.street, i.community, i.theme, r.number.description, r.description, i.c.unitName ?? "",
                     i.c.propertyName ?? "", r.dueOn?.description ?? "", r.state.zh, r.isOverdue(today: asOf.adding(days: 1)) ? "逾期" : ""]
         }
-        return "\u{FEFF}" + ([header] + rows).map { CSV.line($0) }.joined(separator: "\r\n") + "\r\n"
+        return "\u{FEFF}" + ([header] + rows).map { CSV.spreadsheetLine($0) }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -18,7 +18,7 @@ struct BackupCommand: ParsableCommand {
         let stamp = env.clock.now().description.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let path = output ?? db.path.replacingOccurrences(of: ".sqlite", with: "") + ".backup-\(stamp).sqlite"
         try db.backup(to: path)
-        print("已备份 backed up → \(path)")
+        Output.print("已备份 backed up → \(path)")
     }
 }
 
@@ -42,7 +42,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let actor = Operator(login: env.login, name: env.login, role: .admin)
         try SQLiteStore.restore(from: file, to: target, force: force, context: env.context(actor))
-        print("已恢复 restored \(file) → \(target)")
+        Output.print("已恢复 restored \(file) → \(target)")
     }
 }
 
@@ -67,9 +67,9 @@ struct CheckCommand: ParsableCommand {
         let db = try store.open(env)
         let problems = try db.check()
         guard problems.isEmpty else {
-            for p in problems { print(p) }
+            for p in problems { Output.print(p) }
             throw GridError.database("\(problems.count) problem(s) found in \(db.path); restore a backup (civgrid restore) if they are real")
         }
-        print("ok: \(db.path) — integrity, foreign keys, audit trail and tallies are sound")
+        Output.print("ok: \(db.path) — integrity, foreign keys, audit trail and tallies are sound")
     }
 }
