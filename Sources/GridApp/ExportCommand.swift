@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             var text = ([headers] + rows).map { CSV.spreadsheetLine($0) }.joined(separator: "\r\n") + "\r\n"
             // On a terminal the rows are shown, not kept: nothing in them may act on the terminal.
-            if output == nil && Output.stdoutIsTerminal { text = Sanitiser.clean(text, allowing: ["\r", "\n", "\t"]) }
+            if output == nil && Output.stdoutIsTerminal { text = Output.csvForTerminal(text) }
             if encoding == .gb18030 {
                 guard let encoded = TextDecoding.encodeGB18030(text) else {
                     throw GridError.invalidInput("some text cannot be written in GB18030; export as UTF-8 instead")

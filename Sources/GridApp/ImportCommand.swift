@@ -35,6 +35,8 @@ struct ImportCommand: ParsableCommand {
         let mapper = ImportMapper(file: URL(fileURLWithPath: file).lastPathComponent, kind: kind, overrides: try ImportMapper.overrides(maps),
                                   update: update, today: env.clock.today)
         let mapped = try mapper.map(table)
+        // A rejected-rows file that could not be written must not be found out after the import committed.
+        if !dryRun { try SafeFile.refuseLink(ImportSummary.rejectedPath(for: file)) }
         let db = try store.open(env)
         let progress = ImportProgress()
         let outcome = try env.services(db).importBatch(mapped.batch, into: db, dryRun: dryRun,

@@ -32,9 +32,10 @@ enum ImportSummary {
         return byLine.keys.sorted().map { byLine[$0]! }
     }
 
+    /// `FILE.rejected.csv` beside the input, keeping the input's whole name: `x.tsv` and `x.txt` get different
+    /// rejected files (`x.tsv.rejected.csv`, `x.txt.rejected.csv`).
     static func rejectedPath(for file: String) -> String {
-        let url = URL(fileURLWithPath: file)
-        return url.deletingPathExtension().path + ".rejected.csv"
+        URL(fileURLWithPath: file).path + ".rejected.csv"
     }
 
     /// UTF-8 with BOM, so Chinese Excel opens it; the header row plus a 原因 reason column.

@@ -18,6 +18,7 @@ struct NoticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Deduction rules for the ranking (default: deductions.toml or the standard rules).", valueName: "file"))
     var rules: String?
     @Flag(help: "Show the notice without recording it as issued.") var preview = false
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (default: standard output).", valueName: "file")) var output: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -37,10 +38,17 @@ struct NoticeCommand: ParsableCommand {
                                                context: env.context(try db.operatorAccount(login: env.login)))
             notice.issue = recorded
         }
-        switch format {
-        case .text: Output.print(notice.text(markdown: false), terminator: "")
-        case .md: Output.print(notice.text(markdown: true), terminator: "")
-        case .csv: Output.print(notice.csv(), terminator: "")
+        let text = switch format {
+        case .text: notice.text(markdown: false)
+        case .md: notice.text(markdown: true)
+        case .csv: notice.csv()
+        }
+        if let output {
+            // Text and Markdown are read in terminals too: what they quote is sanitised even in a file.
+            try SafeFile.write(Data((format == .csv ? text : Sanitiser.forLines(text)).utf8), to: output)
+            Output.error("已生成 notice → \(output)\n")
+        } else {
+            if format == .csv { Swift.print(Output.csvForTerminal(text), terminator: "") } else { Output.print(text, terminator: "") }
         }
     }
 }

@@ -8,9 +8,15 @@ enum Output {
     /// Whether standard output is a terminal (tables are fitted to it; a file or pipe gets every character).
     static let stdoutIsTerminal = isatty(1) == 1
 
-    /// Prints `text` to standard output, sanitised.
+    /// Prints `text` to standard output, sanitised; line feeds and tabs pass.
     static func print(_ text: String, terminator: String = "\n") {
         Swift.print(Sanitiser.forLines(text), terminator: terminator)
+    }
+
+    /// CSV text as shown on a terminal: sanitised like `print`, except that the CR of each CRLF line end stays
+    /// (a lone CR inside a field is still shown as `␍`).
+    static func csvForTerminal(_ text: String) -> String {
+        text.components(separatedBy: "\r\n").map(Sanitiser.forLines).joined(separator: "\r\n")
     }
 
     /// Writes `text` to standard error, sanitised (errors quote names from the database and from files).

@@ -55,6 +55,17 @@ enum SafeFile {
         return (fd, made)
     }
 
+    /// A new folder beside `path` that only this user can enter (0700), for a file written by a library that
+    /// opens its path itself (SQLite's backup): nobody else can plant a link inside it.
+    static func privateFolder(beside path: String) throws(GridError) -> String {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var template = Array((directory + "/." + url.lastPathComponent + ".civgrid-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard let made else { throw failure("cannot create a folder in \(directory) for", path) }
+        return String(cString: made)
+    }
+
     /// Moves a finished temporary file to `path` without replacing anything already there (a backup never
     /// overwrites): a hard link that fails if the name exists, then the temporary name is removed.
     static func moveIntoPlaceWithoutReplacing(_ temporary: String, to path: String) throws(GridError) {
