@@ -11,7 +11,8 @@ public struct Civgrid: ParsableCommand {
         discussion: """
             Data lives in one SQLite file shared by every operator (see --db). Changes are attributed to your \
             login and written to the audit log in the same transaction. Exit codes: 0 ok, 1 unexpected error, \
-            2 bad input (unknown or ambiguous name, bad status or date), 3 permission denied, 4 database unusable.
+            2 bad input (unknown or ambiguous name, bad status or date), 3 permission denied, 4 database unusable, \
+            5 busy (another writer held the database too long; try again).
             """,
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
                       LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self, ThemesCommand.self,
