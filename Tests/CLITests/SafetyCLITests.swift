@@ -69,6 +69,8 @@ struct SafetyCLITests {
         let community = try sqlite(h.dbPath, "SELECT name FROM community WHERE id = (SELECT min(id) FROM community)")
         #expect(community.unicodeScalars.contains("\u{1B}"), "the hostile name is in the database")
         let number = try sqlite(h.dbPath, "SELECT printf('%d-%04d', year, seq) FROM case_record ORDER BY id LIMIT 1")
+        let open = try sqlite(h.dbPath, "SELECT printf('%d-%04d', year, seq) FROM case_record WHERE state IN ('assigned', 'rectifying') AND escalated = 0 ORDER BY id LIMIT 1")
+        let unit = try sqlite(h.dbPath, "SELECT name FROM unit ORDER BY id LIMIT 1")
         let tree = try h.run(["tree", "--depth", "5"])
         #expect(tree.out.contains("␚␛␜") && tree.out.contains("\\u{9B}"), "hostile names are shown visibly")
         let runs: [[String]] = [
@@ -84,6 +86,8 @@ struct SafetyCLITests {
             ["rank", "--period", "2026-11"], ["rank", "--period", "2026-Q4", "--by", "property"], ["rank", "--period", "2026", "--json"],
             ["operator", "list"], ["operator", "list", "--json"],
             ["export", "--kind", "communities", "--format", "json"], ["export", "--kind", "cells", "--format", "json"],
+            ["set", community, "公益", "ok"], ["set", community, "公益", "ok"], ["set", community, "环境", "有问题", "--note", "脏乱"],
+            ["assign", community, unit, "--role", "support", "--no-property"], ["case", "move", open, "escalate"], ["case", "show", open],
             ["show", "没有" + SafetyCLITests.evil], ["set", community, "公益", "有问题\u{1B}[2J"],
             ["case", "show", "2026-9999" + SafetyCLITests.evil],
         ]
