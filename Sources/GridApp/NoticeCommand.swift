@@ -96,7 +96,9 @@ struct NoticeContent {
 
     func text(markdown: Bool) -> String {
         let h1 = markdown ? "# " : "", h2 = markdown ? "## " : "", bullet = markdown ? "- " : "  "
-        var out = ["\(h1)\(office)督查通报", "", "\(year)·第\(issue)期（\(first) 至 \(last)）", ""]
+        // In Markdown, what people wrote (names, descriptions) is escaped: a `<script>` name stays text.
+        let md = { (s: String) -> String in markdown ? Report.markdownEscaped(s) : s }
+        var out = ["\(h1)\(md(office))督查通报", "", "\(year)·第\(issue)期（\(first) 至 \(last)）", ""]
         out.append("\(h2)一、总体情况")
         out.append("本期发现问题 \(items.count) 个，已整改 \(fixed) 个，未整改 \(items.count - fixed) 个，其中逾期 \(overdue.count) 个。")
         out.append("")
@@ -105,26 +107,26 @@ struct NoticeContent {
         for i in items {
             if i.street != street {
                 street = i.street
-                out.append(markdown ? "### \(street)" : "【\(street)】")
+                out.append(markdown ? "### \(md(street))" : "【\(street)】")
             }
             if i.community != community || n == 0 {
                 community = i.community
-                out.append(markdown ? "**\(community)**" : "  \(community)")
+                out.append(markdown ? "**\(md(community))**" : "  \(community)")
             }
             n += 1
-            out.append("\(bullet)\(n). \(line(i))")
+            out.append("\(bullet)\(n). \(md(line(i)))")
         }
         if items.isEmpty { out.append("本期未发现问题。") }
         out.append("")
         out.append("\(h2)三、逾期未整改的责任单位")
         let late = Dictionary(grouping: overdue, by: { $0.c.unitName ?? "未分配" }).map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-        out.append(late.isEmpty ? "无。" : late.map { "\($0.0)（\($0.1)项）" }.joined(separator: "、"))
+        out.append(late.isEmpty ? "无。" : late.map { "\(md($0.0))（\($0.1)项）" }.joined(separator: "、"))
         out.append("")
         out.append("\(h2)四、责任单位得分排名（100 − 扣分）")
         let ordered = Array(ranking.reversed())
         for (k, l) in ordered.enumerated() {
             let flag = k >= ordered.count - 3 ? (markdown ? " **倒数**" : " ← 倒数") : ""
-            out.append("\(bullet)\(k + 1). \(l.name) \(String(format: "%.2f", l.score))\(flag)")
+            out.append("\(bullet)\(k + 1). \(md(l.name)) \(String(format: "%.2f", l.score))\(flag)")
         }
         if ranking.isEmpty { out.append("本期无扣分。") }
         return out.joined(separator: "\n") + "\n"

@@ -169,6 +169,12 @@ struct SafetyCLITests {
         #expect(!md.out.contains("<script>"), "\(md.out)")
         #expect(md.out.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;\\|\\*x\\*"), "\(md.out)")
         #expect(!(try h.run(["report", "--format", "html"]).out.contains("<script>")))
+        // A notice in Markdown escapes what people wrote the same way.
+        let c = try h.run(["case", "add", "阳光小区", "公益", "--desc", "<img src=x onerror=alert(1)> 破损"])
+        #expect(c.code == 0, "\(c.err)")
+        let notice = try h.run(["notice", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "md", "--preview"])
+        #expect(notice.out.contains("&lt;img src=x onerror=alert\\(1\\)&gt;"), "\(notice.out)")
+        #expect(!notice.out.contains("<img") && !notice.out.contains("<script>"))
     }
 
     @Test("no output file is written through a symbolic link; files are 0660; rejected files keep the input's extension")
