@@ -30,7 +30,7 @@ struct DemoCommand: ParsableCommand {
         let admin = Operator(login: env.login, name: env.login, role: .admin)
         let context = env.context(admin, source: .demo)
         try db.bootstrap(kind: .demo, officeName: nil, admin: admin, context: context,
-                         extra: ["demo_scale": scale.rawValue, "demo_seed": "\(seed)"])
+                         extra: ["demo_scale": scale.rawValue, "demo_seed": "\(seed)"].merging(env.fixtureMeta) { $1 })
         let generator = DemoGenerator(scale: scale, seed: seed, today: env.clock.today, now: env.clock.now())
         try DemoLoader(store: db).load(generator, context: context) { done, total in
             if total > 1 { FileHandle.standardError.write(Data("  office \(done)/\(total)\n".utf8)) }

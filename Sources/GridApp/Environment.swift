@@ -7,18 +7,23 @@ import GridStore
 /// Read once at start-up; tests pin it through environment variables (`CIVGRID_DB`, `CIVGRID_LOGIN`,
 /// `CIVGRID_NOW`, `TZ`).
 struct RunEnvironment {
-    /// The login changes are attributed to: `CIVGRID_LOGIN` if set (tests, shared service accounts),
-    /// else the OS account.
-    let login: String
-    /// The OS account running the process; always recorded in the audit trail beside `login`.
+    /// The login changes are attributed to: the OS account, or `CIVGRID_LOGIN` once `verifyIdentity` has accepted it
+    /// for the database at hand (see `Identity`).
+    var login: String { acting.login }
+    /// `CIVGRID_LOGIN`, when set: a claim, honoured only as `Identity` allows.
+    let claimedLogin: String?
+    /// The OS account of the process's real uid; always recorded in the audit trail beside `login`.
     let osUser: String
     let clock: GridClock
     let variables: [String: String]
+    private let acting: ActingLogin
 
     init(variables: [String: String] = ProcessInfo.processInfo.environment) throws(GridError) {
         self.variables = variables
         osUser = RunEnvironment.osLogin()
-        login = variables["CIVGRID_LOGIN"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } ?? osUser
+        claimedLogin = variables["CIVGRID_LOGIN"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        // Until a database accepts the claim (or when creating one), the claim stands; every open verifies it.
+        acting = ActingLogin(claimedLogin ?? osUser)
         let offset = TimeZone.current.secondsFromGMT()
         if let pinned = variables["CIVGRID_NOW"] {
             guard let t = Timestamp(iso: pinned) else {
@@ -50,7 +55,28 @@ struct RunEnvironment {
     }
 
     static func osLogin() -> String {
-        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "uid\(geteuid())"
+        // The real uid: a setgid installation changes the group, never who is running.
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid\(getuid())"
     }
+
+    /// Whether a database being created now should trust `CIVGRID_LOGIN` from then on (a test fixture): only when the
+    /// claim names someone other than the OS account.
+    var createsFixture: Bool { claimedLogin != nil && claimedLogin != osUser }
+
+    /// The `meta` rows a database created now gets: `identities = pinned` when it is a test fixture.
+    var fixtureMeta: [String: String] { createsFixture ? ["identities": "pinned"] : [:] }
+
+    /// Settles who acts on `store`: the OS account, or the claimed login where `Identity` allows it.
+    func verifyIdentity(_ store: SQLiteStore) throws(GridError) {
+        let pinned = try store.meta("identities") == "pinned"
+        acting.login = try Identity.acting(osUser: osUser, claimed: claimedLogin, pinned: pinned,
+                                           osAccount: try store.operatorAccount(login: osUser))
+    }
+}
+
+/// The login in force for this process, settled once a database is open.
+final class ActingLogin: @unchecked Sendable {
+    var login: String
+    init(_ login: String) { self.login = login }
 }

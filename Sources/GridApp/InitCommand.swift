@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GridCore
 import GridStore
@@ -24,7 +25,11 @@ struct InitCommand: ParsableCommand {
         try TextRules.checkName(officeName, field: "--office")
         try TextRules.checkName(admin.name, field: "--name")
         let db = try SQLiteStore.create(path: path)
-        try db.bootstrap(kind: .office, officeName: officeName, admin: admin, context: env.context(admin))
+        try db.bootstrap(kind: .office, officeName: officeName, admin: admin, context: env.context(admin), extra: env.fixtureMeta)
+        if env.createsFixture {
+            Output.error("note: CIVGRID_LOGIN=\(admin.login) was set, so this database trusts CIVGRID_LOGIN from "
+                + "any OS account (a test fixture). For a real office, run init without it: your OS account becomes the admin.\n")
+        }
         Output.print("已创建 \(officeName) 的数据库: \(path)")
         Output.print("admin: \(admin.login). Add operators with `civgrid operator add LOGIN --name 姓名 --role inspector`.")
     }

@@ -60,6 +60,7 @@ struct RestoreCommand: ParsableCommand {
 /// operators' table: only its admins may.
 enum ReplaceGuard {
     static func authorize(_ existing: SQLiteStore, env: RunEnvironment) throws(GridError) {
+        try env.verifyIdentity(existing)
         let actor = try existing.operatorAccount(login: env.login)
         try GridServices(existing).authorize(actor, .replaceDatabase, on: existing.path)
     }

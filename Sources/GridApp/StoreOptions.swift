@@ -15,9 +15,11 @@ struct StoreOptions: ParsableArguments {
         return env.defaultDatabasePath
     }
 
-    /// Opens the existing database with one clear message on failure.
+    /// Opens the existing database with one clear message on failure, and settles who acts on it.
     func open(_ env: RunEnvironment) throws(GridError) -> SQLiteStore {
-        try SQLiteStore.open(path: resolvedPath(env))
+        let store = try SQLiteStore.open(path: resolvedPath(env))
+        try env.verifyIdentity(store)
+        return store
     }
 }
 

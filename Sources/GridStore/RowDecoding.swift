@@ -2,36 +2,40 @@ import GRDB
 import GridCore
 
 /// Row → domain value conversions, kept in one place so every query decodes the same way.
+///
+/// A stored value civgrid cannot read (an unknown status code, a malformed date) is an error naming the table,
+/// column and value — never a default invented in its place, which would show a wrong status as if it were true.
 enum Decode {
-    static func office(_ r: Row) -> Office { Office(id: r["id"], name: r["name"]) }
+    static func office(_ r: Row) throws -> Office { Office(id: r["id"], name: r["name"]) }
 
-    static func community(_ r: Row) -> Community {
+    static func community(_ r: Row) throws -> Community {
         Community(id: r["id"], streetID: r["street_id"], name: r["name"], address: r["address"],
-                  kind: CommunityKind(rawValue: r["kind"]) ?? .other, declaredSite: r["declared_site"],
+                  kind: try coded(CommunityKind.self, r["kind"], "community.kind"), declaredSite: r["declared_site"],
                   households: r["households"], note: r["note"])
     }
 
-    static func unit(_ r: Row, prefix: String = "") -> ResponsibleUnit {
+    static func unit(_ r: Row, prefix: String = "") throws -> ResponsibleUnit {
         ResponsibleUnit(id: r[prefix + "id"], officeID: r[prefix + "office_id"], name: r[prefix + "name"],
-                        kind: UnitKind(rawValue: r[prefix + "kind"]) ?? .department,
+                        kind: try coded(UnitKind.self, r[prefix + "kind"], "unit.kind"),
                         head: Contact(name: r[prefix + "head"], phone: r[prefix + "head_phone"]),
                         liaison: Contact(name: r[prefix + "liaison"], phone: r[prefix + "liaison_phone"]))
     }
 
-    static func property(_ r: Row, prefix: String = "") -> PropertyCompany? {
+    static func property(_ r: Row, prefix: String = "") throws -> PropertyCompany? {
         guard let id: Int64 = r[prefix + "id"] else { return nil }
         return PropertyCompany(id: id, officeID: r[prefix + "office_id"], name: r[prefix + "name"],
                                manager: Contact(name: r[prefix + "manager"], phone: r[prefix + "manager_phone"]))
     }
 
-    static func assignment(_ r: Row, prefix: String = "") -> Assignment {
+    static func assignment(_ r: Row, prefix: String = "") throws -> Assignment {
         Assignment(id: r[prefix + "id"], communityID: r[prefix + "community_id"], unitID: r[prefix + "unit_id"],
-                   role: AssignmentRole(rawValue: r[prefix + "role"]) ?? .support, propertyID: r[prefix + "property_id"],
-                   validFrom: day(r[prefix + "valid_from"]) ?? Day(ordinal: 0), validTo: day(r[prefix + "valid_to"]))
+                   role: try coded(AssignmentRole.self, r[prefix + "role"], "assignment.role"), propertyID: r[prefix + "property_id"],
+                   validFrom: try required(day(r[prefix + "valid_from"], "assignment.valid_from"), r[prefix + "valid_from"], "assignment.valid_from"),
+                   validTo: try day(r[prefix + "valid_to"], "assignment.valid_to"))
     }
 
-    static func theme(_ r: Row) -> CheckTheme {
-        let kinds = Set((r["kinds"] as String).split(separator: ",").compactMap { CommunityKind(rawValue: String($0)) })
+    static func theme(_ r: Row) throws -> CheckTheme {
+        let kinds = try Set((r["kinds"] as String).split(separator: ",").map { try coded(CommunityKind.self, String($0), "theme.kinds") })
         return CheckTheme(id: r["id"], code: r["code"], zh: r["name_zh"], en: r["name_en"], kinds: kinds,
                           position: r["position"])
     }
@@ -41,9 +45,9 @@ enum Decode {
 
     /// A cell from a row selected with `cellColumns`, by column index (no name lookups: windows decode
     /// hundreds of cells per frame).
-    static func cellByIndex(_ r: Row) -> CellState {
-        CellState(communityID: r[0], themeID: r[1], status: CellStatus(rawValue: r[2]) ?? .unchecked,
-                  dueOn: day(r[3]), note: r[4], changedAt: (r[5] as String?).flatMap { Timestamp(iso: $0) }, changedBy: r[6])
+    static func cellByIndex(_ r: Row) throws -> CellState {
+        CellState(communityID: r[0], themeID: r[1], status: try coded(CellStatus.self, r[2], "cell.status"),
+                  dueOn: try day(r[3], "cell.due_on"), note: r[4], changedAt: try timestamp(r[5], "cell.changed_at"), changedBy: r[6])
     }
 
     /// The columns `communityRowByIndex` reads, over `community c JOIN street s JOIN tally t`.
@@ -51,23 +55,23 @@ enum Decode {
         + SQL.tallyColumns
 
     /// A board row (community, street name, tally) by column index; overdue is added by the caller.
-    static func communityRowByIndex(_ r: Row) -> CommunityRow {
-        let c = Community(id: r[0], streetID: r[1], name: r[2], address: r[3], kind: CommunityKind(rawValue: r[4]) ?? .other,
+    static func communityRowByIndex(_ r: Row) throws -> CommunityRow {
+        let c = Community(id: r[0], streetID: r[1], name: r[2], address: r[3], kind: try coded(CommunityKind.self, r[4], "community.kind"),
                           declaredSite: r[5], households: r[6], note: r[7])
         var counts = StatusCounts()
         for (i, status) in CellStatus.allCases.enumerated() { counts[status] = r[9 + i] }
         return CommunityRow(community: c, streetName: r[8], counts: counts)
     }
 
-    static func cell(_ r: Row) -> CellState {
+    static func cell(_ r: Row) throws -> CellState {
         CellState(communityID: r["community_id"], themeID: r["theme_id"],
-                  status: CellStatus(rawValue: r["status"]) ?? .unchecked, dueOn: day(r["due_on"]), note: r["note"],
-                  changedAt: (r["changed_at"] as String?).flatMap { Timestamp(iso: $0) }, changedBy: r["changed_by"])
+                  status: try coded(CellStatus.self, r["status"], "cell.status"), dueOn: try day(r["due_on"], "cell.due_on"), note: r["note"],
+                  changedAt: try timestamp(r["changed_at"], "cell.changed_at"), changedBy: r["changed_by"])
     }
 
-    static func operatorAccount(_ r: Row) -> Operator {
+    static func operatorAccount(_ r: Row) throws -> Operator {
         Operator(login: r["login"], name: r["name"], unitID: r["unit_id"],
-                 role: OperatorRole(rawValue: r["role"]) ?? .viewer)
+                 role: try coded(OperatorRole.self, r["role"], "operator.role"))
     }
 
     /// Reads the tally columns (named after the status codes) into counts; overdue is added separately.
@@ -77,7 +81,31 @@ enum Decode {
         return c
     }
 
-    static func day(_ text: String?) -> Day? { text.flatMap { Day($0) } }
+    /// A stored day, nil when the column is NULL; a malformed one is an error.
+    static func day(_ text: String?, _ column: String) throws -> Day? {
+        guard let text else { return nil }
+        return try required(Day(text), text, column)
+    }
+
+    /// A stored timestamp, nil when NULL; a malformed one is an error.
+    static func timestamp(_ text: String?, _ column: String) throws -> Timestamp? {
+        guard let text else { return nil }
+        return try required(Timestamp(iso: text), text, column)
+    }
+
+    /// A stored code (`ok`, `lead` …) as its enum; an unknown code is an error.
+    static func coded<T: RawRepresentable>(_ type: T.Type, _ raw: String?, _ column: String) throws -> T where T.RawValue == String {
+        try required(raw.flatMap(T.init(rawValue:)), raw, column)
+    }
+
+    /// `value`, or an error naming the column and the stored text that could not be read.
+    static func required<T>(_ value: T?, _ stored: String?, _ column: String) throws -> T {
+        guard let value else {
+            throw GridError.database("the database holds \(column) = “\(stored ?? "NULL")”, which this civgrid cannot read "
+                + "(edited outside civgrid, or written by a newer version); run `civgrid check` and restore a backup if it was tampered with")
+        }
+        return value
+    }
 }
 
 /// SQL fragments shared by several queries.

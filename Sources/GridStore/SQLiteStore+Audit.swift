@@ -51,13 +51,13 @@ extension SQLiteStore {
         try read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM audit") ?? 0 }
     }
 
-    static func auditRow(_ r: Row) -> AuditRow {
-        let entry = AuditEntry(entity: AuditEntity(rawValue: r["entity"]) ?? .database, entityID: r["entity_id"],
+    static func auditRow(_ r: Row) throws -> AuditRow {
+        let entry = AuditEntry(entity: try Decode.coded(AuditEntity.self, r["entity"], "audit.entity"), entityID: r["entity_id"],
                                communityID: r["community_id"], field: r["field"], oldValue: r["old_value"],
                                newValue: r["new_value"], note: r["note"])
-        let record = AuditRecord(id: r["id"], at: Timestamp(iso: r["at"]) ?? Timestamp(millis: 0),
+        let record = AuditRecord(id: r["id"], at: try Decode.required(Decode.timestamp(r["at"], "audit.at"), r["at"], "audit.at"),
                                  operatorLogin: r["operator"], osUser: r["os_user"],
-                                 source: ChangeSource(rawValue: r["source"]) ?? .cli, entry: entry)
+                                 source: try Decode.coded(ChangeSource.self, r["source"], "audit.source"), entry: entry)
         return AuditRow(record: record, communityName: r["community_name"], themeName: r["theme_name"])
     }
 }

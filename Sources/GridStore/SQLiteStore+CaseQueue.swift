@@ -21,20 +21,9 @@ extension SQLiteStore {
 
 enum CaseQueueSQL {
     /// A `case_record` row (its own column names) with the joined `q_` names.
-    static func entry(_ r: Row) -> CaseQueueEntry {
-        let chain = (try? JSONDecoder().decode(ChainSnapshot.self, from: Data((r["chain"] as String).utf8))) ?? ChainSnapshot(chain: [])
-        var c = CaseRecord(number: CaseNumber(year: r["year"], sequence: r["seq"]), source: CaseSource(rawValue: r["source"]) ?? .supervision,
-                           communityID: r["community_id"], themeID: r["theme_id"], location: r["location"], description: r["description"],
-                           urgent: r["urgent"], deadlineClass: DeadlineClass(rawValue: r["deadline_class"]) ?? .threeDays,
-                           foundAt: Timestamp(iso: r["found_at"]) ?? Timestamp(millis: 0), foundBy: r["found_by"], chain: chain)
-        c.state = CaseState(rawValue: r["state"]) ?? .reported
-        c.dueOn = (r["due_on"] as String?).flatMap { Day($0) }
-        c.handlingUnitID = r["handling_unit_id"]
-        c.escalated = r["escalated"]
-        c.extensionCount = r["extension_count"]
-        c.reworkCount = r["rework_count"]
-        c.requestedDue = (r["requested_due"] as String?).flatMap { Day($0) }
+    static func entry(_ r: Row) throws -> CaseQueueEntry {
+        let c = try CaseRows.decode(r)
         return CaseQueueEntry(record: c, communityName: r["q_community"] ?? "#\(c.communityID)", streetName: r["q_street"] ?? "",
-                              themeName: r["q_theme"] ?? "", unitName: r["q_unit"] ?? chain.unitName)
+                              themeName: r["q_theme"] ?? "", unitName: r["q_unit"] ?? c.chain.unitName)
     }
 }

@@ -49,10 +49,12 @@ extension SQLiteStore {
         try read { db in
             guard let (id, _) = try CaseRows.fetch(db, number) else { return [] }
             return try Row.fetchAll(db, sql: "SELECT * FROM case_event WHERE case_id = ? ORDER BY id", arguments: [id]).map { r in
-                (Timestamp(iso: r["at"]) ?? Timestamp(millis: 0),
-                 CaseEvent(action: r["action"], from: CaseState(rawValue: r["from_state"] ?? "") ?? .reported,
-                           to: CaseState(rawValue: r["to_state"]) ?? .reported, actor: r["actor"], reason: r["reason"],
-                           dueOn: (r["due_on"] as String?).flatMap { Day($0) }))
+                (try Decode.required(Decode.timestamp(r["at"], "case_event.at"), r["at"], "case_event.at"),
+                 CaseEvent(action: r["action"],
+                           from: try (r["from_state"] as String?).map { try Decode.coded(CaseState.self, $0, "case_event.from_state") }
+                               ?? .reported,
+                           to: try Decode.coded(CaseState.self, r["to_state"], "case_event.to_state"), actor: r["actor"], reason: r["reason"],
+                           dueOn: try Decode.day(r["due_on"], "case_event.due_on")))
             }
         }
     }
@@ -92,21 +94,34 @@ enum CaseRows {
 
     static func all(_ db: Database, where condition: String, _ args: [DatabaseValueConvertible?]) throws -> [(Int64, CaseRecord)] {
         try Row.fetchAll(db, sql: "SELECT * FROM case_record WHERE " + condition, arguments: StatementArguments(args)).map { r in
-            var c = CaseRecord(number: CaseNumber(year: r["year"], sequence: r["seq"]), source: CaseSource(rawValue: r["source"]) ?? .supervision,
-                               communityID: r["community_id"], themeID: r["theme_id"], location: r["location"], description: r["description"],
-                               urgent: r["urgent"], deadlineClass: DeadlineClass(rawValue: r["deadline_class"]) ?? .threeDays,
-                               foundAt: Timestamp(iso: r["found_at"]) ?? Timestamp(millis: 0), foundBy: r["found_by"],
-                               chain: (try? JSONDecoder().decode(ChainSnapshot.self, from: Data((r["chain"] as String).utf8)))
-                                   ?? ChainSnapshot(chain: []))
-            c.state = CaseState(rawValue: r["state"]) ?? .reported
-            c.dueOn = (r["due_on"] as String?).flatMap { Day($0) }
-            c.handlingUnitID = r["handling_unit_id"]
-            c.escalated = r["escalated"]
-            c.extensionCount = r["extension_count"]
-            c.reworkCount = r["rework_count"]
-            c.requestedDue = (r["requested_due"] as String?).flatMap { Day($0) }
-            return (r["id"], c)
+            (r["id"], try decode(r))
         }
+    }
+
+    /// A `case_record` row (by its own column names) as a case; an unreadable stored value is an error.
+    static func decode(_ r: Row) throws -> CaseRecord {
+        let chainText: String = r["chain"]
+        let chain: ChainSnapshot
+        do {
+            chain = try JSONDecoder().decode(ChainSnapshot.self, from: Data(chainText.utf8))
+        } catch {
+            throw GridError.database("case \(r["year"] as Int? ?? 0)-\(r["seq"] as Int? ?? 0) holds a chain snapshot this civgrid cannot read; "
+                + "run `civgrid check` and restore a backup if it was tampered with")
+        }
+        var c = CaseRecord(number: CaseNumber(year: r["year"], sequence: r["seq"]),
+                           source: try Decode.coded(CaseSource.self, r["source"], "case_record.source"),
+                           communityID: r["community_id"], themeID: r["theme_id"], location: r["location"], description: r["description"],
+                           urgent: r["urgent"], deadlineClass: try Decode.coded(DeadlineClass.self, r["deadline_class"], "case_record.deadline_class"),
+                           foundAt: try Decode.required(Decode.timestamp(r["found_at"], "case_record.found_at"), r["found_at"], "case_record.found_at"),
+                           foundBy: r["found_by"], chain: chain)
+        c.state = try Decode.coded(CaseState.self, r["state"], "case_record.state")
+        c.dueOn = try Decode.day(r["due_on"], "case_record.due_on")
+        c.handlingUnitID = r["handling_unit_id"]
+        c.escalated = r["escalated"]
+        c.extensionCount = r["extension_count"]
+        c.reworkCount = r["rework_count"]
+        c.requestedDue = try Decode.day(r["requested_due"], "case_record.requested_due")
+        return c
     }
 
     static func chainJSON(_ c: ChainSnapshot) throws -> String {

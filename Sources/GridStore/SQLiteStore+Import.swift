@@ -153,7 +153,7 @@ struct ImportRun {
         guard let office = office(r.fields.office, line: r.line) else { return }
         let f = r.fields
         if let row = try find("unit", office: office, name: f.name) {
-            let old = Decode.unit(row)
+            let old = try Decode.unit(row)
             var diffs: [(String, String, String, String)] = []
             if let k = f.kind, k != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, k.rawValue)) }
             if let h = f.head, h != old.head {
@@ -181,7 +181,7 @@ struct ImportRun {
         guard let office = office(r.fields.office, line: r.line) else { return }
         let f = r.fields
         if let row = try find("property", office: office, name: f.name) {
-            let old = Decode.property(row)!
+            let old = try Decode.property(row)!
             var diffs: [(String, String, String, String)] = []
             if let m = f.manager, m != old.manager {
                 diffs.append(("manager", "项目经理", old.manager.name, m.name))
@@ -203,7 +203,7 @@ struct ImportRun {
               let street = try street(office: office, name: r.fields.street, create: true) else { return }
         let f = r.fields
         if let row = try communityByID(f, street: street, line: r.line) ?? findCommunity(street: street, name: f.name) {
-            let old = Decode.community(row)
+            let old = try Decode.community(row)
             var diffs: [(String, String, String, String)] = []
             if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
             if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
@@ -251,7 +251,7 @@ struct ImportRun {
         }
         let current = try Row.fetchAll(db, sql: """
             SELECT * FROM assignment a WHERE a.community_id = :c AND \(SQL.inForce)
-            """, arguments: ["c": community, "day": today.description]).map { Decode.assignment($0) }
+            """, arguments: ["c": community, "day": today.description]).map { try Decode.assignment($0) }
         let what = "责任链 \(f.street)/\(f.community) ← \(f.unit)（\(f.role.zh)）"
         if current.contains(where: { $0.unitID == unit && $0.role == f.role && $0.propertyID == property }) {
             outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))

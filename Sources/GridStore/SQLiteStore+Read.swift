@@ -15,11 +15,11 @@ extension SQLiteStore {
     }
 
     public func unit(id: RowID) throws(GridError) -> ResponsibleUnit? {
-        try read { try Row.fetchOne($0, sql: "SELECT * FROM unit WHERE id = ?", arguments: [id]).map { Decode.unit($0) } }
+        try read { try Row.fetchOne($0, sql: "SELECT * FROM unit WHERE id = ?", arguments: [id]).map { try Decode.unit($0) } }
     }
 
     public func property(id: RowID) throws(GridError) -> PropertyCompany? {
-        try read { try Row.fetchOne($0, sql: "SELECT * FROM property WHERE id = ?", arguments: [id]).flatMap { Decode.property($0) } }
+        try read { try Row.fetchOne($0, sql: "SELECT * FROM property WHERE id = ?", arguments: [id]).flatMap { try Decode.property($0) } }
     }
 
     public func cells(communityID: RowID) throws(GridError) -> [CellRow] {
@@ -28,7 +28,7 @@ extension SQLiteStore {
             let byID = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0) })
             return try Row.fetchAll(db, sql: "SELECT * FROM cell WHERE community_id = ?", arguments: [communityID])
                 .compactMap { row -> CellRow? in
-                    let cell = Decode.cell(row)
+                    let cell = try Decode.cell(row)
                     return byID[cell.themeID].map { CellRow(theme: $0, cell: cell) }
                 }
                 .sorted { ($0.theme.position, $0.theme.id) < ($1.theme.position, $1.theme.id) }
@@ -71,8 +71,8 @@ extension SQLiteStore {
             ORDER BY a.role = 'support', a.valid_from, a.id
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { r in
-            ChainLink(assignment: Decode.assignment(r, prefix: "a_"), unit: Decode.unit(r, prefix: "u_"),
-                      property: Decode.property(r, prefix: "p_"))
+            try ChainLink(assignment: Decode.assignment(r, prefix: "a_"), unit: Decode.unit(r, prefix: "u_"),
+                          property: Decode.property(r, prefix: "p_"))
         }
     }
 
@@ -107,7 +107,7 @@ extension SQLiteStore {
                 FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id
                 WHERE c.id IN (\(databaseQuestionMarks(count: chunk.count)))
                 """, arguments: StatementArguments(chunk)) {
-                var row = Decode.communityRowByIndex(r)
+                var row = try Decode.communityRowByIndex(r)
                 row.counts.overdue = overdue[row.community.id] ?? 0
                 byID[row.community.id] = row
             }

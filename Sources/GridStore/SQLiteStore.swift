@@ -25,10 +25,12 @@ public final class SQLiteStore: GridRepository {
             throw .database("no civgrid database at \(path): create one with `civgrid init --office NAME` "
                 + "(or `civgrid demo` for a demo county), or point --db / CIVGRID_DB at an existing file")
         }
-        guard fm.isReadableFile(atPath: path) else {
+        // Effective ids, not real ones: installed setgid to the data group (`civgrid server setup`), civgrid may open
+        // what the operator running it may not.
+        guard effectiveAccess(path, R_OK) else {
             throw .database("cannot read \(path): permission denied; ask the file's owner to add you to its group")
         }
-        let readOnly = !fm.isWritableFile(atPath: path)
+        let readOnly = !effectiveAccess(path, W_OK)
         let store = try connect(path: path, readOnly: readOnly)
         try store.checkSchema()
         return store
@@ -139,6 +141,11 @@ public final class SQLiteStore: GridRepository {
     public func meta(_ key: String) throws(GridError) -> String? {
         try read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
+}
+
+/// Whether the process may access `path` as `mode` by its effective user and group (what `open` will check).
+func effectiveAccess(_ path: String, _ mode: Int32) -> Bool {
+    faccessat(AT_FDCWD, path, mode, AT_EACCESS) == 0
 }
 
 /// Turns SQLite's errors into messages an operator can act on.
