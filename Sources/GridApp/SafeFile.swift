@@ -8,12 +8,30 @@ import GridCore
 /// then renamed over the destination in one step — so a reader sees the old file or the whole new one, and a
 /// link slipped in between the check and the rename is itself replaced, never its target. Files are created
 /// readable and writable by owner and group (0660), as README promises for the shared office folder.
+///
+/// Installed setgid to the data group (`civgrid server setup`), civgrid may create files in the data folder; an
+/// output path is the operator's choice, so every file here is written with the operator's own group (the
+/// effective group is set back to the real one meanwhile): `export -o /srv/civgrid/grid.sqlite` cannot replace
+/// the database, and an export lands with the operator's group, not the data group.
 enum SafeFile {
     /// The mode of every file civgrid creates for others.
     static let mode: mode_t = 0o660
 
     /// Writes `data` to `path` atomically (temporary file + rename), refusing a symbolic link at `path`.
     static func write(_ data: Data, to path: String) throws(GridError) {
+        try asOperator { () throws(GridError) in try writeAsIs(data, to: path) }
+    }
+
+    /// Runs `body` with the effective group set to the real group (a no-op unless civgrid runs setgid).
+    static func asOperator<T>(_ body: () throws(GridError) -> T) throws(GridError) -> T {
+        let real = getgid(), effective = getegid()
+        guard real != effective else { return try body() }
+        guard setegid(real) == 0 else { throw .permissionDenied("cannot give up the data group to write a file of yours: \(String(cString: strerror(errno)))") }
+        defer { _ = setegid(effective) }
+        return try body()
+    }
+
+    private static func writeAsIs(_ data: Data, to path: String) throws(GridError) {
         try refuseLink(path)
         let temporary = try createTemporary(beside: path)
         do throws(GridError) {

@@ -17,17 +17,21 @@ struct BackupCommand: ParsableCommand {
         let db = try store.open(env)
         let stamp = env.clock.now().description.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let path = output ?? db.path.replacingOccurrences(of: ".sqlite", with: "") + ".backup-\(stamp).sqlite"
-        // Written under a fresh temporary name in the same folder, then linked into place: a symbolic link
-        // planted at the path is refused, and an existing file is never overwritten.
-        try SafeFile.refuseLink(path)
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw GridError.invalidInput("\(path) already exists; choose another -o path (a backup never overwrites)")
+        // Written under a fresh temporary name in a private folder beside it, then linked into place: a symbolic
+        // link planted at the path is refused, and an existing file is never overwritten. A path the operator
+        // chose (-o) is written with the operator's own group, never the data group of a setgid installation.
+        let write = { () throws(GridError) in
+            try SafeFile.refuseLink(path)
+            guard !FileManager.default.fileExists(atPath: path) else {
+                throw GridError.invalidInput("\(path) already exists; choose another -o path (a backup never overwrites)")
+            }
+            let folder = try SafeFile.privateFolder(beside: path)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let temporary = folder + "/backup.sqlite"
+            try db.backup(to: temporary)
+            try SafeFile.moveIntoPlaceWithoutReplacing(temporary, to: path)
         }
-        let folder = try SafeFile.privateFolder(beside: path)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let temporary = folder + "/backup.sqlite"
-        try db.backup(to: temporary)
-        try SafeFile.moveIntoPlaceWithoutReplacing(temporary, to: path)
+        if output != nil { try SafeFile.asOperator(write) } else { try write() }
         Output.print("已备份 backed up → \(path)")
     }
 }
