@@ -68,6 +68,17 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases, open ones first by due day.")
         @Flag(help: "Include finished cases.") var all = false
         @Option(help: ArgumentHelp("Only this community.", valueName: "community")) var community: String?
+        @Option(help: ArgumentHelp("Only these states, comma-separated (code or Chinese: assigned,整改中 …).", valueName: "states"))
+        var state: String?
+        @Option(help: ArgumentHelp("Only cases handled by this unit (or, before dispatch, registered to it).", valueName: "unit"))
+        var unit: String?
+        @Option(help: ArgumentHelp("Only this street's communities.", valueName: "street")) var street: String?
+        @Option(help: ArgumentHelp("Only this theme.", valueName: "theme")) var theme: String?
+        @Option(help: "Only this source: supervision, self_inspection, grid_worker, higher_level, assessment, citizen or media.")
+        var source: CaseSource?
+        @Flag(help: "Only open cases past their due day.") var overdue = false
+        @Option(help: ArgumentHelp("Found on or after this day (YYYY-MM-DD, today, +N/-N).", valueName: "date")) var since: String?
+        @Option(help: ArgumentHelp("Found on or before this day.", valueName: "date")) var until: String?
         @Option(help: "At most this many.") var limit: Int = 200
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -75,9 +86,7 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             let env = try RunEnvironment()
             let db = try store.open(env)
-            var communityID: RowID?
-            if let community, case .community(let id) = try Resolver(store: db).community(community).node { communityID = id }
-            let cases = try db.cases(openOnly: !all, communityID: communityID, limit: limit)
+            let cases = try db.cases(try query(env, db))
             let today = env.clock.today
             if output.json {
                 Output.json(Format.jsonText(cases.map { CaseText.json($0, today: today) }))
@@ -90,6 +99,32 @@ struct CaseCommand: ParsableCommand {
                               c.escalated ? "督办" : "", try db.community(id: c.communityID)?.name ?? "", themes[c.themeID] ?? "", c.description])
             }
             Output.print(cases.isEmpty ? "没有案件 (no cases)" : table.render())
+        }
+
+        /// The options as one store query: every filter is answered in SQL.
+        func query(_ env: RunEnvironment, _ db: any GridRepository) throws(GridError) -> CaseQuery {
+            let resolver = Resolver(store: db)
+            var q = CaseQuery(openOnly: !all, source: source, limit: limit)
+            if let community, case .community(let id) = try resolver.community(community).node { q.communityID = id }
+            if let unit, case .unit(let id) = try resolver.node(unit, levels: [.unit], what: "units").node { q.unitID = id }
+            if let street, case .street(let id) = try resolver.node(street, levels: [.street], what: "streets").node { q.streetID = id }
+            if let theme { q.themeID = try resolver.theme(theme, among: try db.themes()).id }
+            for text in (state ?? "").split(separator: ",").map({ $0.trimmingWhitespace() }) where !text.isEmpty {
+                guard let s = CaseState.allCases.first(where: { $0.rawValue == text || $0.zh == text }) else {
+                    throw GridError.invalidInput("--state \(text) is not a case state; use "
+                        + CaseState.allCases.map { "\($0.rawValue) (\($0.zh))" }.joined(separator: ", "))
+                }
+                q.states.insert(s)
+                if !s.isOpen { q.openOnly = false }
+            }
+            let today = env.clock.today, offset = env.clock.utcOffsetSeconds
+            if overdue { q.overdueOn = today }
+            // Local midnight of the first day, and of the day after the last, as stored UTC instants.
+            if let since { q.foundSince = Timestamp.localMidnight(of: try Resolver.day(since, option: "--since", today: today), offsetSeconds: offset) }
+            if let until {
+                q.foundBefore = Timestamp.localMidnight(of: try Resolver.day(until, option: "--until", today: today).adding(days: 1), offsetSeconds: offset)
+            }
+            return q
         }
     }
 
@@ -169,6 +204,7 @@ enum CaseText {
          "community_id": c.communityID, "theme_id": c.themeID, "description": c.description, "location": c.location,
          "urgent": c.urgent, "deadline_class": c.deadlineClass.rawValue, "due_on": c.dueOn?.description as Any,
          "overdue": c.isOverdue(today: today), "escalated": c.escalated, "extensions": c.extensionCount, "reworks": c.reworkCount,
-         "found_by": c.foundBy, "found_at": c.foundAt.description, "chain_unit": c.chain.unitName, "chain_property": c.chain.propertyName as Any]
+         "found_by": c.foundBy, "found_at": c.foundAt.description, "chain_unit": c.chain.unitName,
+         "handling_unit_id": c.handlingUnitID as Any, "chain_property": c.chain.propertyName as Any]
     }
 }

@@ -20,8 +20,8 @@ public final class Console {
     let measure: DisplayWidth
     /// The current state (read by tests and the benchmark).
     public private(set) var state: AppState
-    /// The theme in use, adapted to the terminal's colours.
-    public private(set) var theme: Theme
+    /// The colour palette in use, adapted to the terminal's colours.
+    public private(set) var palette: Palette
     var lastMarker: Int
     var lastAuditID: Int64
     let context: ChangeContext
@@ -36,7 +36,7 @@ public final class Console {
         self.catalog = catalog
         self.colors = colors
         self.measure = measure
-        self.theme = theme.adapted(colors: colors)
+        palette = theme.adapted(colors: colors)
         runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
         self.context = context
         terminal = Terminal(backend: backend)
@@ -44,8 +44,8 @@ public final class Console {
         state = AppState(width: size.width, height: size.height, login: context.actor.login, role: context.actor.role,
                          databaseName: URL(fileURLWithPath: store.path).lastPathComponent, today: context.clock.today)
         state.utcOffsetSeconds = context.clock.utcOffsetSeconds
-        state.themeName = theme.name
-        state.availableThemes = catalog.available().map(\.name)
+        state.paletteName = theme.name
+        state.availablePalettes = catalog.available().map(\.name)
         lastMarker = try store.changeMarker()
         lastAuditID = try store.latestAuditID()
         dispatch(.start(themes: try store.themes()))
@@ -96,11 +96,11 @@ public final class Console {
             }
             terminal.invalidate()
             return []
-        case .applyTheme(let name):
+        case .applyPalette(let name):
             do {
-                theme = try catalog.load(name).adapted(colors: colors)
+                palette = try catalog.load(name).adapted(colors: colors)
                 terminal.invalidate()
-                return [.themeApplied(name)]
+                return [.paletteApplied(name)]
             } catch {
                 return [.failed(error.description)]
             }
@@ -154,6 +154,6 @@ public final class Console {
 
     /// Renders the state and sends the difference to the terminal.
     public func draw() {
-        terminal.draw(Renderer.render(state, theme: theme, measure: measure))
+        terminal.draw(Renderer.render(state, palette: palette, measure: measure))
     }
 }

@@ -44,10 +44,10 @@ struct EffectRunner {
         case .saveStatus(let targets, let request):
             let changed = try services.setStatus(targets, request, context: context).filter(\.changesSomething)
             return [.changesSaved(before: changed.map(\.before), after: changed.map(\.after), isUndo: false)]
-        case .recordCases(let targets, let description, let deadlineClass):
+        case .recordCases(let targets, let description, let deadlineClass, let source):
             // All the marked cells' cases in one transaction: every case or none.
             let drafts = targets.map { key in
-                CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .supervision, description: description,
+                CaseDraft(communityID: key.communityID, themeID: key.themeID, source: source, description: description,
                           deadlineClass: deadlineClass)
             }
             let recorded = try services.recordProblems(drafts, context: context)
@@ -92,21 +92,18 @@ struct EffectRunner {
             return [.rangeMarksLoaded(scope: scope, filter: filter, keys: keys)]
         case .loadCaseDetail(let text):
             guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
-            let events = try store.caseEvents(number).map { e in
-                "\(e.at.minuteText(offsetSeconds: context.clock.utcOffsetSeconds))  \(e.event.actor)  \(e.event.action) → \(e.event.to.zh)"
-                    + (e.event.reason.isEmpty ? "" : "  \(e.event.reason)")
-            }
+            let events = try store.caseEvents(number).map { CaseTimelineEntry(at: $0.at, event: $0.event) }
             let chain = try store.chain(communityID: c.communityID, on: context.clock.today)
-            let current = ChainSnapshot(chain: chain)
-            let currentText = current.unitName.isEmpty ? "未分配" : "\(current.unitName)  负责人 \(current.head.display)  物业 \(current.propertyName ?? "无物业")"
-            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events, currentChain: currentText))]
+            // The view writes the timeline and the chains; the runner only gathers them.
+            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events,
+                                                     currentChain: ChainSnapshot(chain: chain)))]
         case .moveCase(let text, let actionCode, let reason):
             guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
             // 交办 from the console goes to the community's lead unit today (the service looks it up).
             let action = try CaseAction.parse(actionCode, unitID: nil, until: nil)
             let moved = try services.moveCase(number, action, reason: reason, context: context)
-            return [.caseMoved(summary: "\(number): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))]
-        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyTheme:
+            return [.caseMoved(number: number.description, from: c.state, to: moved.state, dueOn: moved.dueOn)]
+        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
             return []
         }
     }

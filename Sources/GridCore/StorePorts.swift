@@ -64,8 +64,8 @@ public protocol RollupReading: Sendable {
 public protocol CaseReading: Sendable {
     /// One case, or nil.
     func caseRecord(_ number: CaseNumber) throws(GridError) -> CaseRecord?
-    /// Cases, open ones first by due day (overdue first), at most `limit`.
-    func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord]
+    /// Cases matching `query`, open ones first by due day (overdue first), at most `query.limit`.
+    func cases(_ query: CaseQuery) throws(GridError) -> [CaseRecord]
     /// Cases found between two local days (inclusive; the office is `utcOffsetSeconds` east of UTC), with what
     /// scoring needs: theme code, unit and property names, the local day they closed, and whether they appeared
     /// in more than one notice.
@@ -124,5 +124,12 @@ public struct ChangeContext: Sendable {
         self.osUser = osUser
         self.source = source
         self.clock = clock
+    }
+}
+
+extension CaseReading {
+    /// Cases, open ones first by due day (overdue first), at most `limit`.
+    public func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord] {
+        try cases(CaseQuery(openOnly: openOnly, communityID: communityID, limit: limit))
     }
 }
