@@ -60,7 +60,7 @@ struct CaseCommand: ParsableCommand {
             let record = try env.services(db).recordProblem(CaseDraft(communityID: id, themeID: th.id, source: source, description: desc, location: location,
                                                   urgent: urgent, deadlineClass: deadlineClass, plan: planDay),
                                         context: env.context(try db.operatorAccount(login: env.login)))
-            print("已上报 \(record.number): \(c.name) · \(th.zh) — \(record.description)（\(deadlineClass.zh)）")
+            Output.print("已上报 \(record.number): \(c.name) · \(th.zh) — \(record.description)（\(deadlineClass.zh)）")
         }
     }
 
@@ -89,16 +89,16 @@ struct CaseCommand: ParsableCommand {
             let cases = try db.cases(try query(env, db))
             let today = env.clock.today
             if output.json {
-                print(Format.jsonText(cases.map { CaseText.json($0, today: today) }))
+                Output.json(Format.jsonText(cases.map { CaseText.json($0, today: today) }))
                 return
             }
-            var table = TextTable(headers: ["编号", "状态", "期限", "逾期", "督办", "小区", "主题", "问题"], maxColumnWidth: 30)
+            var table = TextTable.forOutput(headers: ["编号", "状态", "期限", "逾期", "督办", "小区", "主题", "问题"], maxColumnWidth: 30)
             let themes = Dictionary(uniqueKeysWithValues: try db.themes().map { ($0.id, $0.zh) })
             for c in cases {
                 table.append([c.number.description, c.state.zh, c.dueOn?.description ?? "", c.isOverdue(today: today) ? "逾期" : "",
                               c.escalated ? "督办" : "", try db.community(id: c.communityID)?.name ?? "", themes[c.themeID] ?? "", c.description])
             }
-            print(cases.isEmpty ? "没有案件 (no cases)" : table.render())
+            Output.print(cases.isEmpty ? "没有案件 (no cases)" : table.render())
         }
 
         /// The options as one store query: every filter is answered in SQL.
@@ -150,19 +150,19 @@ struct CaseCommand: ParsableCommand {
                 object["dispatched_unit"] = unit.map { ["id": $0.node.id, "name": $0.name] as [String: Any] } as Any
                 object["chain_registered"] = CaseChainText.json(c.chain)
                 object["chain_today"] = CaseChainText.json(current)
-                print(Format.jsonText(object))
+                Output.json(Format.jsonText(object))
                 return
             }
-            print("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")")
-            print("问题 \(c.description)" + (c.location.isEmpty ? "" : "（\(c.location)）"))
-            print("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)")
-            print("交办单位 \(unit?.name ?? "未交办")")
-            print("\n" + CaseChainText.table(registered: c.chain, today: current, on: today))
-            var table = TextTable(headers: ["时间", "操作员", "动作", "状态", "说明"])
+            Output.print("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")")
+            Output.print("问题 \(c.description)" + (c.location.isEmpty ? "" : "（\(c.location)）"))
+            Output.print("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)")
+            Output.print("交办单位 \(unit?.name ?? "未交办")")
+            Output.print("\n" + CaseChainText.table(registered: c.chain, today: current, on: today))
+            var table = TextTable.forOutput(headers: ["时间", "操作员", "动作", "状态", "说明"])
             for e in events {
                 table.append([Format.time(e.at, env), e.event.actor, e.event.action, e.event.to.zh, e.event.reason])
             }
-            print("\n" + table.render())
+            Output.print("\n" + table.render())
         }
     }
 
@@ -185,7 +185,7 @@ struct CaseCommand: ParsableCommand {
             let date = try until.map { t throws(GridError) in try Resolver.day(t, option: "--until", today: env.clock.today) }
             let act = try CaseCommand.action(action, unit: unit, date: date, db: db)
             let moved = try env.services(db).moveCase(n, act, reason: reason, context: env.context(try db.operatorAccount(login: env.login)))
-            print("\(n): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))
+            Output.print("\(n): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))
         }
     }
 

@@ -37,7 +37,7 @@ struct DemoCommand: ParsableCommand {
         }
         let communities = try db.communityCount(in: .all, filter: .none, today: env.clock.today)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        print("已生成 \(scale.rawValue) 演示网格: \(communities) 个小区/点位, 用时 \(seconds) 秒 → \(path)")
+        Output.print("已生成 \(scale.rawValue) 演示网格: \(communities) 个小区/点位, 用时 \(seconds) 秒 → \(path)")
     }
 
     /// Removes an existing demo database; refuses a real office's unless `--force`, and any database unless the

@@ -31,7 +31,7 @@ struct ServerCommand: ParsableCommand {
             let gid = try ServerSetup.ensureGroup(group)
             try ServerSetup.makeDataDirectory(data, gid: gid)
             try ServerSetup.install(from: ServerSetup.currentExecutable(), to: bin, gid: gid)
-            print("""
+            Output.print("""
                 已完成 done:
                   group     \(group) (gid \(gid)) — do not add operators to it
                   data      \(data)  (root:\(group), mode 2770: setgid, group only)

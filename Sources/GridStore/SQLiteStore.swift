@@ -162,7 +162,7 @@ enum StoreError {
         case .SQLITE_READONLY:
             return .database("\(path) is read-only (\(detail)); nothing was changed. Check the file's and its folder's permissions")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .database("\(path) is busy: another civgrid held it for more than 5 seconds; try again")
+            return .busy("\(path) is busy: another civgrid held it for more than 5 seconds; nothing was changed — try again")
         case .SQLITE_CANTOPEN:
             return .database("cannot open \(path) (\(detail)); check the path and the folder's permissions")
         case .SQLITE_FULL:
