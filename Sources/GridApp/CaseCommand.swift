@@ -85,7 +85,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let env = try RunEnvironment()
-            let db = try store.open(env)
+            let db = try store.open(env, forReading: true)
             let cases = try db.cases(try query(env, db))
             let today = env.clock.today
             if output.json {
@@ -136,7 +136,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let env = try RunEnvironment()
-            let db = try store.open(env)
+            let db = try store.open(env, forReading: true)
             let n = try CaseCommand.number(number)
             guard let c = try db.caseRecord(n) else { throw GridError.notFound("no case \(n); `civgrid case list` shows the numbers") }
             let events = try db.caseEvents(n)

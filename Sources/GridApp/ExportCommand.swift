@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         var scopeValue = CommunityScope.all
         if let scope {
             scopeValue = CommunityScope(try Resolver(store: db).node(scope, levels: Set(Grouping.allCases), what: "nodes").node)

@@ -27,7 +27,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         var query = AuditQuery(operatorLogin: login, limit: limit)
         if let community {
             let ref = try Resolver(store: db).community(community)

@@ -43,7 +43,7 @@ struct OperatorCommand: ParsableCommand {
 
         func run() throws {
             let env = try RunEnvironment()
-            let db = try store.open(env)
+            let db = try store.open(env, forReading: true)
             let all = try db.operators()
             if output.json {
                 Output.json(Format.jsonText(all.map { ["login": $0.login, "name": $0.name, "role": $0.role.rawValue,

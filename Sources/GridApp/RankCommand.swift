@@ -33,7 +33,7 @@ struct RankCommand: ParsableCommand {
         let env = try RunEnvironment()
         guard let p = Period(period) else { throw GridError.invalidInput("--period \(period): write 2026-11, 2026-Q4 or 2026") }
         let rulesValue = try RankCommand.loadRules(rules, env: env)
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let asOf = min(p.last, env.clock.today)
         let byProperty = by == .property
         let cases = try db.scoredCases(from: p.first, to: p.last, utcOffsetSeconds: env.clock.utcOffsetSeconds)

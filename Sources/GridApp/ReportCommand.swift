@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         var scopeValue = CommunityScope.all
         var scopeName = try db.offices().map(\.name).joined(separator: "、")
         if let scope {

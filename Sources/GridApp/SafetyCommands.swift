@@ -14,7 +14,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let stamp = env.clock.now().description.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let path = output ?? db.path.replacingOccurrences(of: ".sqlite", with: "") + ".backup-\(stamp).sqlite"
         // Written under a fresh temporary name in a private folder beside it, then linked into place: a symbolic
@@ -79,7 +79,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let problems = try db.check()
         guard problems.isEmpty else {
             for p in problems { Output.print(p) }

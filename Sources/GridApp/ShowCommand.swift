@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let ref = try Resolver(store: db).community(community)
         guard case .community(let id) = ref.node, let c = try db.community(id: id) else {
             throw GridError.notFound("community “\(community)” disappeared while reading; try again")

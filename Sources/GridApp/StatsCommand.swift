@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let groups = try db.rollups(groupedBy: by, within: .all, today: env.clock.today)
         if output.json {
             Output.json(Format.jsonText(["today": env.clock.today.description, "by": by.rawValue, "groups": groups.map { g in

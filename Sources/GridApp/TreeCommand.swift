@@ -24,7 +24,7 @@ struct TreeCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let ref = try node.map { q throws(GridError) in try Resolver(store: db).node(q, levels: Set(Grouping.allCases), what: "nodes") }
         let roots = try TreeBuilder(store: db, today: env.clock.today, depth: depth).roots(ref)
         if output.json {

@@ -19,7 +19,12 @@ public final class SQLiteStore: GridRepository {
 
     /// Opens an existing civgrid database, upgrading an older schema. Fails with one clear message when
     /// the file is missing, not a civgrid database, corrupt, newer than this civgrid, or unusable.
-    public static func open(path: String) throws(GridError) -> SQLiteStore {
+    ///
+    /// The file is first looked at without writing a byte (its header, then a read-only connection), so an empty,
+    /// foreign or newer file is refused exactly as it was. With `forReading`, an up-to-date database stays on that
+    /// read-only connection: a read never changes the file or other connections' schema (opening for writing lets
+    /// GRDB create and drop a table to set up WAL, which bumps the schema version).
+    public static func open(path: String, forReading: Bool = false) throws(GridError) -> SQLiteStore {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else {
             throw .database("no civgrid database at \(path): create one with `civgrid init --office NAME` "
@@ -30,10 +35,53 @@ public final class SQLiteStore: GridRepository {
         guard effectiveAccess(path, R_OK) else {
             throw .database("cannot read \(path): permission denied; ask the file's owner to add you to its group")
         }
-        let readOnly = !effectiveAccess(path, W_OK)
-        let store = try connect(path: path, readOnly: readOnly)
-        try store.checkSchema()
+        try checkHeader(path)
+        let writable = effectiveAccess(path, W_OK)
+        let probe = try connect(path: path, readOnly: true)
+        let upToDate = try probe.checkSchema()
+        if !writable || (forReading && upToDate) {
+            guard upToDate else {
+                throw GridError.database("\(path) needs a schema upgrade but is read-only; open it once as its owner to upgrade it")
+            }
+            return probe
+        }
+        probe.close()
+        let store = try connect(path: path, readOnly: false)
+        if !upToDate { try store.migrate() }
         return store
+    }
+
+    /// Refuses, before SQLite opens it, a file that is empty or not an SQLite database at all.
+    static func checkHeader(_ path: String) throws(GridError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .database("cannot read \(path); check the path and its permissions")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard !header.isEmpty else {
+            throw .database("\(path) is an empty file, not a civgrid database; nothing was changed. "
+                + "Create a database with `civgrid init --office NAME` (at a new path) or point --db elsewhere")
+        }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw .database("\(path) is not a usable civgrid database (not an SQLite file at all); nothing was changed. "
+                + "Restore it from a backup or point --db at a civgrid database")
+        }
+    }
+
+    /// Moves everything in the WAL into the main file and empties the WAL, so the main file alone holds the database
+    /// (before it is renamed or copied).
+    public func checkpoint() throws(GridError) {
+        do {
+            try db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        } catch {
+            throw StoreError.map(error, path: path)
+        }
+    }
+
+    /// Closes the connections (the store must not be used afterwards).
+    public func close() {
+        if let queue = db as? DatabaseQueue { try? queue.close() }
+        if let pool = db as? DatabasePool { try? pool.close() }
     }
 
     /// Creates a new, empty database file (migrated, readable and writable by owner and group only).
@@ -75,8 +123,8 @@ public final class SQLiteStore: GridRepository {
         }
     }
 
-    /// Refuses foreign and newer files; migrates older ones.
-    func checkSchema() throws(GridError) {
+    /// Refuses foreign and newer files; returns whether every migration has been applied.
+    func checkSchema() throws(GridError) -> Bool {
         let migrator = Schema.migrator
         do {
             let (superseded, complete, known) = try db.read { db in
@@ -91,15 +139,18 @@ public final class SQLiteStore: GridRepository {
                 throw GridError.database("\(path) was written by a newer civgrid (its schema has migrations this "
                     + "version does not know); upgrade civgrid before opening it. Nothing was changed.")
             }
-            if !complete {
-                guard !isReadOnly else {
-                    throw GridError.database("\(path) needs a schema upgrade but is read-only; "
-                        + "open it once as its owner to upgrade it")
-                }
-                try migrator.migrate(db)
-            }
+            return complete
         } catch let e as GridError {
             throw e
+        } catch {
+            throw StoreError.map(error, path: path)
+        }
+    }
+
+    /// Applies the migrations this file lacks.
+    func migrate() throws(GridError) {
+        do {
+            try Schema.migrator.migrate(db)
         } catch {
             throw StoreError.map(error, path: path)
         }
