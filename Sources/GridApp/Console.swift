@@ -26,6 +26,10 @@ public final class Console {
     var lastAuditID: Int64
     let context: ChangeContext
     var importJob: ImportJob?
+    /// Writes refused because another process held the database past the busy timeout: retried on the next ticks,
+    /// in order, a few times, before they are reported as failed.
+    var busyWrites: [(effect: Effect, attempts: Int)] = []
+    static let busyAttempts = 3
 
     /// A console over a store and a backend; loads the first data and is ready to draw.
     public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
@@ -65,6 +69,7 @@ public final class Console {
                 dispatch(.resize(width: w, height: h))
             case .tick:
                 dispatch(.tick)
+                retryBusyWrites()
                 pollExternalChanges()
             }
             pollImport()
@@ -113,12 +118,41 @@ public final class Console {
             importJob?.cancel()
             return []
         case .saveStatus, .restore, .recordCases, .moveCases:
-            let actions = runner.perform(effect)
-            // Our own commits are not "changes by others": move the audit mark past them.
-            if let latest = try? store.latestAuditID() { lastAuditID = latest }
-            return actions
+            // A later write must not overtake one still waiting for the database.
+            guard busyWrites.isEmpty else {
+                busyWrites.append((effect, 0))
+                return [.failed("数据库忙，改动已排队，稍后自动保存 (busy: queued, will be saved shortly)")]
+            }
+            return write(effect, attempts: 0)
         default:
             return runner.perform(effect)
+        }
+    }
+
+    /// Runs a write; a busy database queues it for the next tick instead of losing it.
+    func write(_ effect: Effect, attempts: Int) -> [Action] {
+        let (actions, busy) = runner.performWrite(effect)
+        if busy {
+            guard attempts + 1 < Console.busyAttempts else {
+                return runner.failure(effect, .busy("another civgrid held the database for \(Console.busyAttempts) tries; "
+                    + "nothing was written — try again"))
+            }
+            busyWrites.insert((effect, attempts + 1), at: 0)
+            return [.failed("数据库忙，稍后自动重试 (busy: will retry)")]
+        }
+        // Our own commits are not "changes by others": move the audit mark past them.
+        if let latest = try? store.latestAuditID() { lastAuditID = latest }
+        return actions
+    }
+
+    /// Retries the writes a busy database held back, oldest first, stopping at the first still busy.
+    public func retryBusyWrites() {
+        while let (effect, attempts) = busyWrites.first {
+            busyWrites.removeFirst()
+            let pending = busyWrites.count
+            let actions = write(effect, attempts: attempts)
+            for action in actions { dispatch(action) }
+            if busyWrites.count > pending { return }
         }
     }
 

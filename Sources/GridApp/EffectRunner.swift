@@ -17,12 +17,28 @@ struct EffectRunner {
         do {
             return try run(effect)
         } catch {
-            if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
-            if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
-            if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
-            if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
-            return [.failed(error.description)]
+            return failure(effect, error)
         }
+    }
+
+    /// A write, telling apart "the database was busy" (worth retrying: nothing was written) from every other outcome.
+    func performWrite(_ effect: Effect) -> (actions: [Action], busy: Bool) {
+        do {
+            return (try run(effect), false)
+        } catch .busy {
+            return ([], true)
+        } catch {
+            return (failure(effect, error), false)
+        }
+    }
+
+    /// The action that reports a failed effect.
+    func failure(_ effect: Effect, _ error: GridError) -> [Action] {
+        if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
+        if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
+        if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
+        if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
+        return [.failed(error.description)]
     }
 
     func run(_ effect: Effect) throws(GridError) -> [Action] {
