@@ -53,6 +53,9 @@ public final class Console {
         lastMarker = try store.changeMarker()
         lastAuditID = try store.latestAuditID()
         dispatch(.start(themes: try store.themes()))
+        // The search index of every name is built meanwhile, off the run loop.
+        let searchStore = store
+        Thread.detachNewThread { searchStore.prepareSearch() }
     }
 
     /// Runs until the operator quits or a quit signal arrives.

@@ -27,8 +27,9 @@ public protocol GridReading: Sendable {
     func cells(communityID: RowID) throws(GridError) -> [CellRow]
     /// The cells of several communities (a board window), in no particular order.
     func cells(communityIDs: [RowID]) throws(GridError) -> [CellState]
-    /// Communities, units, property companies and streets whose name contains `text`, best first.
-    func search(_ text: String, limit: Int) throws(GridError) -> [NodeRef]
+    /// Communities, streets, units and property companies whose name contains `text` — typed in Hanzi, full pinyin,
+    /// initials or a mix, by any reading — best first (see `NameIndex`), each with the readings it matched by.
+    func search(_ text: String, limit: Int) throws(GridError) -> [SearchHit]
     /// The chain (units, roles, property companies) in force for a community on `day`.
     func chain(communityID: RowID, on day: Day) throws(GridError) -> [ChainLink]
     /// The chains in force on `day` for many communities at once (exports), keyed by community.

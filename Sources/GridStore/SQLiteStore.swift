@@ -10,6 +10,8 @@ public final class SQLiteStore: GridRepository {
     let db: any DatabaseWriter
     /// Whether the file could only be opened for reading.
     public let isReadOnly: Bool
+    /// Search's prepared names (see `nameIndex()`).
+    let searchCache = NameIndexCache()
 
     init(path: String, db: any DatabaseWriter, readOnly: Bool) {
         self.path = path

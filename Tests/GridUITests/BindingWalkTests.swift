@@ -32,7 +32,7 @@ struct BindingWalkTests {
                               chain: [], history: [])
         s.detail?.offset = 2
         s.undo = [[]]
-        s.search = SearchState(query: "街", hits: [NodeRef(node: .street(1), name: "街道0", path: "")])
+        s.search = SearchState(query: "街", hits: [SearchHit(ref: NodeRef(node: .street(1), name: "街道0", path: ""))])
         s.help.offset = 1
         s.screen = screen
         s.returnScreen = .board

@@ -182,7 +182,8 @@ struct FindTests {
     func search() {
         var s = UIFixture.state()
         #expect(UIFixture.press(&s, [.char("/"), .char("阳")]) == [.search("阳")])
-        let hits = [NodeRef(node: .community(4), name: "阳光小区", path: "城关镇"), NodeRef(node: .unit(9), name: "阳光物业", path: "")]
+        let hits = [SearchHit(ref: NodeRef(node: .community(4), name: "阳光小区", path: "城关镇")),
+                    SearchHit(ref: NodeRef(node: .unit(9), name: "阳光物业", path: ""))]
         _ = Reducer.reduce(&s, .searchResults(query: "旧", hits: []))
         #expect(s.search.hits.isEmpty)
         _ = Reducer.reduce(&s, .searchResults(query: "阳", hits: hits))
@@ -199,7 +200,7 @@ struct FindTests {
         var s = UIFixture.state()
         var effects = UIFixture.press(&s, [.char(":")] + "goto 桂".map { .char($0) } + [.enter])
         #expect(effects == [.search("桂")])
-        effects = Reducer.reduce(&s, .searchResults(query: "桂", hits: [NodeRef(node: .community(4), name: "桂苑", path: "")]))
+        effects = Reducer.reduce(&s, .searchResults(query: "桂", hits: [SearchHit(ref: NodeRef(node: .community(4), name: "桂苑", path: ""))]))
         #expect(effects == [.locate(communityID: 4, scope: .all, filter: .none)])
         _ = UIFixture.press(&s, [.char(":")] + "filter overdue".map { .char($0) } + [.enter])
         #expect(s.board.filter.overdueOnly)

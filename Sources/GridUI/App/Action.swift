@@ -24,7 +24,7 @@ public enum Action: Sendable {
     /// A case moved from one state to another (its due day after the move); the queue (and detail) reload.
     case caseMoved(number: CaseNumber, from: CaseState, to: CaseState, dueOn: Day?)
     case detailLoaded(CellDetail)
-    case searchResults(query: String, hits: [NodeRef])
+    case searchResults(query: String, hits: [SearchHit])
     /// The board row a jump asked for (nil: not in the current scope and filter).
     case located(communityID: RowID, row: Int?)
     /// Another process committed; these cells changed (highlighted briefly).

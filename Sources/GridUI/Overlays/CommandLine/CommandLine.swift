@@ -88,7 +88,7 @@ enum CommandLine {
     /// Names `:goto` completes: communities on the board, the browser's columns and the last search's hits.
     static func names(_ s: AppState) -> [String] {
         var seen = Set<String>()
-        let all = s.board.rows.map(\.community.name) + s.browser.flatMap { $0.items.compactMap(\.ref?.name) } + s.search.hits.map(\.name)
+        let all = s.board.rows.map(\.community.name) + s.browser.flatMap { $0.items.compactMap(\.ref?.name) } + s.search.hits.map(\.ref.name)
         return all.filter { seen.insert($0).inserted }
     }
 

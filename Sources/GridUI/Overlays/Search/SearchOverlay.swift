@@ -5,7 +5,7 @@ import TerminalKit
 /// Incremental search results, kept for n / N after the prompt closes.
 public struct SearchState: Hashable, Sendable {
     public var query = ""
-    public var hits: [NodeRef] = []
+    public var hits: [SearchHit] = []
     public var index = 0
     /// `:goto` waits for search results and jumps to the first.
     public var pendingGoto = false
@@ -31,7 +31,7 @@ enum SearchOverlay {
         }
     }
 
-    static func results(_ s: inout AppState, query: String, hits: [NodeRef]) -> [Effect] {
+    static func results(_ s: inout AppState, query: String, hits: [SearchHit]) -> [Effect] {
         // A late answer for an older query is dropped: only the text in the prompt counts.
         if case .search(let field)? = s.overlay, field.text != query { return [] }
         s.search = SearchState(query: query, hits: hits, index: 0, pendingGoto: s.search.pendingGoto)
@@ -58,7 +58,7 @@ enum SearchOverlay {
     /// Goes to the current hit: a community's row on the board, or the board scoped to a street, unit or
     /// property company.
     static func jump(_ s: inout AppState) -> [Effect] {
-        let hit = s.search.hits[s.search.index]
+        let hit = s.search.hits[s.search.index].ref
         s.message = StatusMessage("\(s.search.index + 1)/\(s.search.hits.count) \(hit.name)  [\(hit.node.levelZH)]")
         if case .community(let id) = hit.node {
             return [.locate(communityID: id, scope: s.board.scope, filter: s.board.filter)]
@@ -100,7 +100,9 @@ enum SearchOverlay {
         for (i, hit) in hits.enumerated() {
             let style = i == s.search.index ? theme[.selection] : theme[.text]
             b.fill(Rect(x: 0, y: top + i, width: s.width, height: 1), style: style)
-            b.put("\(hit.name)  [\(hit.node.levelZH)] \(hit.path)", x: 1, y: top + i, width: s.width - 2, style: style)
+            // Why it matched, when typed in pinyin: the readings the letters went through.
+            let why = hit.reason.isEmpty ? "" : "  ← \(hit.reason)"
+            b.put("\(hit.ref.name)  [\(hit.ref.node.levelZH)] \(hit.ref.path)\(why)", x: 1, y: top + i, width: s.width - 2, style: style)
         }
     }
 }
