@@ -31,10 +31,8 @@ final class SheetDelegate: PartDelegate {
         super.init(part: part, file: file, limits: limits)
     }
 
-    override func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
-                attributes a: [String: String] = [:]) {
-        guard !failed else { return }
-        switch localName(e) {
+    override func start(_ parser: XMLParser, _ name: Substring, _ a: [String: String]) {
+        switch name {
         case "row":
             if let r = a["r"] {
                 guard let n = Int(r), (1...limits.maxRows).contains(n) else {
@@ -68,12 +66,7 @@ final class SheetDelegate: PartDelegate {
         }
     }
 
-    override func parser(_ parser: XMLParser, foundCharacters string: String) { add(parser, string) }
-
-    override func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { add(parser, String(decoding: CDATABlock, as: UTF8.self)) }
-
-    func add(_ parser: XMLParser, _ string: String) {
-        guard !failed else { return }
+    override func text(_ parser: XMLParser, _ string: String) {
         if inValue {
             valueUnits += string.utf16.count
             guard valueUnits <= limits.maxCellCharacters else { return tooLong(parser) }
@@ -87,9 +80,8 @@ final class SheetDelegate: PartDelegate {
         fail(parser, "a cell in row \(rowNumber) holds more than \(limits.maxCellCharacters.grouped) characters, Excel's own limit")
     }
 
-    override func parser(_ parser: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
-        guard !failed else { return }
-        switch localName(e) {
+    override func end(_ parser: XMLParser, _ name: Substring) {
+        switch name {
         case "v": inValue = false
         case "is": if let item = inline { value = item.text; inline = nil }
         case "c": endCell(parser)

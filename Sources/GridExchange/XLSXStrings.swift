@@ -37,27 +37,18 @@ final class SharedStringsDelegate: PartDelegate {
     var items: [String] = []
     var item: StringItemText?
 
-    override func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        guard !failed else { return }
-        let name = localName(e)
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
         if name == "si" { item = StringItemText() } else { item?.start(name) }
     }
 
-    override func parser(_ parser: XMLParser, foundCharacters string: String) { add(parser, string) }
-
-    override func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { add(parser, String(decoding: CDATABlock, as: UTF8.self)) }
-
-    func add(_ parser: XMLParser, _ string: String) {
-        guard !failed, item != nil else { return }
+    override func text(_ parser: XMLParser, _ string: String) {
+        guard item != nil else { return }
         if !item!.add(string, max: limits.maxCellCharacters) {
             fail(parser, "shared string \(items.count) is longer than \(limits.maxCellCharacters.grouped) characters, Excel's own limit for a cell")
         }
     }
 
-    override func parser(_ parser: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
-        guard !failed else { return }
-        let name = localName(e)
+    override func end(_ parser: XMLParser, _ name: Substring) {
         if name == "si", let done = item {
             items.append(done.text)
             item = nil

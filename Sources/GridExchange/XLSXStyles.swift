@@ -56,10 +56,8 @@ final class StylesDelegate: PartDelegate {
     var cellFormatIDs: [Int] = []
     var inCellXfs = false
 
-    override func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
-                attributes a: [String: String] = [:]) {
-        guard !failed else { return }
-        switch localName(e) {
+    override func start(_ parser: XMLParser, _ name: Substring, _ a: [String: String]) {
+        switch name {
         case "numFmt":
             if let id = a["numFmtId"].flatMap({ Int($0) }), let code = a["formatCode"] { customFormats[id] = code }
         case "cellXfs": inCellXfs = true
@@ -70,8 +68,8 @@ final class StylesDelegate: PartDelegate {
         }
     }
 
-    override func parser(_ parser: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
-        if localName(e) == "cellXfs" { inCellXfs = false }
+    override func end(_ parser: XMLParser, _ name: Substring) {
+        if name == "cellXfs" { inCellXfs = false }
     }
 
     /// For each cell style index, what its number format shows.

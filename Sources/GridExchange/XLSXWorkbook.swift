@@ -15,18 +15,15 @@ final class AttributesDelegate: PartDelegate {
         super.init(part: part, file: file, limits: limits)
     }
 
-    override func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        guard !failed else { return }
-        let name = String(localName(e))
-        guard names.contains(name) else { return }
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
+        guard names.contains(String(name)) else { return }
         var local: [String: String] = [:]
         for (k, v) in attributes where local[String(localName(k))] == nil || !k.contains(":") {
             local[String(localName(k))] = v
         }
         // `r:id` (the relationship) must win over a plain `id` attribute should both exist.
         if let rid = attributes.first(where: { $0.key.hasSuffix(":id") })?.value { local["rid"] = rid }
-        found.append((name, local))
+        found.append((String(name), local))
         if found.count > 100_000 { fail(parser, "has more than 100,000 <\(name)> entries") }
     }
 

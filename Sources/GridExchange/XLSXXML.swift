@@ -28,13 +28,45 @@ class PartDelegate: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
-    // The callbacks subclasses override. They are declared here because a protocol's default implementation
-    // (FoundationXML has one for each) is what the witness table holds for a subclass that merely adds them.
+    /// Open elements now, and whether the root element has closed: a part whose XML stops early is cut short.
+    private(set) var depth = 0
+    private(set) var rootClosed = false
+    /// The first error the parser reported, where it was.
+    private(set) var xmlError: (line: Int, column: Int, code: Int)?
+
+    // What subclasses override: an element starts (local name, attributes), ends, or text arrives.
+    func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {}
+    func end(_ parser: XMLParser, _ name: Substring) {}
+    func text(_ parser: XMLParser, _ string: String) {}
+
     func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {}
-    func parser(_ parser: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {}
-    func parser(_ parser: XMLParser, foundCharacters string: String) {}
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {}
+                attributes: [String: String] = [:]) {
+        guard failure == nil else { return }
+        if rootClosed { return fail(parser, "has content after its root element") }
+        depth += 1
+        start(parser, localName(e), attributes)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
+        depth -= 1
+        if depth == 0 { rootClosed = true }
+        end(parser, localName(e))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard failure == nil else { return }
+        text(parser, string)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard failure == nil else { return }
+        text(parser, String(decoding: CDATABlock, as: UTF8.self))
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if xmlError == nil { xmlError = (parser.lineNumber, parser.columnNumber, (parseError as NSError).code) }
+    }
 
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
         fail(parser, "declares an entity (“\(name)”); spreadsheets never do, so the file is refused")
@@ -68,11 +100,24 @@ enum PartXML {
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
         if let failure = delegate.failure { throw failure }
-        guard ok else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw .invalidInput("\(where_) line \(parser.lineNumber), column \(parser.columnNumber): the XML is broken (\(reason)); "
-                + "the file is damaged or cut short, so nothing was imported — open it in Excel or WPS and save it again")
+        let advice = "the file is damaged or cut short, so nothing was imported — open it in Excel or WPS and save it again"
+        if !ok || delegate.xmlError != nil {
+            let e = delegate.xmlError ?? (parser.lineNumber, parser.columnNumber, (parser.parserError as NSError?)?.code ?? 0)
+            throw .invalidInput("\(where_) line \(e.line), column \(e.column): the XML is broken (\(describe(e.code))); \(advice)")
         }
+        guard delegate.rootClosed else {
+            throw .invalidInput("\(where_) line \(parser.lineNumber): the XML stops before its elements are closed; \(advice)")
+        }
+    }
+
+    /// `tagNameMismatchError` → `tag name mismatch`.
+    static func describe(_ code: Int) -> String {
+        guard let c = XMLParser.ErrorCode(rawValue: code) else { return "error \(code)" }
+        var words = ""
+        for ch in String(describing: c).replacingOccurrences(of: "Error", with: "") {
+            if ch.isUppercase { words += " " + ch.lowercased() } else { words.append(ch) }
+        }
+        return words.trimmingCharacters(in: .whitespaces) + " (libxml2 error \(code))"
     }
 
     /// A DOCTYPE in the prolog, or a part not in an ASCII-compatible encoding: where and what.
