@@ -43,6 +43,14 @@ let package = Package(
             dependencies: ["GridApp", "GridCore", "GridStore", "GridUI", "GridTheme", "TerminalKit", "TerminalNcurses",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzzing (Scripts/fuzz.sh): one-input functions in a library, one small executable per target.
+        .target(name: "FuzzTargets", dependencies: ["GridCore", "GridExchange", "GridTheme", "GridUI", "TerminalKit"]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzPalette", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzCommand", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzDates", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "GridExchange", "GridCore"]),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
