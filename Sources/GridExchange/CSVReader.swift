@@ -65,8 +65,9 @@ extension CSV {
         }
         while let c = pending {
             pending = chars.next()
-            fieldUnits += c.utf16.count
-            if fieldUnits > limits.maxCellCharacters {
+            // Quotes and delimiters count too: a field reaching the limit ends here, long before the file does.
+            if c != sep && c != "\n" && c != "\r\n" && c != "\r" || inQuotes { fieldUnits += c.utf16.count }
+            if fieldUnits > limits.maxCellCharacters + 2 {
                 throw .invalidInput("\(file):\(inQuotes ? quoteLine : line): a field is longer than \(limits.maxCellCharacters.grouped) characters, "
                     + "Excel's own limit for a cell\(inQuotes ? " — is a closing \" missing?" : ""); nothing was imported")
             }

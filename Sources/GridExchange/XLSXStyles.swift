@@ -31,7 +31,11 @@ struct DateFormatKind: Equatable {
             if skipNext { skipNext = false; continue }
             if escaped { escaped = false; continue }
             if inQuote { if c == "\"" { inQuote = false }; continue }
-            if inBracket { if c == "]" { inBracket = false }; continue }
+            if inBracket {
+                // [h], [mm], [ss]: elapsed time; [Red], [$-804], [>=100]: not dates.
+                if c == "]" { inBracket = false } else if "hHsS".contains(c) { letters.insert("h") }
+                continue
+            }
             switch c {
             case "\"": inQuote = true
             case "[": inBracket = true
