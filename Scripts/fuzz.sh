@@ -17,6 +17,8 @@ case $target in
 esac
 swift build -c release --product "$product" --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld -Xswiftc -DCIVGRID_FUZZ
+# A Swift trap must reach libFuzzer's own handler (which saves the input), not the Swift backtracer.
+export SWIFT_BACKTRACE=enable=no
 mkdir -p ".fuzz-work/$target" "Fuzz/crashes/$target"
 exec ".build-fuzz/release/$product" ".fuzz-work/$target" "Fuzz/corpus/$target" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

@@ -10,6 +10,15 @@ public enum SheetReader {
         guard size <= limits.maxFileBytes else {
             throw .invalidInput("\(path) is \(size.megabytes), over the limit of \(limits.maxFileBytes.megabytes) for one sheet file; split it")
         }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .invalidInput("cannot read \(path): no such file or no permission")
+        }
+        let magic = (try? handle.read(upToCount: 4)) ?? nil
+        try? handle.close()
+        guard let magic, !magic.isEmpty else { throw .invalidInput("\(path) is empty") }
+        if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) || path.lowercased().hasSuffix(".xlsx") {
+            return (try XLSXReader.read(url: URL(fileURLWithPath: path), sheet: sheet, file: path, limits: limits), "XLSX")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .invalidInput("cannot read \(path): no such file or no permission")
         }

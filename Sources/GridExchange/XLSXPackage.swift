@@ -13,14 +13,26 @@ final class XLSXPackage {
     /// Bytes inflated so far, all parts together (tests check that a bomb stops early).
     private(set) var inflated = 0
 
-    init(data: Data, file: String, limits: SheetLimits) throws(GridError) {
+    /// Opens the file at `url`. The archive is always read from a file: ZIPFoundation's in-memory mode traps
+    /// on a zip whose offsets point past its end (found by FuzzXLSX), its file mode reads short and throws.
+    init(url: URL, file: String, limits: SheetLimits) throws(GridError) {
         self.file = file
         self.limits = limits
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw .invalidInput("\(file): not a readable .xlsx (the zip container is broken); open it in Excel or WPS and save it again")
         }
+    }
+
+    /// Opens bytes already read, through a private temporary file that is gone once the archive has it open.
+    convenience init(data: Data, file: String, limits: SheetLimits) throws(GridError) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("civgrid-xlsx-\(UUID().uuidString).zip")
+        guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw .invalidInput("\(file): cannot write a temporary copy to read it (\(url.deletingLastPathComponent().path) not writable)")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        try self.init(url: url, file: file, limits: limits)
     }
 
     /// A part's bytes, or nil when the workbook has no such part.

@@ -11,6 +11,11 @@ public enum XLSXReader {
         try read(package: XLSXPackage(data: data, file: file, limits: limits), sheet: sheet)
     }
 
+    /// The sheet's rows, from the file at `url` (`file` names it in messages).
+    public static func read(url: URL, sheet: String?, file: String, limits: SheetLimits = .standard) throws(GridError) -> TextTableData {
+        try read(package: XLSXPackage(url: url, file: file, limits: limits), sheet: sheet)
+    }
+
     static func read(package: XLSXPackage, sheet: String?) throws(GridError) -> TextTableData {
         let file = package.file, limits = package.limits
         guard let workbook = try package.part("xl/workbook.xml") else {

@@ -112,6 +112,15 @@ struct HostileXLSXTests {
         #expect(inflated <= 50_000 + 1_000, "inflating stopped at the declared size (\(inflated) bytes)")
     }
 
+    @Test("FuzzXLSX finding: a zip whose directory points past its end is refused, not a trap in ZIPFoundation")
+    func offsetPastEnd() throws {
+        let zip = try WorkbookFixture(sheet: cell("A1")).data()
+        for offset: UInt32 in [UInt32(zip.count) + 10, 0xFFFF_FF00] {
+            let m = try refusal(WorkbookFixture.pointPastEnd(zip, entry: "xl/workbook.xml", offset: offset)).message
+            #expect(m.contains("xl/workbook.xml") || m.contains("not a readable .xlsx"), "\(m)")
+        }
+    }
+
     @Test("a part declared larger than the per-part limit is refused without inflating it")
     func declaredTooLarge() throws {
         let zip = try WorkbookFixture(sheet: cell("A1")).data()

@@ -51,6 +51,23 @@ struct WorkbookFixture {
         return try #require(archive.data)
     }
 
+    /// `zip` with the local-header offset of `entry` in the central directory set to `offset` (past the end of
+    /// the file: ZIPFoundation's in-memory mode trapped on this, found by FuzzXLSX).
+    static func pointPastEnd(_ zip: Data, entry: String, offset: UInt32) -> Data {
+        var b = [UInt8](zip)
+        let name = Array(entry.utf8)
+        var i = 0
+        while i + 46 < b.count {
+            let sig = Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 | Int(b[i + 3]) << 24
+            let len = Int(b[i + 28]) | Int(b[i + 29]) << 8
+            if sig == 0x02014B50, i + 46 + len <= b.count, Array(b[(i + 46)..<(i + 46 + len)]) == name {
+                for k in 0..<4 { b[i + 42 + k] = UInt8(truncatingIfNeeded: offset >> (8 * UInt32(k))) }
+            }
+            i += 1
+        }
+        return Data(b)
+    }
+
     /// `zip` with the uncompressed size of `entry` rewritten to `size` in its local header, its data
     /// descriptor (if any) and the central directory: a forged zip whose part inflates to more than declared.
     static func forge(_ zip: Data, entry: String, uncompressedSize size: UInt32) -> Data {
