@@ -93,6 +93,13 @@ enum PartXML {
         if let problem = prologProblem(data) {
             throw .invalidInput("\(where_) line \(problem.line): \(problem.message); nothing was imported — open it in Excel or WPS and save it again")
         }
+        // Invalid UTF-8 is refused before libxml2 sees it: it would fall back to Latin-1 and hand FoundationXML
+        // names it traps on (found by FuzzXLSX).
+        if let bad = data.withUnsafeBytes({ TextDecoding.firstInvalidUTF8($0.bindMemory(to: UInt8.self)) }) {
+            let line = data.prefix(bad).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw .invalidInput("\(where_) line \(line): invalid UTF-8 at byte offset \(bad); the file is damaged, so nothing was imported — "
+                + "open it in Excel or WPS and save it again")
+        }
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
@@ -147,7 +154,7 @@ enum PartXML {
                 if c == 0x0A { line += 1 }
                 guard c == UInt8(ascii: "<") else { i += 1; continue }
                 if starts("<?xml ", at: i), let bad = declaredEncoding(b, from: i) {
-                    return (line, "declares encoding “\(bad)”; only UTF-8 and the GB encodings are read")
+                    return (line, "declares encoding “\(bad)”; only UTF-8 is read")
                 }
                 if starts("<?", at: i) { skip(past: "?>"); continue }
                 if starts("<!--", at: i) { skip(past: "-->"); continue }
@@ -168,7 +175,7 @@ enum PartXML {
         guard let r = decl.range(of: "encoding") else { return nil }
         let rest = decl[r.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
         let name = String(rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " && $0 != "?" })
-        let ok = ["utf-8", "utf8", "us-ascii", "ascii", "gbk", "gb2312", "gb18030", "iso-8859-1", "windows-1252"]
+        let ok = ["utf-8", "utf8", "us-ascii", "ascii"]
         return ok.contains(name.lowercased()) ? nil : name
     }
 }

@@ -121,6 +121,18 @@ struct HostileXLSXTests {
         }
     }
 
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    @Test("FuzzXLSX finding: an element name in invalid UTF-8 is refused, not a trap in FoundationXML")
+    func invalidUTF8Name() throws {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("fuzz-xlsx-invalid-utf8-name.xlsx"))
+        let m = try refusal(data).message
+        #expect(m.contains("invalid UTF-8 at byte offset"), "\(m)")
+        let sheet = Data("<worksheet><workshi".utf8) + Data([0x48, 0xE6, 0x80, 0x95, 0xA3, 0x88]) + Data("/></worksheet>".utf8)
+        #expect(PartXML.prologProblem(sheet) == nil)
+        #expect(throws: GridError.self) { try PartXML.parse(sheet, delegate: PartDelegate(part: "s", file: "f", limits: .standard)) }
+    }
+
     @Test("a part declared larger than the per-part limit is refused without inflating it")
     func declaredTooLarge() throws {
         let zip = try WorkbookFixture(sheet: cell("A1")).data()
