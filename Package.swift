@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
         .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore", "TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridTheme"]),
-        .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore",
+        .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore", "civgrid",
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GridThemeTests", dependencies: ["GridTheme", "TerminalKit", "GridCore"]),
