@@ -9,7 +9,7 @@ public struct SheetLimits: Sendable {
     /// Excel's last row.
     public var maxRows = 1_048_576
     /// Rows × columns as read (trailing empty cells do not count).
-    public var maxCells = 8_388_608
+    public var maxCells = 4_194_304
     /// Characters (UTF-16 units, as Excel counts) in one cell.
     public var maxCellCharacters = 32_767
     /// UTF-8 bytes of all cell text together, counting a shared string once per cell that uses it.
@@ -46,8 +46,8 @@ extension Int {
         return (self < 0 ? "-" : "") + out
     }
 
-    /// `200 MB`: sizes in messages.
+    /// `200 MB`: sizes in messages (any size: a forged zip may declare 2⁶³ bytes — FuzzXLSX found the overflow).
     var megabytes: String {
-        self >= 1 << 20 ? "\((self + (1 << 19)) >> 20) MB" : "\(self.grouped) bytes"
+        self >= 1 << 20 ? "\((self / (1 << 20) + (self % (1 << 20) >= 1 << 19 ? 1 : 0)).grouped) MB" : "\(self.grouped) bytes"
     }
 }

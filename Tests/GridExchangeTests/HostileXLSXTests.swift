@@ -67,8 +67,8 @@ struct HostileXLSXTests {
         let m = try message("<worksheet><sheetData>\(rows)</sheetData></worksheet>", limits: limits)
         #expect(m.contains("spans more than 100,000 cells"), "\(m)")
         #expect(m.contains("line 1"), "\(m)")
-        // The standard cap refuses the same 1,000 rows (16 million cells) too.
-        #expect(try message("<worksheet><sheetData>\(rows)</sheetData></worksheet>").contains("spans more than 8,388,608 cells"))
+        // The standard cap refuses the same 1,000 rows (16 million cells) too, at row 257.
+        #expect(try message("<worksheet><sheetData>\(rows)</sheetData></worksheet>").contains("spans more than 4,194,304 cells"))
     }
 
     @Test("a shared string used in thousands of cells is refused by the text cap; an over-long or over-many table too")
@@ -133,12 +133,21 @@ struct HostileXLSXTests {
         #expect(throws: GridError.self) { try PartXML.parse(sheet, delegate: PartDelegate(part: "s", file: "f", limits: .standard)) }
     }
 
+    @Test("FuzzXLSX finding: a part declaring an absurd size (2⁶³ bytes) is refused with its size, not an overflow in the message")
+    func absurdDeclaredSize() throws {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("fuzz-xlsx-huge-declared-size.xlsx"))
+        let m = try refusal(data).message
+        #expect(m.contains("over the limit of 200 MB per part") || m.contains("damaged") || m.contains("not a readable"), "\(m)")
+        #expect(Int.max.megabytes == "8,796,093,022,208 MB")
+        #expect((3 << 19).megabytes == "2 MB" && (1 << 20).megabytes == "1 MB" && 1_000.megabytes == "1,000 bytes")
+    }
+
     @Test("a part declared larger than the per-part limit is refused without inflating it")
     func declaredTooLarge() throws {
         let zip = try WorkbookFixture(sheet: cell("A1")).data()
         let forged = WorkbookFixture.forge(zip, entry: "xl/worksheets/sheet1.xml", uncompressedSize: 3_000_000_000)
         let (m, inflated) = try refusal(forged)
-        #expect(m.contains("would inflate to 2861 MB, over the limit of 200 MB per part"), "\(m)")
+        #expect(m.contains("would inflate to 2,861 MB, over the limit of 200 MB per part"), "\(m)")
         #expect(inflated < 1_000)
         var limits = SheetLimits()
         limits.maxInflatedBytes = 150
