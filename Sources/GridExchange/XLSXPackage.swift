@@ -53,7 +53,7 @@ final class XLSXPackage {
                 + "more than \(limits.maxCompressionRatio):1 — this is how zip bombs look, not spreadsheets")
         }
         var out = Data()
-        out.reserveCapacity(min(size, 1 << 24))
+        out.reserveCapacity(size) // exact: growth by doubling would hold two copies at once
         var overflow = false
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in

@@ -100,7 +100,8 @@ enum PartXML {
             throw .invalidInput("\(where_) line \(line): invalid UTF-8 at byte offset \(bad); the file is damaged, so nothing was imported — "
                 + "open it in Excel or WPS and save it again")
         }
-        let parser = XMLParser(data: data)
+        // From a stream, so libxml2 takes the part in chunks instead of a second copy of all of it.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
