@@ -4,6 +4,7 @@
 # Builds the target in its own scratch path (.build-fuzz: every module there is instrumented), then fuzzes
 # from the committed seeds in Fuzz/corpus/TARGET. New interesting inputs go to .fuzz-work/TARGET (not
 # committed; copy the good ones into Fuzz/corpus/TARGET); crashes are saved as Fuzz/crashes/TARGET/crash-*.
+# Fuzz/dict/TARGET.dict, when present, gives libFuzzer the format's tokens.
 # Replay a crash in a normal build:  swift run FuzzXLSX Fuzz/crashes/xlsx/crash-…
 set -eu
 cd "$(dirname "$0")/.."
@@ -20,6 +21,8 @@ swift build -c release --product "$product" --scratch-path .build-fuzz \
 # A Swift trap must reach libFuzzer's own handler (which saves the input), not the Swift backtracer.
 export SWIFT_BACKTRACE=enable=no
 mkdir -p ".fuzz-work/$target" "Fuzz/crashes/$target"
-exec ".build-fuzz/release/$product" ".fuzz-work/$target" "Fuzz/corpus/$target" \
+dict=""
+[ -f "Fuzz/dict/$target.dict" ] && dict="-dict=Fuzz/dict/$target.dict"
+exec ".build-fuzz/release/$product" $dict ".fuzz-work/$target" "Fuzz/corpus/$target" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="Fuzz/crashes/$target/" -print_final_stats=1 "$@"
