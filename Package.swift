@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "FuzzPalette", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "FuzzCommand", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "FuzzDates", dependencies: ["FuzzTargets"]),
-        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "GridExchange", "GridCore"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "GridExchange", "GridCore", "GridTheme", "GridUI"]),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),

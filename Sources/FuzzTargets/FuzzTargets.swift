@@ -38,10 +38,43 @@ public enum FuzzTargets {
     /// A TOML theme (palette) file, its contrast check, and the rules and config files of the same family.
     @Sendable public static func palette(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
+        // Known finding, not ours to fix: toml++ (inside TOMLKit) asserts and aborts on a table header whose key
+        // starts with a character that cannot start a key (`[%`). Skipped so fuzzing can go past it; see
+        // FuzzFindingsTests.tomlHeaderAssert.
+        if knownTOMLAssert(text) { return }
         let file = ThemeFile(text: text, path: "fuzz.toml", defaultName: "fuzz")
         for style in file.styles.values { _ = ThemeCheck.contrast(style) }
         _ = try? RulesFile.parse(text, path: "fuzz.toml")
         _ = ConfigFile.parse(text)
+    }
+
+    /// `[` (or `[[`), optional blanks, then a character that can start neither a bare nor a quoted key.
+    public static func knownTOMLAssert(_ text: String) -> Bool {
+        var chars = Array(text.unicodeScalars)[...]
+        while let i = chars.firstIndex(of: "[") {
+            var j = i + 1
+            while j < chars.endIndex, chars[j] == "[" || chars[j] == " " || chars[j] == "\t" { j += 1 }
+            if j < chars.endIndex {
+                let c = chars[j]
+                let keyStart = c.properties.isASCIIHexDigit || ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+                    || c == "_" || c == "-" || c == "\"" || c == "'" || c == "]" || c == "\n" || c == "\r"
+                if !keyStart { return true }
+            }
+            chars = chars[(i + 1)...]
+        }
+        return false
+    }
+
+    /// Whether `c` can join the grapheme before it (combining and enclosing marks, format characters such as ZWJ,
+    /// regional indicators, emoji modifiers, Hangul vowel and final jamo).
+    public static func mayJoinPrevious(_ c: Character) -> Bool {
+        guard let u = c.unicodeScalars.first else { return false }
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+        default: break
+        }
+        return (0x1F1E6...0x1F1FF).contains(u.value) || (0x1F3FB...0x1F3FF).contains(u.value) || (0x1160...0x11FF).contains(u.value)
+            || (0xD7B0...0xD7FF).contains(u.value) || u.properties.isGraphemeExtend
     }
 
     static let themes = [
@@ -57,6 +90,10 @@ public enum FuzzTargets {
             _ = Reducer.reduce(&s, .start(themes: themes))
             _ = Reducer.reduce(&s, .key(.char(":")))
             for c in line {
+                // Known finding, not ours to fix: TerminalKit's TextField counts a typed character that joins the
+                // previous grapheme (a combining mark, a second regional indicator) as one more, and the next key
+                // traps. Skipped so fuzzing can go past it; see FuzzFindingsTests.combiningMarkInPrompt.
+                if mayJoinPrevious(c) { continue }
                 _ = Reducer.reduce(&s, c == "\t" ? .key(.tab) : .key(.char(c)))
             }
             _ = Reducer.reduce(&s, .key(.enter))
