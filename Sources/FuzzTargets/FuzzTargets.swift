@@ -48,16 +48,27 @@ public enum FuzzTargets {
         _ = ConfigFile.parse(text)
     }
 
-    /// A line starting with `[` (or `[[`), optional blanks, then anything that cannot start a bare or quoted key
-    /// (including the end of the line): the table headers toml++ asserts on.
+    /// A line starting with `[` or `[[`, where what follows it or a `.` in the header (after blanks) cannot start a
+    /// bare or quoted key, or is missing: the table headers toml++ asserts on.
     public static func knownTOMLAssert(_ text: String) -> Bool {
-        for line in text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let rest = line.drop { $0 == " " || $0 == "\t" }
-            guard rest.first == "[" else { continue }
-            guard let c = rest.drop(while: { $0 == "[" || $0 == " " || $0 == "\t" }).first else { return true }
-            let keyStart = ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+        func keyStart(_ c: Unicode.Scalar?) -> Bool {
+            guard let c else { return false }
+            return ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
                 || c == "_" || c == "-" || c == "\"" || c == "'"
-            if !keyStart { return true }
+        }
+        for line in text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            guard rest.first == "[" else { continue }
+            rest = rest.dropFirst()
+            if rest.first == "[" { rest = rest.dropFirst() }
+            while true {
+                rest = rest.drop { $0 == " " || $0 == "\t" }
+                if !keyStart(rest.first) { return true }
+                if rest.first == "\"" || rest.first == "'" { break }  // quoted keys: toml++ reports errors itself
+                rest = rest.drop { keyStart($0) && $0 != "\"" && $0 != "'" }.drop { $0 == " " || $0 == "\t" }
+                guard rest.first == "." else { break }
+                rest = rest.dropFirst()
+            }
         }
         return false
     }

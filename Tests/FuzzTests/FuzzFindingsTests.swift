@@ -31,6 +31,8 @@ struct FuzzFindingsTests {
         #expect(FuzzTargets.knownTOMLAssert("[%"))
         #expect(FuzzTargets.knownTOMLAssert("name = 1\n[ %oles]\n"))
         #expect(FuzzTargets.knownTOMLAssert("inherits = \"default\"\n[\n[rrs.ok]\n"), "second FuzzPalette crash")
+        #expect(FuzzTargets.knownTOMLAssert("\t\t\t[[[[K[\0"), "third FuzzPalette crash")
+        #expect(FuzzTargets.knownTOMLAssert("[a.%]"))
         #expect(!FuzzTargets.knownTOMLAssert("[roles.ok]\nfg = \"red\"\n[[x]]\na = [1, 2]\n"))
         #expect(!FuzzTargets.knownTOMLAssert("a = [\"x\", 'y']\nb = [\n  1,\n]\n"))
     }
