@@ -7,7 +7,9 @@ public enum RulesFile {
     public static func parse(_ text: String, path: String) throws(GridError) -> DeductionRules {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            table = try TOMLGuard.table(text)
+        } catch let e as TOMLGuard.Refusal {
+            throw .invalidInput("\(path):\(e.line): TOML syntax: \(e.message)")
         } catch let e as TOMLParseError {
             throw .invalidInput("\(path):\(e.source.begin.line): TOML syntax: \(e.description)")
         } catch {

@@ -38,7 +38,10 @@ public struct ThemeFile: Sendable {
         }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            table = try TOMLGuard.table(text)
+        } catch let e as TOMLGuard.Refusal {
+            diagnostics.append(ThemeDiagnostic(file: path, line: e.line, message: "TOML syntax: \(e.message)"))
+            return
         } catch let e as TOMLParseError {
             diagnostics.append(ThemeDiagnostic(file: path, line: e.source.begin.line, message: "TOML syntax: \(e.description)"))
             return

@@ -52,8 +52,11 @@ public struct TextField: Hashable, Sendable {
     /// Inserts typed text at the cursor.
     public mutating func insert(_ s: String) {
         let i = text.index(text.startIndex, offsetBy: cursor)
+        let end = text[..<i].utf8.count + s.utf8.count
         text.insert(contentsOf: s, at: i)
-        cursor += s.count
+        // A typed character may join the grapheme before it (a combining mark, a second regional indicator): the
+        // cursor is what the text before it now counts, not the old count plus what was typed.
+        cursor = min(text.count, text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)].count)
     }
 
     /// Deletes the grapheme before the cursor.
