@@ -7,19 +7,20 @@ import TerminalKit
 /// `civgrid export`: the lists others need, in files Excel opens with correct Chinese.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export communities (with chain and contacts), cells or the audit trail as CSV, XLSX or JSON.")
+        commandName: "export",
+        abstract: "Export communities (with chain and contacts), cells, cases, case events or the audit trail as CSV, XLSX or JSON.")
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case communities, cells, audit }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case communities, cells, cases, events, audit }
     enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, json }
     enum Encoding: String, ExpressibleByArgument, CaseIterable { case utf8, gb18030 }
 
-    @Option(help: "communities, cells or audit.") var kind: Kind
+    @Option(help: "communities, cells, cases (the case ledger), events (every case's steps) or audit.") var kind: Kind
     @Option(help: "csv (default), xlsx or json.") var format: FileFormat = .csv
     @Option(help: ArgumentHelp("Only this office, street, unit's or property company's communities.", valueName: "node")) var scope: String?
-    @Option(help: ArgumentHelp("overdue, declared, or a status (有问题 …).", valueName: "filter")) var filter: String?
+    @Option(help: ArgumentHelp("overdue, declared, or a status (有问题 …); for cases and events: open, overdue.", valueName: "filter")) var filter: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file (default: standard output; required for xlsx).", valueName: "file")) var output: String?
     @Option(help: "CSV encoding: utf8 (with BOM, default) or gb18030.") var encoding: Encoding = .utf8
-    @Option(help: "Audit export: at most this many entries, newest first.") var limit: Int = 1_000_000
+    @Option(help: "Audit, cases and events export: at most this many entries (audit newest first).") var limit: Int = 1_000_000
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -31,14 +32,20 @@ struct ExportCommand: ParsableCommand {
         let env = try RunEnvironment()
         let db = try store.open(env, forReading: true)
         var scopeValue = CommunityScope.all
+        var scopeNode: GridNode?
         if let scope {
-            scopeValue = CommunityScope(try Resolver(store: db).node(scope, levels: Set(Grouping.allCases), what: "nodes").node)
+            scopeNode = try Resolver(store: db).node(scope, levels: Set(Grouping.allCases), what: "nodes").node
+            scopeValue = CommunityScope(scopeNode!)
         }
-        let filterValue = try ExportCommand.filter(filter)
+        let isCases = kind == .cases || kind == .events
+        let filterValue = isCases ? .none : try ExportCommand.filter(filter)
+        let caseQuery = isCases ? try ExportCommand.caseQuery(scope: scopeNode, filter: filter, limit: limit, today: env.clock.today) : CaseQuery()
         let tables = ExportTables(store: db, today: env.clock.today, env: env)
         let (headers, keys, rows): ([String], [String], [[String]]) = switch kind {
         case .communities: (ExportTables.communityHeaders, ExportTables.communityKeys, try tables.communities(scope: scopeValue, filter: filterValue))
         case .cells: (ExportTables.cellHeaders, ExportTables.cellKeys, try tables.cells(scope: scopeValue, filter: filterValue))
+        case .cases: (ExportTables.caseHeaders, ExportTables.caseKeys, try tables.cases(caseQuery))
+        case .events: (ExportTables.eventHeaders, ExportTables.eventKeys, try tables.caseEvents(caseQuery))
         case .audit: (ExportTables.auditHeaders, ExportTables.auditKeys, try tables.audit(limit: limit))
         }
         let data: Data
@@ -67,6 +74,28 @@ struct ExportCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+    }
+
+    /// Cases of a community, street or unit (an office or property company: all), all states unless filtered to
+    /// open or overdue ones.
+    static func caseQuery(scope: GridNode?, filter: String?, limit: Int, today: Day) throws(GridError) -> CaseQuery {
+        var q = CaseQuery(openOnly: false, limit: limit)
+        switch scope {
+        case .community(let id): q.communityID = id
+        case .street(let id): q.streetID = id
+        case .unit(let id): q.unitID = id
+        case .property:
+            throw .invalidInput("--scope: cases are exported by office, street, community or unit, not by property company")
+        case .office, nil: break
+        }
+        for part in (filter ?? "").split(separator: ",").map({ String($0).trimmingWhitespace() }) where !part.isEmpty {
+            switch part {
+            case "open", "未办结": q.openOnly = true
+            case "overdue", "逾期": q.openOnly = true; q.overdueOn = today
+            default: throw .invalidInput("--filter \(part): for cases and events use open or overdue")
+            }
+        }
+        return q
     }
 
     static func filter(_ text: String?) throws(GridError) -> CommunityFilter {

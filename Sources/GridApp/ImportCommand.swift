@@ -13,7 +13,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import communities, units, property companies, assignments or statuses from CSV/TSV/XLSX.",
         discussion: """
             CSV may be UTF-8 (with or without BOM), GB18030/GBK (Chinese Excel's “CSV”) or UTF-16. Columns are found \
-            by their headers (小区名称, 所属街道, 责任单位, 物业公司, 联系电话 …); --map 列名=field overrides. Try --dry-run \
+            by their headers (小区名称, 所属街道, 责任单位, 包保领导, 物业公司, 联系电话 …) and a bare phone column by its place \
+            (it belongs to the person or organisation column before it); --map COLUMN=field overrides, COLUMN being a header, \
+            a letter (F) or a number (6). Try --dry-run \
             first: it prints exactly what would change and writes nothing. A real run is one transaction; rejected \
             rows are written to FILE.rejected.csv with the reason, to fix and import again.
             """)
@@ -50,10 +52,13 @@ struct ImportCommand: ParsableCommand {
             try ImportSummary.writeRejected(rejected, header: mapped.header, to: path)
             Output.print("被拒绝的 \(rejected.count) 行已写入 rejected rows written to \(path) — fix them there and import that file")
         }
+        if ImportSummary.everythingRejected(mapped: mapped, outcome: outcome) {
+            throw GridError.invalidInput("\(file): every row was rejected, nothing was imported; the reasons are listed above")
+        }
     }
 }
 
-/// A progress bar on stderr (records, rows/s, ETA) while a large import runs, when stderr is a terminal.
+/// A progress bar on stderr (rows of the file, rows/s, ETA) while a large import runs, when stderr is a terminal.
 final class ImportProgress {
     let started = Date()
     let visible = isatty(2) == 1

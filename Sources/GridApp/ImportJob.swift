@@ -21,7 +21,7 @@ final class ImportJob: Sendable {
         Thread.detachNewThread { [self] in
             do throws(GridError) {
                 let (table, format) = try SheetReader.read(path: file, sheet: nil)
-                let mapped = try ImportMapper(file: name, kind: nil, overrides: [:], update: false, today: context.clock.today).map(table)
+                let mapped = try ImportMapper(file: name, kind: nil, overrides: [], update: false, today: context.clock.today).map(table)
                 let store = try SQLiteStore.open(path: databasePath)
                 let services = GridServices(store, calendar: calendar)
                 let outcome = try services.importBatch(mapped.batch, into: store, dryRun: false, context: context) { done, total in

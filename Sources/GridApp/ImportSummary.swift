@@ -8,7 +8,11 @@ enum ImportSummary {
         var lines = ["\(dryRun ? "试运行 DRY RUN — nothing written" : "已导入 imported"): \(file) (\(format), \(mapped.kind.rawValue), \(mapped.rows) rows)"]
         let file = URL(fileURLWithPath: file).lastPathComponent
         let rejectedCount = mapped.rejected.count + outcome.rejected.count
-        lines.append("  新增 new \(outcome.count(.new)) · 变更 changed \(outcome.count(.changed)) · 未变 unchanged \(outcome.count(.unchanged)) · 拒绝 rejected \(rejectedCount)")
+        lines.append("  新增 new \(outcome.count(.new)) · 变更 changed \(outcome.count(.changed)) · 未变 unchanged \(outcome.count(.unchanged)) · 拒绝 rejected \(rejectedCount)"
+            + " · 跳过 skipped \(mapped.skipped) (blank and 合计/小计 rows) · 冲突 conflicts \(mapped.conflicts.count)")
+        if !mapped.unusedColumns.isEmpty {
+            lines.append("  未使用的列 ignored columns: \(mapped.unusedColumns.joined(separator: ", ")) — map one with --map COLUMN=field if it matters")
+        }
         let shown = outcome.changes.filter { verbose || $0.kind != .unchanged || !$0.details.isEmpty }
         for c in shown.prefix(verbose ? Int.max : 200) {
             let mark = c.kind == .new ? "+" : c.kind == .changed ? "~" : "="
@@ -17,8 +21,15 @@ enum ImportSummary {
         if shown.count > 200 && !verbose { lines.append("  … \(shown.count - 200) more (--verbose lists all)") }
         for r in mapped.rejected { lines.append("  ✗ \(file):\(r.line) \(r.reason)") }
         for r in outcome.rejected { lines.append("  ✗ \(file):\(r.line) \(r.reason)") }
+        for c in mapped.conflicts { lines.append("  ≠ \(file):\(c.line) 冲突 conflict: \(c.message)") }
         for w in mapped.warnings { lines.append("  ! \(file):\(w.line) \(w.message)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether every data row was refused (nothing new, changed or unchanged, and something rejected): the
+    /// import then exits non-zero.
+    static func everythingRejected(mapped: MappedImport, outcome: ImportOutcome) -> Bool {
+        outcome.changes.isEmpty && (mapped.rejected.count + outcome.rejected.count) > 0
     }
 
     /// Rows refused by the mapper or the store, with their reasons, in file order.

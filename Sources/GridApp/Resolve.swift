@@ -5,8 +5,15 @@ struct Resolver {
     let store: any GridRepository
 
     /// Exactly one node at `levels` matching `query`; lists the candidates when several match.
+    /// Full-width and half-width letters and digits are one: `ＡＢＣ国际公寓` and `ABC国际公寓` find the same node
+    /// (imports store names folded; names stored before that keep their full-width spelling).
     func node(_ query: String, levels: Set<Grouping>, what: String) throws(GridError) -> NodeRef {
-        let hits = try store.findNodes(query, levels: levels)
+        var hits: [NodeRef] = []
+        var tried = Set<String>()
+        for spelling in [query, FullWidth.foldAlphanumerics(query), FullWidth.widenAlphanumerics(query)] where tried.insert(spelling).inserted {
+            hits = try store.findNodes(spelling, levels: levels)
+            if !hits.isEmpty { break }
+        }
         if hits.count == 1 { return hits[0] }
         if hits.isEmpty {
             throw .notFound("no \(what) named or starting with “\(query)”; `civgrid tree` lists the names")

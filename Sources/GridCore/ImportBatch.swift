@@ -3,6 +3,8 @@
 public struct ImportBatch: Sendable {
     /// The file, named in every audit row the import writes.
     public var source: String
+    /// Offices named by a county column (区县, 县（市、区）): created when missing (master data, admin only).
+    public var offices: [ImportRecord<OfficeFields>] = []
     public var communities: [ImportRecord<CommunityFields>] = []
     public var units: [ImportRecord<UnitFields>] = []
     public var properties: [ImportRecord<PropertyFields>] = []
@@ -11,6 +13,8 @@ public struct ImportBatch: Sendable {
     public var themes: [ImportRecord<ThemeFields>] = []
     /// Update existing records whose fields differ (without it, differences are reported, not applied).
     public var update: Bool
+    /// Rows of the file the batch came from (progress is shown in rows of the file, not records).
+    public var fileRows = 0
 
     /// Creates an empty batch.
     public init(source: String, update: Bool) {
@@ -23,11 +27,30 @@ public struct ImportBatch: Sendable {
 public struct ImportRecord<Fields: Sendable>: Sendable {
     public var line: Int
     public var fields: Fields
+    /// What the audit rows of this record should also say (e.g. a phone's original spelling when it was
+    /// rewritten to the stored form).
+    public var note: String
 
     /// Creates a record.
-    public init(line: Int, _ fields: Fields) {
+    public init(line: Int, _ fields: Fields, note: String = "") {
         self.line = line
         self.fields = fields
+        self.note = note
+    }
+}
+
+/// An office named by a sheet's county column. The office is the county's 三创办: a county written 天台县 is
+/// the office 天台县三创办, and matches an existing office named either 天台县三创办 or 天台县.
+public struct OfficeFields: Hashable, Sendable {
+    /// The county as the sheet writes it.
+    public var county: String
+    /// The office's name: the county followed by 三创办 (unless it already ends in 三创办 or 创城办).
+    public var name: String
+
+    /// The office for a county.
+    public init(county: String) {
+        self.county = county
+        name = county.hasSuffix("三创办") || county.hasSuffix("创城办") ? county : county + "三创办"
     }
 }
 

@@ -28,21 +28,33 @@ public enum FullWidth {
         }
         return String(out)
     }
-}
 
-/// Chinese phone numbers as offices write them: mobile `13812345678`, landline `0571-87654321` (area code
-/// 3–4 digits, number 7–8, optional extension).
-public enum PhoneNumber {
-    /// The number normalised (half-width, spaces removed), and whether it is a valid mobile or landline.
-    public static func normalise(_ raw: String) -> (text: String, valid: Bool) {
-        let folded = FullWidth.fold(raw).filter { !$0.isWhitespace && $0 != "(" && $0 != ")" }
-        guard !folded.isEmpty else { return ("", true) }
-        let digits = Array(folded.filter(\.isNumber))
-        let onlyDigitsAndDashes = folded.allSatisfy { $0.isNumber || $0 == "-" }
-        let isMobile = onlyDigitsAndDashes && digits.count == 11 && digits[0] == "1" && "3456789".contains(digits[1])
-        let parts = folded.split(separator: "-").map(String.init)
-        var isLandline = folded.hasPrefix("0") && onlyDigitsAndDashes && (2...3).contains(parts.count)
-        if isLandline { isLandline = (3...4).contains(parts[0].count) && (7...8).contains(parts[1].count) }
-        return (folded, isMobile || isLandline)
+    /// Only full-width letters and digits (Ａ–Ｚ, ａ–ｚ, ０–９) made half-width: what stored names get, so
+    /// ＡＢＣ国际公寓 is stored as ABC国际公寓 while Chinese punctuation such as （一期） stays as written.
+    public static func foldAlphanumerics(_ text: String) -> String {
+        // Full-width forms are EF BC/BD xx in UTF-8: most cells have none and are returned untouched.
+        guard text.utf8.contains(0xEF) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Half-width ASCII letters and digits made full-width: the other spelling of a name typed on the command
+    /// line, for names stored before imports folded them.
+    public static func widenAlphanumerics(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: out.append(Unicode.Scalar(s.value + 0xFEE0)!)
+            default: out.append(s)
+            }
+        }
+        return String(out)
     }
 }
+

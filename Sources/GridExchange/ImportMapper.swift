@@ -1,6 +1,6 @@
 import GridCore
 
-/// A sheet turned into an import batch, with what was refused and what looks wrong but was kept.
+/// A sheet turned into an import batch, with what was refused, skipped, ignored and what looks wrong but was kept.
 public struct MappedImport: Sendable {
     public var kind: ImportKind
     public var batch: ImportBatch
@@ -8,23 +8,32 @@ public struct MappedImport: Sendable {
     public var header: [String]
     /// Refused rows: line, reason, the row as it was.
     public var rejected: [(line: Int, reason: String, row: [String])] = []
-    /// Kept, but worth a look (bad phone numbers, near-duplicates).
+    /// Kept, but worth a look (bad phone numbers, lost characters).
     public var warnings: [(line: Int, message: String)] = []
-    /// Data rows read.
+    /// The same unit or property company given different contacts on different rows: the first is kept.
+    public var conflicts: [(line: Int, message: String)] = []
+    /// Columns with a header that the import did not use (`F 职务`), so the office sees what was ignored.
+    public var unusedColumns: [String] = []
+    /// Data rows read (blank and summary rows included).
     public var rows = 0
+    /// Blank rows and summary rows (合计, 小计, 总计): skipped, neither imported nor rejected.
+    public var skipped = 0
+    /// Data rows that were neither skipped nor refused by the mapper.
+    public var mappedRows: Int { rows - skipped - rejected.count }
 }
 
-/// Maps sheet rows to records: finds the header, normalises values (trimmed; full-width ASCII folded in
-/// identifiers, numbers and phones), validates, and reports duplicates within the file.
+/// Maps sheet rows to records: finds the header (by text and position), normalises values (trimmed; full-width
+/// letters and digits folded in names, phones in one stored form), validates, and reports duplicates and
+/// conflicting contacts within the file.
 public struct ImportMapper {
     public var file: String
     public var kind: ImportKind?
-    public var overrides: [String: ImportField]
+    public var overrides: [ColumnOverride]
     public var update: Bool
     public var today: Day
 
     /// Creates a mapper.
-    public init(file: String, kind: ImportKind?, overrides: [String: ImportField], update: Bool, today: Day) {
+    public init(file: String, kind: ImportKind?, overrides: [ColumnOverride], update: Bool, today: Day) {
         self.file = file
         self.kind = kind
         self.overrides = overrides
@@ -32,58 +41,90 @@ public struct ImportMapper {
         self.today = today
     }
 
-    /// Parses `--map 列名=field` arguments.
-    public static func overrides(_ maps: [String]) throws(GridError) -> [String: ImportField] {
-        var result: [String: ImportField] = [:]
+    /// Creates a mapper with overrides by header text (`列名 → field`).
+    public init(file: String, kind: ImportKind?, overrides: [String: ImportField], update: Bool, today: Day) {
+        self.init(file: file, kind: kind, overrides: overrides.map { ColumnOverride(written: $0.key, field: $0.value) }, update: update, today: today)
+    }
+
+    /// Parses `--map COLUMN=field` arguments; COLUMN is a header as written, a column letter (`F`) or a
+    /// 1-based column number (`6`).
+    public static func overrides(_ maps: [String]) throws(GridError) -> [ColumnOverride] {
+        var result: [ColumnOverride] = []
         for m in maps {
             let parts = m.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
             guard parts.count == 2, !parts[0].isEmpty, let field = ImportField(rawValue: parts[1]) else {
-                throw .invalidInput("--map \(m): write COLUMN=field, where field is one of "
+                throw .invalidInput("--map \(m): write COLUMN=field (COLUMN a header, a letter like F or a number like 6), where field is one of "
                     + ImportField.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            result[NameKey.of(parts[0])] = field
+            result.append(ColumnOverride(written: parts[0], field: field))
         }
         return result
     }
 
+    /// Maps a whole table; throws when the header cannot be found or does not say what the sheet holds.
     public func map(_ table: TextTableData) throws(GridError) -> MappedImport {
         let columns = try ColumnMap.find(in: table.rows, overrides: overrides, file: file)
+        let header = table.rows[columns.headerIndex]
         let fields = Set(columns.columns.keys)
-        guard let kind = kind ?? ImportKind.guess(fields) else {
-            throw .invalidInput("\(file): cannot tell what the sheet holds from its headers; give --kind communities|units|properties|assignments|statuses")
-        }
+        var kind: ImportKind
+        if let given = self.kind { kind = given } else { kind = try guessKind(fields, columns: columns, header: header) }
         if kind == .cases {
             throw .invalidInput("importing cases is not possible yet: the case ledger (整改问题台账) does not exist in this version")
         }
-        var out = MappedImport(kind: kind, batch: ImportBatch(source: file, update: update), header: table.rows[columns.headerIndex])
-        var seen: [String: Int] = [:]
-        var seenUnits = Set<String>(), seenProperties = Set<String>()
+        try checkRequired(kind, columns: columns, header: header)
+        var out = MappedImport(kind: kind, batch: ImportBatch(source: file, update: update), header: header)
+        out.unusedColumns = columns.unused.map { "\(columnLetter($0)) \(header[$0].trimmingWhitespace())" }
+        var state = MappingState()
+        let ordered = columns.columns.sorted { $0.value < $1.value }
+        var values = [String](repeating: "", count: ImportField.allCases.count)
         for (i, row) in table.rows.enumerated() where i > columns.headerIndex {
             let line = table.lines[i]
             out.rows += 1
-            let get: (ImportField) -> String = { f in
-                guard let c = columns.columns[f], c < row.count else { return "" }
-                return CSV.unneutralised(row[c].trimmingWhitespace())
+            if MappingState.isSkippable(row) { out.skipped += 1; continue }
+            for k in values.indices { values[k] = "" }
+            for (f, c) in ordered where c < row.count {
+                let raw = CSV.unneutralised(row[c].trimmingWhitespace())
+                values[f.ordinal] = f == .note ? raw : FullWidth.foldAlphanumerics(raw)
             }
+            let get: (ImportField) -> String = { values[$0.ordinal] }
             do throws(GridError) {
-                try ImportMapper.checkText(get, columns: columns.columns, header: out.header)
-                try mapRow(kind, get, fields: fields, line: line, into: &out, seen: &seen, units: &seenUnits, properties: &seenProperties)
+                try ImportMapper.checkText(get, columns: ordered, header: header)
+                ImportMapper.lostCharacters(get, columns: ordered, header: header, line: line, into: &out)
+                try mapRow(kind, get, fields: fields, line: line, into: &out, state: &state)
             } catch {
                 out.rejected.append((line, error.description, row))
             }
         }
+        out.batch.fileRows = out.rows
         return out
     }
 
+    func guessKind(_ fields: Set<ImportField>, columns: ColumnMap, header: [String]) throws(GridError) -> ImportKind {
+        if let k = ImportKind.guess(fields) { return k }
+        throw .invalidInput("\(file): cannot tell what the sheet holds from its headers (line \(columns.headerIndex + 1)). Found: "
+            + ColumnMap.describe(header) + " — understood as " + understood(columns, header: header) + ". Expected one of: "
+            + "小区名称 + 所属街道 (communities, with 责任单位/物业公司 for the chain), 责任单位 (units), 物业公司 (properties), "
+            + "小区名称 + 所属街道 + 测评主题 + 状态 (statuses), 代码 + 测评主题 + 适用类型 (themes). Give --kind, or --map COLUMN=field "
+            + "(COLUMN a header, letter or number) for the columns it did not recognise.")
+    }
+
+    func checkRequired(_ kind: ImportKind, columns: ColumnMap, header: [String]) throws(GridError) {
+        let missing = kind.required.filter { columns.columns[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let names = missing.map { "\($0.label) (\($0.rawValue); also written \($0.spellings.dropFirst().prefix(6).joined(separator: "、")))" }
+        throw .invalidInput("\(file): a \(kind.rawValue) sheet needs a column for " + names.joined(separator: " and ")
+            + "; the header row (line \(columns.headerIndex + 1)) has " + ColumnMap.describe(header) + " — understood as "
+            + understood(columns, header: header) + ". Rename the column or map it: --map COLUMN=\(missing[0].rawValue)")
+    }
+
+    func understood(_ columns: ColumnMap, header: [String]) -> String {
+        let known = columns.columns.sorted { $0.value < $1.value }.map { "\(columnLetter($0.value))=\($0.key.rawValue)" }
+        return known.isEmpty ? "nothing" : known.joined(separator: ", ")
+    }
+
     func mapRow(_ kind: ImportKind, _ get: (ImportField) -> String, fields: Set<ImportField>, line: Int, into out: inout MappedImport,
-                seen: inout [String: Int], units: inout Set<String>, properties: inout Set<String>) throws(GridError) {
-        let office = get(.office)
-        // Every phone on the row is checked, whichever record it ends up on; bad ones are kept and reported.
-        for field in [ImportField.phone, .headPhone, .liaisonPhone, .managerPhone] where !get(field).isEmpty {
-            if !PhoneNumber.normalise(get(field)).valid {
-                out.warnings.append((line, "phone “\(get(field))” is neither a mobile (11 digits) nor a landline with area code; kept as written"))
-            }
-        }
+                state: inout MappingState) throws(GridError) {
+        let office = try self.office(get, line: line, into: &out, state: &state)
         switch kind {
         case .communities, .assignments:
             let name = try required(get(.community), "小区名称 (community name)")
@@ -91,24 +132,22 @@ public struct ImportMapper {
             // One row per community and unit: a community with two units has two rows (as export writes them).
             let communityKey = NameKey.of("\(office)|\(street)|\(name)")
             let key = communityKey + "|" + NameKey.of(get(.unit))
-            if let first = seen[key] { throw .invalidInput("duplicate of line \(first) (\(street)/\(name))") }
-            seen[key] = line
-            let firstRow = seen[communityKey] == nil
-            seen[communityKey] = seen[communityKey] ?? line
+            if let first = state.seen[key] { throw .invalidInput("duplicate of line \(first) (\(street)/\(name))") }
+            state.seen[key] = line
+            let firstRow = state.seen[communityKey] == nil
+            state.seen[communityKey] = state.seen[communityKey] ?? line
             if kind == .communities && firstRow {
                 out.batch.communities.append(ImportRecord(line: line, try community(get, office: office, street: street, name: name)))
             }
-            try chain(get, fields: fields, office: office, street: street, community: name, line: line, into: &out,
-                      units: &units, properties: &properties)
+            try chain(get, office: office, street: street, community: name, line: line, into: &out, state: &state)
         case .units:
             let name = try required(get(.unit), "责任单位 (unit)")
-            guard units.insert(NameKey.of("\(office)|\(name)")).inserted else { throw .invalidInput("duplicate unit \(name)") }
-            out.batch.units.append(ImportRecord(line: line, try unit(get, office: office, name: name, line: line, out: &out)))
+            guard state.units[NameKey.of("\(office)|\(name)")] == nil else { throw .invalidInput("duplicate unit \(name)") }
+            try addUnit(get, office: office, name: name, line: line, into: &out, state: &state)
         case .properties:
             let name = try required(get(.property), "物业公司 (property)")
-            guard properties.insert(NameKey.of("\(office)|\(name)")).inserted else { throw .invalidInput("duplicate property company \(name)") }
-            out.batch.properties.append(ImportRecord(line: line, PropertyFields(office: office, name: name,
-                                                                                manager: contact(get(.manager), get(.managerPhone).isEmpty ? get(.phone) : get(.managerPhone), line: line, out: &out))))
+            guard state.properties[NameKey.of("\(office)|\(name)")] == nil else { throw .invalidInput("duplicate property company \(name)") }
+            addProperty(get, office: office, name: name, line: line, into: &out, state: &state)
         case .statuses:
             let name = try required(get(.community), "小区名称 (community name)")
             let street = try required(get(.street), "所属街道 (street)")
@@ -122,24 +161,21 @@ public struct ImportMapper {
             let request = StatusChangeRequest(status: status, note: get(.note), due: due, plan: plan, imported: true)
             out.batch.statuses.append(ImportRecord(line: line, StatusFields(office: office, street: street, community: name, theme: theme, request: request)))
         case .themes:
-            let code = try required(FullWidth.fold(get(.code)).lowercased(), "代码 (code)")
-            guard code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-                throw .invalidInput("theme code “\(code)” must be ASCII letters, digits and _ (it is used in commands and files)")
-            }
-            let zh = try required(get(.theme), "测评主题 (theme name)")
-            var kinds = Set<CommunityKind>()
-            for part in get(.kinds).split(whereSeparator: { "、,，;； ".contains($0) }) {
-                guard let k = CommunityKind.parse(String(part)) else {
-                    throw .invalidInput("unknown kind “\(part)” in 适用类型; use \(CommunityKind.allCases.map(\.zh).joined(separator: "、"))")
-                }
-                kinds.insert(k)
-            }
-            guard !kinds.isEmpty else { throw .invalidInput("适用类型 (kinds) is empty: say which kinds of place the theme is checked at") }
-            guard seen.updateValue(line, forKey: "theme|" + code) == nil else { throw .invalidInput("duplicate theme code \(code)") }
-            out.batch.themes.append(ImportRecord(line: line, ThemeFields(code: code, zh: zh, en: get(.nameEN).isEmpty ? nil : get(.nameEN), kinds: kinds)))
+            try theme(get, line: line, into: &out, state: &state)
         case .cases:
             return
         }
+    }
+
+    /// The row's office: the 三创办 column, else the county's office (created when missing), else empty (the
+    /// database's only office).
+    func office(_ get: (ImportField) -> String, line: Int, into out: inout MappedImport, state: inout MappingState) throws(GridError) -> String {
+        if !get(.office).isEmpty { return get(.office) }
+        let county = get(.county)
+        guard !county.isEmpty else { return "" }
+        let fields = OfficeFields(county: county)
+        if state.offices.insert(NameKey.of(fields.name)).inserted { out.batch.offices.append(ImportRecord(line: line, fields)) }
+        return fields.name
     }
 
     func community(_ get: (ImportField) -> String, office: String, street: String, name: String) throws(GridError) -> CommunityFields {
@@ -158,65 +194,22 @@ public struct ImportMapper {
         return f
     }
 
-    /// The unit, property company and link named on a community row, when the sheet has those columns.
-    func chain(_ get: (ImportField) -> String, fields: Set<ImportField>, office: String, street: String, community: String, line: Int,
-               into out: inout MappedImport, units: inout Set<String>, properties: inout Set<String>) throws(GridError) {
-        let unitName = get(.unit), propertyName = get(.property)
-        // A generic phone column belongs to the property company when there is one, else to the unit's head.
-        let phoneForProperty = !propertyName.isEmpty && get(.managerPhone).isEmpty
-        if !propertyName.isEmpty, properties.insert(NameKey.of("\(office)|\(propertyName)")).inserted {
-            let phone = phoneForProperty ? get(.phone) : get(.managerPhone)
-            out.batch.properties.append(ImportRecord(line: line, PropertyFields(office: office, name: propertyName,
-                                                                                manager: contact(get(.manager), phone, line: line, out: &out))))
+    func theme(_ get: (ImportField) -> String, line: Int, into out: inout MappedImport, state: inout MappingState) throws(GridError) {
+        let code = try required(FullWidth.fold(get(.code)).lowercased(), "代码 (code)")
+        guard code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw .invalidInput("theme code “\(code)” must be ASCII letters, digits and _ (it is used in commands and files)")
         }
-        guard !unitName.isEmpty else { return }
-        if units.insert(NameKey.of("\(office)|\(unitName)")).inserted {
-            out.batch.units.append(ImportRecord(line: line, try unit(get, office: office, name: unitName, line: line, out: &out)))
-        }
-        let role: AssignmentRole
-        switch NameKey.of(get(.role)) {
-        case "", "lead", "牵头", "包保", "牵头单位", "包保单位": role = .lead
-        case "support", "配合", "配合单位": role = .support
-        default: throw .invalidInput("unknown role “\(get(.role))”; use 牵头 (lead) or 配合 (support)")
-        }
-        out.batch.links.append(ImportRecord(line: line, LinkFields(office: office, street: street, community: community, unit: unitName,
-                                                                   role: role, property: propertyName.isEmpty ? nil : propertyName)))
-    }
-
-    func unit(_ get: (ImportField) -> String, office: String, name: String, line: Int, out: inout MappedImport) throws(GridError) -> UnitFields {
-        var f = UnitFields(office: office, name: name)
-        if !get(.unitKind).isEmpty {
-            guard let k = UnitKind.allCases.first(where: { $0.rawValue == get(.unitKind) || $0.zh == get(.unitKind) }) else {
-                throw .invalidInput("unknown unit kind “\(get(.unitKind))”; use 部门, 企事业, 街道/乡镇 or 社区")
+        let zh = try required(get(.theme), "测评主题 (theme name)")
+        var kinds = Set<CommunityKind>()
+        for part in get(.kinds).split(whereSeparator: { "、,，;； ".contains($0) }) {
+            guard let k = CommunityKind.parse(String(part)) else {
+                throw .invalidInput("unknown kind “\(part)” in 适用类型; use \(CommunityKind.allCases.map(\.zh).joined(separator: "、"))")
             }
-            f.kind = k
+            kinds.insert(k)
         }
-        let headPhone = get(.headPhone).isEmpty && get(.property).isEmpty ? get(.phone) : get(.headPhone)
-        f.head = contact(get(.head), headPhone, line: line, out: &out)
-        f.liaison = contact(get(.liaison), get(.liaisonPhone), line: line, out: &out)
-        return f
-    }
-
-    /// A contact when either part is given; a bad phone is kept as written and reported.
-    func contact(_ name: String, _ phone: String, line: Int, out: inout MappedImport) -> Contact? {
-        guard !name.isEmpty || !phone.isEmpty else { return nil }
-        let (normalised, valid) = PhoneNumber.normalise(phone)
-        return Contact(name: name, phone: valid ? normalised : phone)
-    }
-
-    /// Every mapped cell of a row against `TextRules`: notes and addresses as notes, everything else as names.
-    /// The reason names the column as the sheet's header spells it.
-    static func checkText(_ get: (ImportField) -> String, columns: [ImportField: Int], header: [String]) throws(GridError) {
-        for (field, column) in columns.sorted(by: { $0.value < $1.value }) {
-            let value = get(field)
-            guard !value.isEmpty else { continue }
-            let name = column < header.count && !header[column].isEmpty ? "column “\(header[column])”" : "column \(column + 1)"
-            if field == .note || field == .address {
-                try TextRules.checkNote(value, field: name)
-            } else {
-                try TextRules.checkName(value, field: name)
-            }
-        }
+        guard !kinds.isEmpty else { throw .invalidInput("适用类型 (kinds) is empty: say which kinds of place the theme is checked at") }
+        guard state.seen.updateValue(line, forKey: "theme|" + code) == nil else { throw .invalidInput("duplicate theme code \(code)") }
+        out.batch.themes.append(ImportRecord(line: line, ThemeFields(code: code, zh: zh, en: get(.nameEN).isEmpty ? nil : get(.nameEN), kinds: kinds)))
     }
 
     func required(_ value: String, _ what: String) throws(GridError) -> String {

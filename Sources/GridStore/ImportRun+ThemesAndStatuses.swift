@@ -71,9 +71,21 @@ extension ImportRun {
             guard let result else { return }
             let cases = result.cases.map { "案件 \($0.number)" }
             outcome.changes.append(.init(kind: result.changesSomething ? .changed : .unchanged, line: r.line, what: "状态 \(label)",
-                                         details: result.changesSomething ? ["\(old.zh) → \(result.after.status.zh)"] + cases : []))
+                                         details: result.changesSomething ? ImportRun.statusDetails(old, result) + cases : []))
         } catch let e as GridError {
             reject(r.line, e.description)
         }
+    }
+
+    /// Every field of the cell that changes: status, deadline, note (`状态: 有问题 → 整改中; 期限: — → 2026-12-10`).
+    static func statusDetails(_ old: CellStatus, _ result: CellOutcome) -> [String] {
+        let before = result.before, after = result.after
+        var details: [String] = []
+        if old != after.status { details.append("状态: \(old.zh) → \(after.status.zh)") }
+        if before.dueOn != after.dueOn {
+            details.append("期限: \(before.dueOn?.description ?? "—") → \(after.dueOn?.description ?? "—")")
+        }
+        if before.note != after.note { details.append("说明: \(before.note.isEmpty ? "—" : before.note) → \(after.note.isEmpty ? "—" : after.note)") }
+        return details.isEmpty ? ["\(old.zh) → \(after.status.zh)"] : details
     }
 }

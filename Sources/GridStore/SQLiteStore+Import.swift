@@ -67,24 +67,43 @@ struct ImportRun {
         try rules.authorize(batch, actor: actor)
         let total = batch.units.count + batch.properties.count + batch.communities.count + batch.links.count + batch.statuses.count
             + batch.themes.count
+        for r in batch.offices { try office(r) }
         for r in batch.themes { try theme(r); try tick(total) }
         for r in batch.units { try unit(r); try tick(total) }
         for r in batch.properties { try property(r); try tick(total) }
         for r in batch.communities { try community(r); try tick(total) }
         for r in batch.links { try link(r); try tick(total) }
         for r in batch.statuses { try status(r); try tick(total) }
-        _ = progress?(total, total)
+        _ = progress?(batch.fileRows > 0 ? batch.fileRows : total, batch.fileRows > 0 ? batch.fileRows : total)
         return outcome
     }
 
-    /// Reports progress every thousand records; a false answer cancels the whole import.
+    /// Reports progress every thousand records, in rows of the file (the records' share of them); a false answer
+    /// cancels the whole import.
     mutating func tick(_ total: Int) throws {
         done += 1
         guard done % 1000 == 0, let progress else { return }
-        if !progress(done, total) { throw GridError.invalidInput("import cancelled; nothing was written") }
+        let rows = batch.fileRows > 0 ? batch.fileRows : total
+        if !progress(Int(Double(done) / Double(max(total, 1)) * Double(rows)), rows) {
+            throw GridError.invalidInput("import cancelled; nothing was written")
+        }
     }
 
     // MARK: Lookups
+
+    /// A county's office: an existing one named as the office or as the county, else created (audited).
+    mutating func office(_ r: ImportRecord<OfficeFields>) throws {
+        let f = r.fields
+        if let id = offices[NameKey.of(f.name)] ?? offices[NameKey.of(f.county)] {
+            offices[NameKey.of(f.name)] = id
+            return
+        }
+        try db.execute(sql: "INSERT INTO office (name) VALUES (?)", arguments: [f.name])
+        let id = db.lastInsertedRowID
+        offices[NameKey.of(f.name)] = id
+        try audit(.office, "\(id)", nil, "name", nil, f.name, note: "区县 \(f.county)")
+        outcome.changes.append(.init(kind: .new, line: r.line, what: "三创办 \(f.name)（区县 \(f.county)）", details: []))
+    }
 
     mutating func office(_ name: String, line: Int) -> Int64? {
         if name.isEmpty {
@@ -165,14 +184,14 @@ struct ImportRun {
                 diffs.append(("liaison_phone", "联络员电话", old.liaison.phone, l.phone))
             }
             try update("unit", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "责任单位 \(old.name)",
-                       importedName: f.name, storedName: old.name)
+                       importedName: f.name, storedName: old.name, note: r.note)
         } else {
             try db.execute(sql: """
                 INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [office, f.name, (f.kind ?? .department).rawValue, f.head?.name ?? "", f.head?.phone ?? "",
                                  f.liaison?.name ?? "", f.liaison?.phone ?? ""])
             remember("unit", parent: office, name: f.name, id: db.lastInsertedRowID)
-            try audit(.unit, "\(db.lastInsertedRowID)", nil, "name", nil, f.name)
+            try audit(.unit, "\(db.lastInsertedRowID)", nil, "name", nil, f.name, note: r.note)
             outcome.changes.append(.init(kind: .new, line: r.line, what: "责任单位 \(f.name)", details: []))
         }
     }
@@ -188,12 +207,12 @@ struct ImportRun {
                 diffs.append(("manager_phone", "经理电话", old.manager.phone, m.phone))
             }
             try update("property", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "物业 \(old.name)",
-                       importedName: f.name, storedName: old.name)
+                       importedName: f.name, storedName: old.name, note: r.note)
         } else {
             try db.execute(sql: "INSERT INTO property (office_id, name, manager, manager_phone) VALUES (?, ?, ?, ?)",
                            arguments: [office, f.name, f.manager?.name ?? "", f.manager?.phone ?? ""])
             remember("property", parent: office, name: f.name, id: db.lastInsertedRowID)
-            try audit(.property, "\(db.lastInsertedRowID)", nil, "name", nil, f.name)
+            try audit(.property, "\(db.lastInsertedRowID)", nil, "name", nil, f.name, note: r.note)
             outcome.changes.append(.init(kind: .new, line: r.line, what: "物业 \(f.name)", details: []))
         }
     }
@@ -272,7 +291,7 @@ struct ImportRun {
 
     /// Applies field differences to a row (only with --update), audited; reports unchanged / changed.
     mutating func update(_ table: String, id: Int64, community: Int64?, diffs: [(String, String, String, String)],
-                         line: Int, what: String, importedName: String, storedName: String) throws {
+                         line: Int, what: String, importedName: String, storedName: String, note: String = "") throws {
         // A name that matched only after normalisation (ＡＢＣ vs ABC, stray spaces) is a near-duplicate: say so.
         let nearDuplicate = importedName == storedName ? [] : ["按规范化名称匹配 matched “\(storedName)” (same name after normalisation)"]
         guard !diffs.isEmpty else {
@@ -283,7 +302,7 @@ struct ImportRun {
         if batch.update {
             for d in diffs {
                 try db.execute(sql: "UPDATE \(table) SET \(d.0) = ? WHERE id = ?", arguments: [d.3.isEmpty ? nil : d.3, id])
-                try audit(AuditEntity(rawValue: table) ?? .database, "\(id)", community, d.0, d.2, d.3)
+                try audit(AuditEntity(rawValue: table) ?? .database, "\(id)", community, d.0, d.2, d.3, note: note)
             }
         } else {
             details.append("未应用 (not applied without --update)")
@@ -293,9 +312,10 @@ struct ImportRun {
 
     func noted(_ note: String) -> String { context.annotate(note) }
 
-    func audit(_ entity: AuditEntity, _ id: String, _ community: Int64?, _ field: String, _ old: String?, _ new: String?) throws {
+    func audit(_ entity: AuditEntity, _ id: String, _ community: Int64?, _ field: String, _ old: String?, _ new: String?,
+               note: String = "") throws {
         try SQLiteStore.appendAudit(db, [AuditEntry(entity: entity, entityID: id, communityID: community, field: field,
-                                                    oldValue: old, newValue: new, note: noted(""))], context: context, at: now)
+                                                    oldValue: old, newValue: new, note: noted(note))], context: context, at: now)
     }
 
     mutating func reject(_ line: Int, _ reason: String) {

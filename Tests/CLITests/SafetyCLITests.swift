@@ -101,7 +101,7 @@ struct SafetyCLITests {
         let file = try write(h, "evil\u{1B}]0;pwned\u{07}\u{9B}.csv", sheet)
         for args in [["import", file, "--dry-run"], ["import", file], ["import", file, "--verbose", "--dry-run"]] {
             let r = try h.run(args)
-            #expect(r.code == 0, "\(r.err)")
+            #expect(r.code == 2, "every row is rejected, so the import exits non-zero: \(r.err)")
             #expect(r.out.contains("rejected 2"), "\(r.out)")
             expectSafe(r, args.joined(separator: " "))
         }
@@ -203,8 +203,9 @@ struct SafetyCLITests {
         // Rejected rows: x.tsv and x.txt get their own files; a planted link there is refused before importing.
         let tsv = try write(h, "x.tsv", "小区名称\t所属街道\n\t城关街道\n")
         let txt = try write(h, "x.txt", "小区名称\t所属街道\n甲\t\n")
-        #expect(try h.run(["import", tsv]).code == 0)
-        #expect(try h.run(["import", txt]).code == 0)
+        // Every row rejected: non-zero exit, and the rejected rows are still written beside the input.
+        #expect(try h.run(["import", tsv]).code != 0)
+        #expect(try h.run(["import", txt]).code != 0)
         let tsvRejected = try String(contentsOfFile: tsv + ".rejected.csv", encoding: .utf8)
         let txtRejected = try String(contentsOfFile: txt + ".rejected.csv", encoding: .utf8)
         #expect(tsvRejected.contains("小区名称 (community name) is empty"))

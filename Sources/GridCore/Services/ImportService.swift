@@ -14,7 +14,7 @@ public struct ImportRules: Sendable {
     /// Refuses the whole batch unless `actor` may import everything in it: master data needs an admin, statuses
     /// anyone who may record findings (each status still passes the cell rules).
     public func authorize(_ batch: ImportBatch, actor: Operator) throws(GridError) {
-        let masterData = [batch.units.count, batch.properties.count, batch.communities.count, batch.links.count, batch.themes.count]
+        let masterData = [batch.offices.count, batch.units.count, batch.properties.count, batch.communities.count, batch.links.count, batch.themes.count]
             .contains { $0 > 0 }
         if masterData { try Policy.authorize(actor, .editMasterData, on: "import \(batch.source)") }
         if !batch.statuses.isEmpty { try Policy.authorize(actor, .importStatuses, on: "import \(batch.source)") }
