@@ -42,6 +42,8 @@ struct NoticeCommand: ParsableCommand {
         case .md: print(notice.text(markdown: true), terminator: "")
         case .csv: print(notice.csv(), terminator: "")
         }
+        let anchor = try db.auditChainHead().label // after the notice is recorded: the document anchors history (check --anchor)
+        print(format == .csv ? CSV.line([anchor]) + "\r" : "\n" + anchor)
     }
 }
 

@@ -17,8 +17,9 @@ struct BackupCommand: ParsableCommand {
         let db = try store.open(env)
         let stamp = env.clock.now().description.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let path = output ?? db.path.replacingOccurrences(of: ".sqlite", with: "") + ".backup-\(stamp).sqlite"
+        let head = try db.auditChainHead()
         try db.backup(to: path)
-        print("已备份 backed up → \(path)")
+        print("已备份 backed up → \(path) (\(head.label))")
     }
 }
 
@@ -56,21 +57,34 @@ enum ReplaceGuard {
     }
 }
 
-/// `civgrid check`: integrity, foreign keys, audit continuity, tallies.
+/// `civgrid check [--anchor N:HASH]`: integrity, foreign keys, the audit chain, protective triggers, cells against their
+/// audit history, tallies, cells against cases; with `--anchor`, that history up to a printed document is unchanged.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check the database: integrity, foreign keys, audit-trail continuity, status tallies.")
+        commandName: "check", abstract: "Check the database: integrity, foreign keys, the audit chain and its triggers, cells, tallies.")
 
+    @Option(help: ArgumentHelp("A chain head printed on a notice, report or backup (账本 #N:HASH): prove history up to it was not rewritten.",
+                               valueName: "N:HASH"))
+    var anchor: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let env = try RunEnvironment()
+        let parsed = try anchor.map { text throws(GridError) in
+            guard let a = AuditChainHead.parseAnchor(text) else {
+                throw GridError.invalidInput("--anchor \(text) is not a chain head: give it as printed, N:HASH (e.g. 1234:3fa9c1d2e7b0, "
+                    + "at least \(AuditChainHead.minimumDigits) hex digits)")
+            }
+            return a
+        }
         let db = try store.open(env)
-        let problems = try db.check()
+        let problems = try db.check(anchor: parsed)
         guard problems.isEmpty else {
             for p in problems { print(p) }
             throw GridError.database("\(problems.count) problem(s) found in \(db.path); restore a backup (civgrid restore) if they are real")
         }
-        print("ok: \(db.path) — integrity, foreign keys, audit trail and tallies are sound")
+        let head = try db.auditChainHead()
+        let anchored = parsed.map { " history up to 账本 #\($0.seq):\($0.prefix) is unchanged;" } ?? ""
+        print("ok: \(db.path) — integrity, foreign keys, audit chain, triggers, cells and tallies are sound;\(anchored) \(head.label)")
     }
 }
