@@ -33,6 +33,9 @@ enum AuditChain {
             }
         }
 
+        /// Positions (in `columns`) of the INTEGER columns; the rest are TEXT.
+        var integerColumns: Set<Int> { self == .audit ? [0, 7] : [0, 1] }
+
         /// What an entry of this table is called in messages.
         var label: String { self == .audit ? "audit" : "case event" }
     }
@@ -45,58 +48,45 @@ enum AuditChain {
         return AuditChainHead(seq: row[0], hash: row[1])
     }
 
-    /// The canonical text of a chained row: `[seq, "table", id, …]` as JSON.
-    static func canonical(seq: Int64, table: Table, values: [DatabaseValue]) -> String {
-        var out = "[\(seq),\"\(table.rawValue)\""
-        out.reserveCapacity(160)
-        for value in values {
-            out.append(",")
-            switch value.storage {
-            case .null: out.append("null")
-            case .int64(let i): out.append(String(i))
-            case .double(let d): out.append("{\"real\":\"\(d)\"}")
-            case .string(let s): appendJSONString(s, to: &out)
-            case .blob(let data): out.append("{\"blob\":\"\(hex(data))\"}")
+    /// The canonical text of a row being written: `[seq, "table", id, …]` as JSON, from the values bound to its insert.
+    static func canonical(seq: Int64, table: Table, values: [DatabaseValue]) -> [UInt8] {
+        var c = Canonical(seq: seq, table: table)
+        for value in values { c.value(value) }
+        return c.finished()
+    }
+
+    /// The canonical text of a stored row whose columns (in `table.columns` order) start at `offset` in `row`. Integer
+    /// columns are encoded by their storage class; text columns (which SQLite keeps as text, blob or NULL) by their bytes.
+    static func canonical(seq: Int64, table: Table, row: Row, offset: Int) throws -> [UInt8] {
+        var c = Canonical(seq: seq, table: table)
+        for index in 0..<table.columns.count {
+            if table.integerColumns.contains(index) {
+                c.value(row[offset + index] as DatabaseValue)
+            } else {
+                try row.withUnsafeData(atIndex: offset + index) { data in
+                    guard let data else { return c.null() }
+                    data.withUnsafeBytes { c.text(UnsafeRawBufferPointer($0)) }
+                }
             }
         }
-        out.append("]")
+        return c.finished()
+    }
+
+    /// SHA-256 over the previous entry's hash (64 hex digits) and a row's canonical text, as 64 lowercase hex digits.
+    static func hash(previous: [UInt8], canonical: [UInt8]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        hasher.update(data: canonical)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in hasher.finalize() {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
         return out
     }
 
-    /// SHA-256 over the previous entry's hash and this row's canonical text, as 64 lowercase hex digits.
-    static func hash(previous: String, canonical: String) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Data(previous.utf8))
-        hasher.update(data: Data(canonical.utf8))
-        return hex(hasher.finalize())
-    }
-
-    static func appendJSONString(_ s: String, to out: inout String) {
-        out.append("\"")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let h = String(scalar.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - h.count) + h)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out.append("\"")
-    }
-
     static let digits = Array("0123456789abcdef".utf8)
-
-    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        var chars: [UInt8] = []
-        chars.reserveCapacity(64)
-        for b in bytes {
-            chars.append(digits[Int(b >> 4)])
-            chars.append(digits[Int(b & 0x0F)])
-        }
-        return String(decoding: chars, as: UTF8.self)
-    }
 
     /// Hashes every row already present (audit by id, then case events by id) onto the chain: migration v4.
     static func anchorExisting(_ db: Database) throws {
@@ -104,44 +94,114 @@ enum AuditChain {
         for table in Table.allCases {
             let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.rawValue) ORDER BY id")
             while let row = try rows.next() {
-                let values = Array(row.databaseValues)
-                guard case .int64(let id) = values[0].storage else { continue }
-                try appender.append(table, rowID: id, values: values)
+                let seq = appender.seq + 1
+                try appender.append(table, rowID: row[0], canonical: try canonical(seq: seq, table: table, row: row, offset: 0))
             }
         }
     }
 }
 
+/// A canonical text being built as UTF-8 bytes: a JSON array whose strings escape `"`, `\\`, C0 controls and DEL.
+struct Canonical {
+    private var bytes: [UInt8] = []
+
+    init(seq: Int64, table: AuditChain.Table) {
+        bytes.reserveCapacity(256)
+        bytes.append(UInt8(ascii: "["))
+        bytes += String(seq).utf8
+        bytes.append(UInt8(ascii: ","))
+        append(string: table.rawValue)
+    }
+
+    mutating func null() { comma(); bytes += "null".utf8 }
+
+    mutating func value(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: null()
+        case .int64(let i): comma(); bytes += String(i).utf8
+        case .double(let d): comma(); bytes += "{\"real\":\"\(d)\"}".utf8
+        case .string(let s): comma(); append(string: s)
+        case .blob(let data): comma(); bytes += "{\"blob\":\"\(data.map { String(format: "%02x", $0) }.joined())\"}".utf8
+        }
+    }
+
+    mutating func text(_ raw: UnsafeRawBufferPointer) {
+        comma()
+        append(utf8: raw)
+    }
+
+    func finished() -> [UInt8] { bytes + [UInt8(ascii: "]")] }
+
+    private mutating func comma() { bytes.append(UInt8(ascii: ",")) }
+
+    /// A string as SQLite stores it when GRDB binds it: up to its first NUL.
+    private mutating func append(string: String) {
+        var s = string
+        s.withUTF8 { utf8 in
+            append(utf8: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[..<(utf8.firstIndex(of: 0) ?? utf8.count)])))
+        }
+    }
+
+    private mutating func append(utf8 raw: UnsafeRawBufferPointer) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in raw {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(b)
+            case 0..<0x20, 0x7F:
+                bytes += "\\u00".utf8
+                bytes.append(AuditChain.digits[Int(b >> 4)])
+                bytes.append(AuditChain.digits[Int(b & 0x0F)])
+            default:
+                bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
 /// Appends chain entries inside one write transaction: reads the head once, then chains in memory.
 struct ChainAppender {
-    private(set) var head: AuditChainHead
+    private(set) var seq: Int64
+    private var previous: [UInt8]
     private let insert: Statement
 
     /// Reads the current head; use within the write transaction that adds the rows.
     init(_ db: Database) throws {
-        head = try AuditChain.head(db)
+        let head = try AuditChain.head(db)
+        seq = head.seq
+        previous = Array(head.hash.utf8)
         insert = try db.cachedStatement(sql: "INSERT INTO chain (seq, tbl, row_id, hash) VALUES (?, ?, ?, ?)")
     }
 
-    /// Chains one just-inserted row; `values` are its columns in `table.columns` order, `id` first, as stored.
-    mutating func append(_ table: AuditChain.Table, rowID: Int64, values: [DatabaseValue]) throws {
-        let seq = head.seq + 1
-        let hash = AuditChain.hash(previous: head.hash, canonical: AuditChain.canonical(seq: seq, table: table, values: values))
-        try insert.execute(arguments: [seq, table.rawValue, rowID, hash])
-        head = AuditChainHead(seq: seq, hash: hash)
+    /// The newest entry written (or read).
+    var head: AuditChainHead { AuditChainHead(seq: seq, hash: String(decoding: previous, as: UTF8.self)) }
+
+    /// Chains one just-inserted row given its canonical text for entry `seq + 1`.
+    mutating func append(_ table: AuditChain.Table, rowID: Int64, canonical: [UInt8]) throws {
+        let hash = AuditChain.hash(previous: previous, canonical: canonical)
+        seq += 1
+        try insert.execute(arguments: [seq, table.rawValue, rowID, String(decoding: hash, as: UTF8.self)])
+        previous = hash
     }
 
     /// Inserts a row with `statement` (binding `values`, every column but `id` in canonical order) and chains it.
     mutating func insert(_ table: AuditChain.Table, with statement: Statement, values: [DatabaseValue], _ db: Database) throws {
         try statement.execute(arguments: StatementArguments(values))
         let id = db.lastInsertedRowID
-        try append(table, rowID: id, values: [id.databaseValue] + values)
+        try append(table, rowID: id, canonical: AuditChain.canonical(seq: seq + 1, table: table, values: [id.databaseValue] + values))
     }
 }
 
 extension SQLiteStore {
     public func auditChainHead() throws(GridError) -> AuditChainHead {
         try read { try AuditChain.head($0) }
+    }
+
+    /// Verifies the audit chain alone (the part of `check` that recomputes every hash); the benchmark times it.
+    public func verifyAuditChain() throws(GridError) -> [String] {
+        try read { try AuditChain.verify($0) }
     }
 }
 

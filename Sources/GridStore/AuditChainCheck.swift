@@ -17,15 +17,18 @@ extension AuditChain {
             LEFT JOIN case_event e ON ch.tbl = 'case_event' AND e.id = ch.row_id
             ORDER BY ch.seq
             """)
-        let auditWidth = Table.audit.columns.count, eventWidth = Table.caseEvent.columns.count
+        let auditWidth = Table.audit.columns.count
         var report = Findings()
-        var expected: Int64 = 1, previous = genesis
+        var expected: Int64 = 1, previous = Array(genesis.utf8)
         var last: [Table: Int64] = [:], chained: [Table: Int64] = [:]
         var changed: ChangedRun?
         while let row = try rows.next() {
-            let seq: Int64 = row[0], rowID: Int64 = row[2], stored: String = row[3]
+            let seq: Int64 = row[0], rowID: Int64 = row[2]
+            let stored = try row.withUnsafeData(atIndex: 3) { $0.map { Array($0) } ?? [] }
             defer { previous = stored; expected = seq + 1 }
-            if seq != expected {
+            let gap = seq != expected
+            if gap {
+                flush(&changed, into: &report)
                 report.add("chain: entr\(seq - expected == 1 ? "y" : "ies") #\(expected)\(seq - expected == 1 ? "" : "–#\(seq - 1)") "
                     + "missing before #\(seq) (chain entries were deleted); restore a backup")
             }
@@ -39,14 +42,14 @@ extension AuditChain {
                     + "(entries were renumbered or re-pointed); restore a backup")
             }
             last[table] = max(last[table] ?? 0, rowID)
-            let start = table == .audit ? 4 : 4 + auditWidth
-            let values = (start..<start + (table == .audit ? auditWidth : eventWidth)).map { row[$0] as DatabaseValue }
-            guard !values[0].isNull else {
+            let offset = table == .audit ? 4 : 4 + auditWidth
+            guard !row.hasNull(atIndex: offset) else {
                 flush(&changed, into: &report)
                 report.add("\(table.label) #\(rowID) (chain #\(seq)) is missing: it was deleted after it was written; restore a backup")
                 continue
             }
-            let hash = AuditChain.hash(previous: previous, canonical: canonical(seq: seq, table: table, values: values))
+            // After a gap the link cannot be checked (its predecessor is gone): the gap is the finding, resync here.
+            let hash = gap ? stored : AuditChain.hash(previous: previous, canonical: try canonical(seq: seq, table: table, row: row, offset: offset))
             if hash != stored {
                 if let run = changed, run.table == table, run.lastSeq == seq - 1 {
                     changed = ChangedRun(table: table, firstSeq: run.firstSeq, lastSeq: seq, firstID: run.firstID, lastID: rowID)

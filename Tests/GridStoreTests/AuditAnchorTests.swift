@@ -85,4 +85,19 @@ struct AuditAnchorTests {
         #expect(try upgraded.auditChainHead().seq == rows)
         #expect(try upgraded.check().isEmpty)
     }
+
+    @Test("canonical content is JSON with every value typed and escaped; what is written verifies, whatever the text holds")
+    func canonicalContent() throws {
+        let bytes = AuditChain.canonical(seq: 7, table: .audit, values: [5.databaseValue, "a\"b\\c\u{1B}[2J\n楼".databaseValue, .null, "5".databaseValue])
+        #expect(String(decoding: bytes, as: UTF8.self) == #"[7,"audit",5,"a\"b\\c\u001b[2J\u000a楼",null,"5"]"#)
+        let temp = TempDatabase()
+        let store = try Fixture.office(temp)
+        let nasty = "引号\" 反斜杠\\ 控制\u{1B}]0;x\u{07} 删除\u{7F} 换行\r\n 表情😀 空\u{0}字"
+        try store.db.write { db in
+            try SQLiteStore.appendAudit(db, [AuditEntry(entity: .database, entityID: "x", field: "note", oldValue: nil, newValue: nasty,
+                                                        note: nasty)], context: Fixture.context(), at: Fixture.now)
+        }
+        let problems = try store.check()
+        #expect(problems.isEmpty, "\(problems)")
+    }
 }

@@ -175,4 +175,14 @@ struct AuditChainTests {
         let last = try Self.count(store, "SELECT max(id) FROM audit")
         #expect(try store.check().contains("audit #\(last) has no chain entry: it was written behind civgrid's back; restore a backup"))
     }
+
+    @Test("deleting a row together with its chain entry leaves a gap in the chain, named")
+    func deletedWithChainEntry() throws {
+        let temp = TempDatabase()
+        let store = try Self.tampered(temp, "DROP TRIGGER audit_no_delete", "DROP TRIGGER chain_no_delete",
+                                      "DELETE FROM audit WHERE id = 10", "DELETE FROM chain WHERE seq = 10")
+        let problems = try store.check()
+        #expect(problems.contains("chain: entry #10 missing before #11 (chain entries were deleted); restore a backup"), "\(problems)")
+        #expect(!problems.contains { $0.contains("was changed after it was written") }, "the gap is the finding: \(problems)")
+    }
 }
