@@ -33,8 +33,11 @@ enum AuditChain {
             }
         }
 
-        /// Positions (in `columns`) of the INTEGER columns; the rest are TEXT.
-        var integerColumns: Set<Int> { self == .audit ? [0, 7] : [0, 1] }
+        /// How many columns `columns` lists.
+        var columnCount: Int { self == .audit ? 12 : 10 }
+
+        /// Whether the column at `index` (in `columns`) is INTEGER (id, community_id, case_id); the rest are TEXT.
+        func isInteger(_ index: Int) -> Bool { index == 0 || index == (self == .audit ? 7 : 1) }
 
         /// What an entry of this table is called in messages.
         var label: String { self == .audit ? "audit" : "case event" }
@@ -59,8 +62,8 @@ enum AuditChain {
     /// columns are encoded by their storage class; text columns (which SQLite keeps as text, blob or NULL) by their bytes.
     static func canonical(seq: Int64, table: Table, row: Row, offset: Int) throws -> [UInt8] {
         var c = Canonical(seq: seq, table: table)
-        for index in 0..<table.columns.count {
-            if table.integerColumns.contains(index) {
+        for index in 0..<table.columnCount {
+            if table.isInteger(index) {
                 c.value(row[offset + index] as DatabaseValue)
             } else {
                 try row.withUnsafeData(atIndex: offset + index) { data in

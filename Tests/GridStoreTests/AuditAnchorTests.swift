@@ -90,6 +90,7 @@ struct AuditAnchorTests {
     func canonicalContent() throws {
         let bytes = AuditChain.canonical(seq: 7, table: .audit, values: [5.databaseValue, "a\"b\\c\u{1B}[2J\n楼".databaseValue, .null, "5".databaseValue])
         #expect(String(decoding: bytes, as: UTF8.self) == #"[7,"audit",5,"a\"b\\c\u001b[2J\u000a楼",null,"5"]"#)
+        #expect(AuditChain.Table.allCases.allSatisfy { $0.columnCount == $0.columns.count })
         let temp = TempDatabase()
         let store = try Fixture.office(temp)
         let nasty = "引号\" 反斜杠\\ 控制\u{1B}]0;x\u{07} 删除\u{7F} 换行\r\n 表情😀 空\u{0}字"
