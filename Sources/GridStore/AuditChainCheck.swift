@@ -9,6 +9,10 @@ extension AuditChain {
     /// Every break in the chain, named: entries missing or out of order, rows deleted, rows changed (or deleted and
     /// the rest renumbered), rows without an entry, and a chain cut short at its end. Streams the chain once.
     static func verify(_ db: Database) throws -> [String] {
+        guard try db.tableExists("chain") else {
+            return ["chain: the chain table is missing (dropped), so nothing in the audit log or case events can be verified; "
+                + "restore a backup that passes check"]
+        }
         let audit = Table.audit.columns.map { "a.\($0)" }.joined(separator: ", ")
         let event = Table.caseEvent.columns.map { "e.\($0)" }.joined(separator: ", ")
         let rows = try Row.fetchCursor(db, sql: """
@@ -83,6 +87,7 @@ extension AuditChain {
 
     /// Whether the entry at `seq` still has a hash starting with `prefix` (a printed anchor, `check --anchor`).
     static func verifyAnchor(_ db: Database, seq: Int64, prefix: String) throws -> [String] {
+        guard try db.tableExists("chain") else { return ["anchor: there is no chain to hold entry #\(seq); restore a backup"] }
         guard let hash = try String.fetchOne(db, sql: "SELECT hash FROM chain WHERE seq = ?", arguments: [seq]) else {
             let top = try head(db).seq
             return ["anchor: the chain has no entry #\(seq) (it ends at #\(top)): the history the document anchored was cut; "

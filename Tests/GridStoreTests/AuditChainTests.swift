@@ -185,4 +185,14 @@ struct AuditChainTests {
         #expect(problems.contains("chain: entry #10 missing before #11 (chain entries were deleted); restore a backup"), "\(problems)")
         #expect(!problems.contains { $0.contains("was changed after it was written") }, "the gap is the finding: \(problems)")
     }
+
+    @Test("a dropped chain table is named, not a raw SQL error")
+    func droppedChain() throws {
+        let temp = TempDatabase()
+        let store = try Self.tampered(temp, "DROP TABLE chain")
+        let problems = try store.check(anchor: (5, "abcdef01"))
+        #expect(problems.contains { $0.hasPrefix("chain: the chain table is missing (dropped)") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("anchor: there is no chain") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("trigger: chain_no_update is missing") }, "\(problems)")
+    }
 }
