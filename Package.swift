@@ -4,7 +4,8 @@ import PackageDescription
 // Layers (see README "Architecture"): the compiler enforces who may import whom.
 //   GridCore (pure domain) <- GridStore (GRDB)
 //   TerminalKit (cells, width, buffer, diff, backend protocol; imports nothing) <- TerminalNcurses (only user of CNcursesw)
-//   GridTheme (TOML themes) ; GridUI (state, actions, pure reduce and render; no GRDB, no ncurses)
+//   GridPalette (roles → styles) <- GridTheme (TOML palette files, config, rules) ; GridPalette <- GridUI (screens:
+//   state, bindings, pure update and view; no GRDB, no ncurses, no TOML, no file I/O)
 //   GridApp (command line, composition) <- civgrid (one-file executable)
 let package = Package(
     name: "civgrid",
@@ -24,8 +25,11 @@ let package = Package(
         .target(name: "TerminalKit"),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalNcurses", dependencies: ["TerminalKit", "CNcursesw"]),
-        .target(name: "GridTheme", dependencies: ["GridCore", "TerminalKit", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "GridUI", dependencies: ["GridCore", "TerminalKit", "GridTheme"]),
+        // GridPalette: roles and styles only (what GridUI draws with); GridTheme: TOML palette files, their lookup,
+        // config and rules files (what GridApp loads with).
+        .target(name: "GridPalette", dependencies: ["GridCore", "TerminalKit"]),
+        .target(name: "GridTheme", dependencies: ["GridCore", "TerminalKit", "GridPalette", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "GridUI", dependencies: ["GridCore", "TerminalKit", "GridPalette"]),
         .target(name: "GridExchange", dependencies: ["GridCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "GridStore",
@@ -45,14 +49,23 @@ let package = Package(
             dependencies: ["GridApp", "GridCore", "GridStore", "GridUI", "GridTheme", "TerminalKit", "TerminalNcurses",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzzing (Scripts/fuzz.sh): one-input functions in a library, one small executable per target.
+        .target(name: "FuzzTargets", dependencies: ["GridCore", "GridExchange", "GridTheme", "GridUI", "TerminalKit"]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzPalette", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzCommand", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzDates", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "GridExchange", "GridCore", "GridTheme", "GridUI"]),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
         .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore", "TerminalKit"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridTheme"]),
-        .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore",
-                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "GridThemeTests", dependencies: ["GridTheme", "TerminalKit", "GridCore"]),
+        .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridPalette"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore", "civgrid",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GridThemeTests", dependencies: ["GridTheme", "GridPalette", "TerminalKit", "GridCore"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalKit"]),
         .testTarget(name: "ConsoleTests", dependencies: ["GridApp", "GridUI", "GridStore", "GridCore", "TerminalKit", "GridTheme"],
                     exclude: ["__Snapshots__"]),

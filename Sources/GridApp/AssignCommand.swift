@@ -38,9 +38,9 @@ struct AssignCommand: ParsableCommand {
         let entries = try env.services(db).assign(communityID: cid, unitID: uid, role: role, propertyID: pid,
                                     context: env.context(try db.operatorAccount(login: env.login)))
         if entries.isEmpty {
-            print("未变更: \(u.name) 已是 \(c.name) 的\(role.zh)单位")
+            Output.print("未变更: \(u.name) 已是 \(c.name) 的\(role.zh)单位")
         } else {
-            print("已调整责任链: \(c.name) ← \(u.name)（\(role.zh)）, 物业 \(p?.name ?? "无物业（自管）"), 自 \(env.clock.today) 起")
+            Output.print("已调整责任链: \(c.name) ← \(u.name)（\(role.zh)）, 物业 \(p?.name ?? "无物业（自管）"), 自 \(env.clock.today) 起")
         }
     }
 }

@@ -1,7 +1,7 @@
 import GridCore
 import GridUI
 
-/// Builds browser columns from the store: offices → streets → communities → units → property companies.
+/// Builds browser columns from the store (data only; GridUI's browser view writes the labels and details): offices → streets → communities → units → property companies.
 struct BrowserLoader {
     let store: any GridRepository
     let today: Day
@@ -12,7 +12,7 @@ struct BrowserLoader {
         case .office(let id):
             let items = try store.rollups(groupedBy: .street, within: .office(id), today: today).compactMap { g -> BrowserItem? in
                 guard let ref = g.node else { return nil }
-                return BrowserItem(ref: ref, label: ref.name, counts: g.counts, details: ["街道/乡镇 · \(ref.path)"], hasChildren: true)
+                return BrowserItem(ref: ref, node: .street, counts: g.counts, hasChildren: true)
             }
             return BrowserLevel(parent: parent, items: items)
         case .street(let id):
@@ -33,34 +33,20 @@ struct BrowserLoader {
         let groups = try store.rollups(groupedBy: .office, within: .all, today: today)
         return try store.offices().map { o in
             let ref = NodeRef(node: .office(o.id), name: o.name, path: "")
-            return BrowserItem(ref: ref, label: o.name, counts: groups.first { $0.node?.node == ref.node }?.counts ?? StatusCounts(),
-                               details: ["三创办 creation office"], hasChildren: true)
+            return BrowserItem(ref: ref, node: .office, counts: groups.first { $0.node?.node == ref.node }?.counts ?? StatusCounts(),
+                               hasChildren: true)
         }
     }
 
     func community(_ row: CommunityRow, chain: [ChainLink]) -> BrowserItem {
         let c = row.community
-        var details = ["\(c.kind.zh) · \(row.streetName)", c.declaredSite.map { "申报点位 第\($0)号" } ?? "非申报点位"]
-        if !c.address.isEmpty { details.append("地址 \(c.address)") }
-        if let h = c.households { details.append("户数 \(h)") }
-        for link in chain {
-            details.append("\(link.assignment.role.zh) \(link.unit.name)")
-            details.append("  负责人 \(link.unit.head.display)")
-            details.append("  联络员 \(link.unit.liaison.display)")
-            details.append(link.property.map { "  物业 \($0.name) · \($0.manager.display)" } ?? "  无物业（自管）")
-        }
-        let site = c.declaredSite.map { "◆\($0) " } ?? ""
-        return BrowserItem(ref: NodeRef(node: .community(c.id), name: c.name, path: row.streetName), label: site + c.name,
-                           counts: row.counts, details: details, hasChildren: true)
+        return BrowserItem(ref: NodeRef(node: .community(c.id), name: c.name, path: row.streetName),
+                           node: .community(c, streetName: row.streetName, chain: chain), counts: row.counts, hasChildren: true)
     }
 
     func unitItem(_ link: ChainLink) -> BrowserItem {
         let u = link.unit
-        var details = ["\(link.assignment.role.zh)单位 · \(u.kind.zh)", "负责人 \(u.head.display)", "联络员 \(u.liaison.display)",
-                       "自 \(link.assignment.validFrom) 起"]
-        details.append(link.property.map { "监管物业 \($0.name)" } ?? "无物业（自管）")
-        return BrowserItem(ref: NodeRef(node: .unit(u.id), name: u.name, path: ""), label: "\(u.name)（\(link.assignment.role.zh)）",
-                           counts: nil, details: details, hasChildren: true)
+        return BrowserItem(ref: NodeRef(node: .unit(u.id), name: u.name, path: ""), node: .unit(link), counts: nil, hasChildren: true)
     }
 
     /// The property companies a unit supervises across its communities, with each one's roll-up.
@@ -69,12 +55,11 @@ struct BrowserLoader {
         var items: [BrowserItem] = []
         for g in groups {
             guard let ref = g.node, case .property(let pid) = ref.node else {
-                items.append(BrowserItem(ref: nil, label: "无物业（自管）", counts: g.counts, details: ["这些小区没有物业服务企业"], hasChildren: false))
+                items.append(BrowserItem(ref: nil, node: .selfManaged, counts: g.counts, hasChildren: false))
                 continue
             }
             let manager = try store.property(id: pid)?.manager.display ?? "—"
-            items.append(BrowserItem(ref: ref, label: ref.name, counts: g.counts, details: ["物业服务企业", "项目经理 \(manager)"],
-                                     hasChildren: false))
+            items.append(BrowserItem(ref: ref, node: .property(manager: manager), counts: g.counts, hasChildren: false))
         }
         return items
     }

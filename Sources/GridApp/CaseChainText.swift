@@ -12,7 +12,7 @@ enum CaseChainText {
 
     /// Two columns, 登记时责任链 and 今日责任链, one row per link of the chain; rows that changed are marked.
     static func table(registered: ChainSnapshot, today: ChainSnapshot, on day: Day) -> String {
-        var t = TextTable(headers: ["", "登记时责任链", "今日责任链 \(day)", ""])
+        var t = TextTable.forOutput(headers: ["", "登记时责任链", "今日责任链 \(day)", ""])
         let (was, now) = (fields(registered), fields(today))
         for (i, label) in ["责任单位", "负责人", "联络员", "物业", "项目经理"].enumerated() {
             t.append([label, was[i], now[i], was[i] == now[i] ? "" : "已变更"])

@@ -60,7 +60,7 @@ struct CaseCommand: ParsableCommand {
             let record = try env.services(db).recordProblem(CaseDraft(communityID: id, themeID: th.id, source: source, description: desc, location: location,
                                                   urgent: urgent, deadlineClass: deadlineClass, plan: planDay),
                                         context: env.context(try db.operatorAccount(login: env.login)))
-            print("已上报 \(record.number): \(c.name) · \(th.zh) — \(record.description)（\(deadlineClass.zh)）")
+            Output.print("已上报 \(record.number): \(c.name) · \(th.zh) — \(record.description)（\(deadlineClass.zh)）")
         }
     }
 
@@ -68,28 +68,63 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases, open ones first by due day.")
         @Flag(help: "Include finished cases.") var all = false
         @Option(help: ArgumentHelp("Only this community.", valueName: "community")) var community: String?
+        @Option(help: ArgumentHelp("Only these states, comma-separated (code or Chinese: assigned,整改中 …).", valueName: "states"))
+        var state: String?
+        @Option(help: ArgumentHelp("Only cases handled by this unit (or, before dispatch, registered to it).", valueName: "unit"))
+        var unit: String?
+        @Option(help: ArgumentHelp("Only this street's communities.", valueName: "street")) var street: String?
+        @Option(help: ArgumentHelp("Only this theme.", valueName: "theme")) var theme: String?
+        @Option(help: "Only this source: supervision, self_inspection, grid_worker, higher_level, assessment, citizen or media.")
+        var source: CaseSource?
+        @Flag(help: "Only open cases past their due day.") var overdue = false
+        @Option(help: ArgumentHelp("Found on or after this day (YYYY-MM-DD, today, +N/-N).", valueName: "date")) var since: String?
+        @Option(help: ArgumentHelp("Found on or before this day.", valueName: "date")) var until: String?
         @Option(help: "At most this many.") var limit: Int = 200
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let env = try RunEnvironment()
-            let db = try store.open(env)
-            var communityID: RowID?
-            if let community, case .community(let id) = try Resolver(store: db).community(community).node { communityID = id }
-            let cases = try db.cases(openOnly: !all, communityID: communityID, limit: limit)
+            let db = try store.open(env, forReading: true)
+            let cases = try db.cases(try query(env, db))
             let today = env.clock.today
             if output.json {
-                print(Format.jsonText(cases.map { CaseText.json($0, today: today) }))
+                Output.json(Format.jsonText(cases.map { CaseText.json($0, today: today) }))
                 return
             }
-            var table = TextTable(headers: ["编号", "状态", "期限", "逾期", "督办", "小区", "主题", "问题"], maxColumnWidth: 30)
+            var table = TextTable.forOutput(headers: ["编号", "状态", "期限", "逾期", "督办", "小区", "主题", "问题"], maxColumnWidth: 30)
             let themes = Dictionary(uniqueKeysWithValues: try db.themes().map { ($0.id, $0.zh) })
             for c in cases {
                 table.append([c.number.description, c.state.zh, c.dueOn?.description ?? "", c.isOverdue(today: today) ? "逾期" : "",
                               c.escalated ? "督办" : "", try db.community(id: c.communityID)?.name ?? "", themes[c.themeID] ?? "", c.description])
             }
-            print(cases.isEmpty ? "没有案件 (no cases)" : table.render())
+            Output.print(cases.isEmpty ? "没有案件 (no cases)" : table.render())
+        }
+
+        /// The options as one store query: every filter is answered in SQL.
+        func query(_ env: RunEnvironment, _ db: any GridRepository) throws(GridError) -> CaseQuery {
+            let resolver = Resolver(store: db)
+            var q = CaseQuery(openOnly: !all, source: source, limit: limit)
+            if let community, case .community(let id) = try resolver.community(community).node { q.communityID = id }
+            if let unit, case .unit(let id) = try resolver.node(unit, levels: [.unit], what: "units").node { q.unitID = id }
+            if let street, case .street(let id) = try resolver.node(street, levels: [.street], what: "streets").node { q.streetID = id }
+            if let theme { q.themeID = try resolver.theme(theme, among: try db.themes()).id }
+            for text in (state ?? "").split(separator: ",").map({ $0.trimmingWhitespace() }) where !text.isEmpty {
+                guard let s = CaseState.allCases.first(where: { $0.rawValue == text || $0.zh == text }) else {
+                    throw GridError.invalidInput("--state \(text) is not a case state; use "
+                        + CaseState.allCases.map { "\($0.rawValue) (\($0.zh))" }.joined(separator: ", "))
+                }
+                q.states.insert(s)
+                if !s.isOpen { q.openOnly = false }
+            }
+            let today = env.clock.today, offset = env.clock.utcOffsetSeconds
+            if overdue { q.overdueOn = today }
+            // Local midnight of the first day, and of the day after the last, as stored UTC instants.
+            if let since { q.foundSince = Timestamp.localMidnight(of: try Resolver.day(since, option: "--since", today: today), offsetSeconds: offset) }
+            if let until {
+                q.foundBefore = Timestamp.localMidnight(of: try Resolver.day(until, option: "--until", today: today).adding(days: 1), offsetSeconds: offset)
+            }
+            return q
         }
     }
 
@@ -101,7 +136,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let env = try RunEnvironment()
-            let db = try store.open(env)
+            let db = try store.open(env, forReading: true)
             let n = try CaseCommand.number(number)
             guard let c = try db.caseRecord(n) else { throw GridError.notFound("no case \(n); `civgrid case list` shows the numbers") }
             let events = try db.caseEvents(n)
@@ -115,19 +150,19 @@ struct CaseCommand: ParsableCommand {
                 object["dispatched_unit"] = unit.map { ["id": $0.node.id, "name": $0.name] as [String: Any] } as Any
                 object["chain_registered"] = CaseChainText.json(c.chain)
                 object["chain_today"] = CaseChainText.json(current)
-                print(Format.jsonText(object))
+                Output.json(Format.jsonText(object))
                 return
             }
-            print("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")")
-            print("问题 \(c.description)" + (c.location.isEmpty ? "" : "（\(c.location)）"))
-            print("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)")
-            print("交办单位 \(unit?.name ?? "未交办")")
-            print("\n" + CaseChainText.table(registered: c.chain, today: current, on: today))
-            var table = TextTable(headers: ["时间", "操作员", "动作", "状态", "说明"])
+            Output.print("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")")
+            Output.print("问题 \(c.description)" + (c.location.isEmpty ? "" : "（\(c.location)）"))
+            Output.print("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)")
+            Output.print("交办单位 \(unit?.name ?? "未交办")")
+            Output.print("\n" + CaseChainText.table(registered: c.chain, today: current, on: today))
+            var table = TextTable.forOutput(headers: ["时间", "操作员", "动作", "状态", "说明"])
             for e in events {
                 table.append([Format.time(e.at, env), e.event.actor, e.event.action, e.event.to.zh, e.event.reason])
             }
-            print("\n" + table.render())
+            Output.print("\n" + table.render())
         }
     }
 
@@ -150,7 +185,7 @@ struct CaseCommand: ParsableCommand {
             let date = try until.map { t throws(GridError) in try Resolver.day(t, option: "--until", today: env.clock.today) }
             let act = try CaseCommand.action(action, unit: unit, date: date, db: db)
             let moved = try env.services(db).moveCase(n, act, reason: reason, context: env.context(try db.operatorAccount(login: env.login)))
-            print("\(n): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))
+            Output.print("\(n): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))
         }
     }
 
@@ -169,6 +204,7 @@ enum CaseText {
          "community_id": c.communityID, "theme_id": c.themeID, "description": c.description, "location": c.location,
          "urgent": c.urgent, "deadline_class": c.deadlineClass.rawValue, "due_on": c.dueOn?.description as Any,
          "overdue": c.isOverdue(today: today), "escalated": c.escalated, "extensions": c.extensionCount, "reworks": c.reworkCount,
-         "found_by": c.foundBy, "found_at": c.foundAt.description, "chain_unit": c.chain.unitName, "chain_property": c.chain.propertyName as Any]
+         "found_by": c.foundBy, "found_at": c.foundAt.description, "chain_unit": c.chain.unitName,
+         "handling_unit_id": c.handlingUnitID as Any, "chain_property": c.chain.propertyName as Any]
     }
 }

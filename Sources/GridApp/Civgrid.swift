@@ -11,11 +11,13 @@ public struct Civgrid: ParsableCommand {
         discussion: """
             Data lives in one SQLite file shared by every operator (see --db). Changes are attributed to your \
             login and written to the audit log in the same transaction. Exit codes: 0 ok, 1 unexpected error, \
-            2 bad input (unknown or ambiguous name, bad status or date), 3 permission denied, 4 database unusable.
+            2 bad input (unknown or ambiguous name, bad status or date), 3 permission denied, 4 database unusable, \
+            5 busy (another writer held the database too long; try again).
             """,
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
                       LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self, ThemesCommand.self,
-                      CaseCommand.self, NoticeCommand.self, RankCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self])
+                      CaseCommand.self, NoticeCommand.self, RankCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+                      ServerCommand.self])
 
     @OptionGroup var store: StoreOptions
 
@@ -40,6 +42,7 @@ public struct Civgrid: ParsableCommand {
 public enum CivgridMain {
     /// Runs civgrid with `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String]) -> Int32 {
+        TerminalGuard.disableInteractiveBacktracer()
         // Files the process creates (database, WAL, logs) are for the owner and group only.
         umask(0o007)
         do {
@@ -49,16 +52,16 @@ public enum CivgridMain {
         } catch let exit as ExitCode {
             return exit.rawValue
         } catch let error as GridError {
-            FileHandle.standardError.write(Data("civgrid: \(error.description)\n".utf8))
+            Output.error("civgrid: \(error.description)\n")
             return error.exitCode
         } catch {
             let code = Civgrid.exitCode(for: error)
             let message = Civgrid.fullMessage(for: error)
             if code == .success {
-                print(message)
+                Output.print(message)
                 return 0
             }
-            FileHandle.standardError.write(Data("civgrid: \(message)\n".utf8))
+            Output.error("civgrid: \(message)\n")
             // Usage errors from the parser are bad input, like every other.
             return code == .validationFailure ? 2 : code.rawValue
         }

@@ -20,12 +20,16 @@ public final class Console {
     let measure: DisplayWidth
     /// The current state (read by tests and the benchmark).
     public private(set) var state: AppState
-    /// The theme in use, adapted to the terminal's colours.
-    public private(set) var theme: Theme
+    /// The colour palette in use, adapted to the terminal's colours.
+    public private(set) var palette: Palette
     var lastMarker: Int
     var lastAuditID: Int64
     let context: ChangeContext
     var importJob: ImportJob?
+    /// Writes refused because another process held the database past the busy timeout: retried on the next ticks,
+    /// in order, a few times, before they are reported as failed.
+    var busyWrites: [(effect: Effect, attempts: Int)] = []
+    static let busyAttempts = 3
 
     /// A console over a store and a backend; loads the first data and is ready to draw.
     public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
@@ -36,7 +40,7 @@ public final class Console {
         self.catalog = catalog
         self.colors = colors
         self.measure = measure
-        self.theme = theme.adapted(colors: colors)
+        palette = theme.adapted(colors: colors)
         runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
         self.context = context
         terminal = Terminal(backend: backend)
@@ -44,11 +48,14 @@ public final class Console {
         state = AppState(width: size.width, height: size.height, login: context.actor.login, role: context.actor.role,
                          databaseName: URL(fileURLWithPath: store.path).lastPathComponent, today: context.clock.today)
         state.utcOffsetSeconds = context.clock.utcOffsetSeconds
-        state.themeName = theme.name
-        state.availableThemes = catalog.available().map(\.name)
+        state.paletteName = theme.name
+        state.availablePalettes = catalog.available().map(\.name)
         lastMarker = try store.changeMarker()
         lastAuditID = try store.latestAuditID()
         dispatch(.start(themes: try store.themes()))
+        // The search index of every name is built meanwhile, off the run loop.
+        let searchStore = store
+        Thread.detachNewThread { searchStore.prepareSearch() }
     }
 
     /// Runs until the operator quits or a quit signal arrives.
@@ -65,6 +72,7 @@ public final class Console {
                 dispatch(.resize(width: w, height: h))
             case .tick:
                 dispatch(.tick)
+                retryBusyWrites()
                 pollExternalChanges()
             }
             pollImport()
@@ -96,11 +104,11 @@ public final class Console {
             }
             terminal.invalidate()
             return []
-        case .applyTheme(let name):
+        case .applyPalette(let name):
             do {
-                theme = try catalog.load(name).adapted(colors: colors)
+                palette = try catalog.load(name).adapted(colors: colors)
                 terminal.invalidate()
-                return [.themeApplied(name)]
+                return [.paletteApplied(name)]
             } catch {
                 return [.failed(error.description)]
             }
@@ -112,13 +120,42 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore, .recordCases, .moveCase:
-            let actions = runner.perform(effect)
-            // Our own commits are not "changes by others": move the audit mark past them.
-            if let latest = try? store.latestAuditID() { lastAuditID = latest }
-            return actions
+        case .saveStatus, .restore, .recordCases, .moveCases:
+            // A later write must not overtake one still waiting for the database.
+            guard busyWrites.isEmpty else {
+                busyWrites.append((effect, 0))
+                return [.failed("数据库忙，改动已排队，稍后自动保存 (busy: queued, will be saved shortly)")]
+            }
+            return write(effect, attempts: 0)
         default:
             return runner.perform(effect)
+        }
+    }
+
+    /// Runs a write; a busy database queues it for the next tick instead of losing it.
+    func write(_ effect: Effect, attempts: Int) -> [Action] {
+        let (actions, busy) = runner.performWrite(effect)
+        if busy {
+            guard attempts + 1 < Console.busyAttempts else {
+                return runner.failure(effect, .busy("another civgrid held the database for \(Console.busyAttempts) tries; "
+                    + "nothing was written — try again"))
+            }
+            busyWrites.insert((effect, attempts + 1), at: 0)
+            return [.failed("数据库忙，稍后自动重试 (busy: will retry)")]
+        }
+        // Our own commits are not "changes by others": move the audit mark past them.
+        if let latest = try? store.latestAuditID() { lastAuditID = latest }
+        return actions
+    }
+
+    /// Retries the writes a busy database held back, oldest first, stopping at the first still busy.
+    public func retryBusyWrites() {
+        while let (effect, attempts) = busyWrites.first {
+            busyWrites.removeFirst()
+            let pending = busyWrites.count
+            let actions = write(effect, attempts: attempts)
+            for action in actions { dispatch(action) }
+            if busyWrites.count > pending { return }
         }
     }
 
@@ -154,6 +191,6 @@ public final class Console {
 
     /// Renders the state and sends the difference to the terminal.
     public func draw() {
-        terminal.draw(Renderer.render(state, theme: theme, measure: measure))
+        terminal.draw(Renderer.render(state, palette: palette, measure: measure))
     }
 }

@@ -26,7 +26,30 @@ struct DemoCommand: ParsableCommand {
         let path = store.resolvedPath(env)
         try clearTarget(path, env: env)
         let started = Date()
+        // Built beside the target and renamed into place when complete: a killed or failed build leaves the old
+        // database (or none) behind, never a half-built one that `check` would accept.
+        let building = path + ".building-\(getpid())"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        do {
+            let communities = try build(at: building, env: env)
+            // The build checkpointed its WAL into the main file before closing: what is left beside it is empty.
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            guard rename(building, path) == 0 else {
+                throw GridError.database("cannot move the new demo database into place at \(path): \(String(cString: strerror(errno)))")
+            }
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            Output.print("已生成 \(scale.rawValue) 演示网格: \(communities) 个小区/点位, 用时 \(seconds) 秒 → \(path)")
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+            throw error
+        }
+    }
+
+    /// Builds the demo into a new file at `path`, closes it, and returns the number of communities.
+    func build(at path: String, env: RunEnvironment) throws -> Int {
         let db = try SQLiteStore.create(path: path)
+        defer { db.close() }
         let admin = Operator(login: env.login, name: env.login, role: .admin)
         let context = env.context(admin, source: .demo)
         try db.bootstrap(kind: .demo, officeName: nil, admin: admin, context: context,
@@ -36,15 +59,15 @@ struct DemoCommand: ParsableCommand {
             if total > 1 { FileHandle.standardError.write(Data("  office \(done)/\(total)\n".utf8)) }
         }
         let communities = try db.communityCount(in: .all, filter: .none, today: env.clock.today)
-        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        print("已生成 \(scale.rawValue) 演示网格: \(communities) 个小区/点位, 用时 \(seconds) 秒 → \(path)")
+        try db.checkpoint()
+        return communities
     }
 
-    /// Removes an existing demo database; refuses a real office's unless `--force`, and any database unless the
-    /// operator is its admin (replacing a database is the `replace_database` permission).
+    /// Refuses to replace a real office's database unless `--force`, and any database unless the operator is its
+    /// admin (replacing a database is the `replace_database` permission). The old file goes only when the new one is built.
     func clearTarget(_ path: String, env: RunEnvironment) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
-        let existing = try? SQLiteStore.open(path: path)
+        let existing = try? SQLiteStore.open(path: path, forReading: true)
         if !force {
             let kind = existing.flatMap { try? $0.meta("kind") }
             guard kind == DatabaseKind.demo.rawValue else {
@@ -53,8 +76,5 @@ struct DemoCommand: ParsableCommand {
             }
         }
         if let existing { try ReplaceGuard.authorize(existing, env: env) }
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
-        }
     }
 }

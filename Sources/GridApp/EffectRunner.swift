@@ -17,12 +17,28 @@ struct EffectRunner {
         do {
             return try run(effect)
         } catch {
-            if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
-            if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
-            if case .moveCase = effect { return [.changeFailed("未流转: \(error.description)")] }
-            if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
-            return [.failed(error.description)]
+            return failure(effect, error)
         }
+    }
+
+    /// A write, telling apart "the database was busy" (worth retrying: nothing was written) from every other outcome.
+    func performWrite(_ effect: Effect) -> (actions: [Action], busy: Bool) {
+        do {
+            return (try run(effect), false)
+        } catch .busy {
+            return ([], true)
+        } catch {
+            return (failure(effect, error), false)
+        }
+    }
+
+    /// The action that reports a failed effect.
+    func failure(_ effect: Effect, _ error: GridError) -> [Action] {
+        if case .saveStatus = effect { return [.changeFailed("未保存: \(error.description)")] }
+        if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
+        if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
+        if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
+        return [.failed(error.description)]
     }
 
     func run(_ effect: Effect) throws(GridError) -> [Action] {
@@ -44,14 +60,14 @@ struct EffectRunner {
         case .saveStatus(let targets, let request):
             let changed = try services.setStatus(targets, request, context: context).filter(\.changesSomething)
             return [.changesSaved(before: changed.map(\.before), after: changed.map(\.after), isUndo: false)]
-        case .recordCases(let targets, let description, let deadlineClass):
+        case .recordCases(let targets, let description, let deadlineClass, let source):
             // All the marked cells' cases in one transaction: every case or none.
             let drafts = targets.map { key in
-                CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .supervision, description: description,
+                CaseDraft(communityID: key.communityID, themeID: key.themeID, source: source, description: description,
                           deadlineClass: deadlineClass)
             }
             let recorded = try services.recordProblems(drafts, context: context)
-            return [.casesRecorded(numbers: recorded.map(\.number.description), cells: try currentStates(targets))]
+            return [.casesRecorded(numbers: recorded.map(\.number), cells: try currentStates(targets))]
         case .restore(let states):
             let results = try services.restore(states, context: context)
             return [.changesSaved(before: [], after: results.map(\.after), isUndo: true)]
@@ -90,23 +106,22 @@ struct EffectRunner {
         case .loadRangeMarks(let scope, let filter, let rows, let themeIDs):
             let keys = try store.cellKeys(in: scope, filter: filter, rows: rows, themeIDs: themeIDs, today: today)
             return [.rangeMarksLoaded(scope: scope, filter: filter, keys: keys)]
-        case .loadCaseDetail(let text):
-            guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
-            let events = try store.caseEvents(number).map { e in
-                "\(e.at.minuteText(offsetSeconds: context.clock.utcOffsetSeconds))  \(e.event.actor)  \(e.event.action) → \(e.event.to.zh)"
-                    + (e.event.reason.isEmpty ? "" : "  \(e.event.reason)")
-            }
+        case .loadCaseDetail(let number):
+            guard let c = try store.caseRecord(number) else { return [.failed("no case \(number)")] }
+            let events = try store.caseEvents(number).map { CaseTimelineEntry(at: $0.at, event: $0.event) }
             let chain = try store.chain(communityID: c.communityID, on: context.clock.today)
-            let current = ChainSnapshot(chain: chain)
-            let currentText = current.unitName.isEmpty ? "未分配" : "\(current.unitName)  负责人 \(current.head.display)  物业 \(current.propertyName ?? "无物业")"
-            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events, currentChain: currentText))]
-        case .moveCase(let text, let actionCode, let reason):
-            guard let number = CaseNumber(text), let c = try store.caseRecord(number) else { return [.failed("no case \(text)")] }
-            // 交办 from the console goes to the community's lead unit today (the service looks it up).
-            let action = try CaseAction.parse(actionCode, unitID: nil, until: nil)
-            let moved = try services.moveCase(number, action, reason: reason, context: context)
-            return [.caseMoved(summary: "\(number): \(c.state.zh) → \(moved.state.zh)" + (moved.dueOn.map { "，期限 \($0)" } ?? ""))]
-        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyTheme:
+            // The view writes the timeline and the chains; the runner only gathers them.
+            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events,
+                                                     currentChain: ChainSnapshot(chain: chain)))]
+        case .moveCases(let numbers, let action, let reason):
+            let before = try numbers.map { n throws(GridError) -> CaseState in
+                guard let c = try store.caseRecord(n) else { throw .notFound("no case \(n)") }
+                return c.state
+            }
+            // All of them or none; 交办 without a unit goes to each community's lead unit today.
+            let moved = try services.moveCases(numbers, action, reason: reason, context: context)
+            return zip(before, moved).map { from, c in .caseMoved(number: c.number, from: from, to: c.state, dueOn: c.dueOn) }
+        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
             return []
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GridCore
 import GridExchange
+import TerminalKit
 
 /// `civgrid export`: the lists others need, in files Excel opens with correct Chinese.
 struct ExportCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         var scopeValue = CommunityScope.all
         if let scope {
             scopeValue = CommunityScope(try Resolver(store: db).node(scope, levels: Set(Grouping.allCases), what: "nodes").node)
@@ -43,7 +44,9 @@ struct ExportCommand: ParsableCommand {
         let data: Data
         switch format {
         case .csv:
-            let text = ([headers] + rows).map { CSV.line($0) }.joined(separator: "\r\n") + "\r\n"
+            var text = ([headers] + rows).map { CSV.spreadsheetLine($0) }.joined(separator: "\r\n") + "\r\n"
+            // On a terminal the rows are shown, not kept: nothing in them may act on the terminal.
+            if output == nil && Output.stdoutIsTerminal { text = Output.csvForTerminal(text) }
             if encoding == .gb18030 {
                 guard let encoded = TextDecoding.encodeGB18030(text) else {
                     throw GridError.invalidInput("some text cannot be written in GB18030; export as UTF-8 instead")
@@ -54,13 +57,13 @@ struct ExportCommand: ParsableCommand {
             }
         case .json:
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
-            data = Data((Format.jsonText(objects) + "\n").utf8)
+            data = Data((Output.escapeJSON(Format.jsonText(objects)) + "\n").utf8)
         case .xlsx:
             data = try XLSXWriter.data(sheetName: kind.rawValue, headers: headers, rows: rows)
         }
         if let output {
-            try data.write(to: URL(fileURLWithPath: output))
-            FileHandle.standardError.write(Data("已导出 exported \(rows.count) rows → \(output)\n".utf8))
+            try SafeFile.write(data, to: output)
+            Output.error("已导出 exported \(rows.count) rows → \(output)\n")
         } else {
             FileHandle.standardOutput.write(data)
         }

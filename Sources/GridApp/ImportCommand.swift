@@ -35,18 +35,20 @@ struct ImportCommand: ParsableCommand {
         let mapper = ImportMapper(file: URL(fileURLWithPath: file).lastPathComponent, kind: kind, overrides: try ImportMapper.overrides(maps),
                                   update: update, today: env.clock.today)
         let mapped = try mapper.map(table)
+        // A rejected-rows file that could not be written must not be found out after the import committed.
+        if !dryRun { try SafeFile.refuseLink(ImportSummary.rejectedPath(for: file)) }
         let db = try store.open(env)
         let progress = ImportProgress()
         let outcome = try env.services(db).importBatch(mapped.batch, into: db, dryRun: dryRun,
                                          context: env.context(try db.operatorAccount(login: env.login), source: .importer),
                                          progress: { done, total in progress.show(done, total); return true })
         progress.finish()
-        print(ImportSummary.text(file: file, format: format, mapped: mapped, outcome: outcome, dryRun: dryRun, verbose: verbose))
+        Output.print(ImportSummary.text(file: file, format: format, mapped: mapped, outcome: outcome, dryRun: dryRun, verbose: verbose))
         let rejected = ImportSummary.rejectedRows(mapped: mapped, outcome: outcome, table: table)
         if !dryRun && !rejected.isEmpty {
             let path = ImportSummary.rejectedPath(for: file)
             try ImportSummary.writeRejected(rejected, header: mapped.header, to: path)
-            print("被拒绝的 \(rejected.count) 行已写入 rejected rows written to \(path) — fix them there and import that file")
+            Output.print("被拒绝的 \(rejected.count) 行已写入 rejected rows written to \(path) — fix them there and import that file")
         }
     }
 }

@@ -32,15 +32,16 @@ enum ImportSummary {
         return byLine.keys.sorted().map { byLine[$0]! }
     }
 
+    /// `FILE.rejected.csv` beside the input, keeping the input's whole name: `x.tsv` and `x.txt` get different
+    /// rejected files (`x.tsv.rejected.csv`, `x.txt.rejected.csv`).
     static func rejectedPath(for file: String) -> String {
-        let url = URL(fileURLWithPath: file)
-        return url.deletingPathExtension().path + ".rejected.csv"
+        URL(fileURLWithPath: file).path + ".rejected.csv"
     }
 
     /// UTF-8 with BOM, so Chinese Excel opens it; the header row plus a 原因 reason column.
     static func writeRejected(_ rows: [(row: [String], reason: String)], header: [String], to path: String) throws {
-        var text = CSV.line(header + ["原因 reason"]) + "\r\n"
-        for r in rows { text += CSV.line(r.row + [r.reason]) + "\r\n" }
-        try (Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)).write(to: URL(fileURLWithPath: path))
+        var text = CSV.spreadsheetLine(header + ["原因 reason"]) + "\r\n"
+        for r in rows { text += CSV.spreadsheetLine(r.row + [r.reason]) + "\r\n" }
+        try SafeFile.write(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8), to: path)
     }
 }

@@ -27,7 +27,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         var query = AuditQuery(operatorLogin: login, limit: limit)
         if let community {
             let ref = try Resolver(store: db).community(community)
@@ -40,16 +40,16 @@ struct LogCommand: ParsableCommand {
         }
         let rows = try db.auditTrail(query)
         if output.json {
-            print(Format.jsonText(rows.map(LogText.json)))
+            Output.json(Format.jsonText(rows.map(LogText.json)))
             return
         }
         guard !rows.isEmpty else {
-            print("没有符合条件的变更记录 (no audit entries match)")
+            Output.print("没有符合条件的变更记录 (no audit entries match)")
             return
         }
-        var table = TextTable(headers: ["#", "时间", "操作员", "对象", "字段", "变更", "说明"], trailing: [0], maxColumnWidth: 36)
+        var table = TextTable.forOutput(headers: ["#", "时间", "操作员", "对象", "字段", "变更", "说明"], trailing: [0], maxColumnWidth: 36)
         for row in rows { table.append(LogText.columns(row, env)) }
-        print(table.render())
+        Output.print(table.render())
     }
 }
 

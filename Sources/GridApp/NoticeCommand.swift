@@ -18,6 +18,7 @@ struct NoticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Deduction rules for the ranking (default: deductions.toml or the standard rules).", valueName: "file"))
     var rules: String?
     @Flag(help: "Show the notice without recording it as issued.") var preview = false
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (default: standard output).", valueName: "file")) var output: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -37,13 +38,19 @@ struct NoticeCommand: ParsableCommand {
                                                context: env.context(try db.operatorAccount(login: env.login)))
             notice.issue = recorded
         }
-        switch format {
-        case .text: print(notice.text(markdown: false), terminator: "")
-        case .md: print(notice.text(markdown: true), terminator: "")
-        case .csv: print(notice.csv(), terminator: "")
-        }
         let anchor = try db.auditChainHead().label // after the notice is recorded: the document anchors history (check --anchor)
-        print(format == .csv ? CSV.line([anchor]) + "\r" : "\n" + anchor)
+        let text = switch format {
+        case .text: notice.text(markdown: false) + "\n\(anchor)\n"
+        case .md: notice.text(markdown: true) + "\n\(anchor)\n"
+        case .csv: notice.csv() + CSV.line([anchor]) + "\r\n"
+        }
+        if let output {
+            // Text and Markdown are read in terminals too: what they quote is sanitised even in a file.
+            try SafeFile.write(Data((format == .csv ? text : Sanitiser.forLines(text)).utf8), to: output)
+            Output.error("已生成 notice → \(output)\n")
+        } else {
+            if format == .csv { Swift.print(Output.csvForTerminal(text), terminator: "") } else { Output.print(text, terminator: "") }
+        }
     }
 }
 
@@ -90,7 +97,9 @@ struct NoticeContent {
 
     func text(markdown: Bool) -> String {
         let h1 = markdown ? "# " : "", h2 = markdown ? "## " : "", bullet = markdown ? "- " : "  "
-        var out = ["\(h1)\(office)督查通报", "", "\(year)·第\(issue)期（\(first) 至 \(last)）", ""]
+        // In Markdown, what people wrote (names, descriptions) is escaped: a `<script>` name stays text.
+        let md = { (s: String) -> String in markdown ? Report.markdownEscaped(s) : s }
+        var out = ["\(h1)\(md(office))督查通报", "", "\(year)·第\(issue)期（\(first) 至 \(last)）", ""]
         out.append("\(h2)一、总体情况")
         out.append("本期发现问题 \(items.count) 个，已整改 \(fixed) 个，未整改 \(items.count - fixed) 个，其中逾期 \(overdue.count) 个。")
         out.append("")
@@ -99,26 +108,26 @@ struct NoticeContent {
         for i in items {
             if i.street != street {
                 street = i.street
-                out.append(markdown ? "### \(street)" : "【\(street)】")
+                out.append(markdown ? "### \(md(street))" : "【\(street)】")
             }
             if i.community != community || n == 0 {
                 community = i.community
-                out.append(markdown ? "**\(community)**" : "  \(community)")
+                out.append(markdown ? "**\(md(community))**" : "  \(community)")
             }
             n += 1
-            out.append("\(bullet)\(n). \(line(i))")
+            out.append("\(bullet)\(n). \(md(line(i)))")
         }
         if items.isEmpty { out.append("本期未发现问题。") }
         out.append("")
         out.append("\(h2)三、逾期未整改的责任单位")
         let late = Dictionary(grouping: overdue, by: { $0.c.unitName ?? "未分配" }).map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-        out.append(late.isEmpty ? "无。" : late.map { "\($0.0)（\($0.1)项）" }.joined(separator: "、"))
+        out.append(late.isEmpty ? "无。" : late.map { "\(md($0.0))（\($0.1)项）" }.joined(separator: "、"))
         out.append("")
         out.append("\(h2)四、责任单位得分排名（100 − 扣分）")
         let ordered = Array(ranking.reversed())
         for (k, l) in ordered.enumerated() {
             let flag = k >= ordered.count - 3 ? (markdown ? " **倒数**" : " ← 倒数") : ""
-            out.append("\(bullet)\(k + 1). \(l.name) \(String(format: "%.2f", l.score))\(flag)")
+            out.append("\(bullet)\(k + 1). \(md(l.name)) \(String(format: "%.2f", l.score))\(flag)")
         }
         if ranking.isEmpty { out.append("本期无扣分。") }
         return out.joined(separator: "\n") + "\n"
@@ -131,6 +140,6 @@ struct NoticeContent {
             return ["\(year)·第\(issue)期", i.street, i.community, i.theme, r.number.description, r.description, i.c.unitName ?? "",
                     i.c.propertyName ?? "", r.dueOn?.description ?? "", r.state.zh, r.isOverdue(today: asOf.adding(days: 1)) ? "逾期" : ""]
         }
-        return "\u{FEFF}" + ([header] + rows).map { CSV.line($0) }.joined(separator: "\r\n") + "\r\n"
+        return "\u{FEFF}" + ([header] + rows).map { CSV.spreadsheetLine($0) }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -32,7 +32,7 @@ struct OperatorCommand: ParsableCommand {
             let unitID = try unit.map { u throws(GridError) in try OperatorCommand.unitID(u, db: db) }
             let account = Operator(login: login, name: name.trimmingWhitespace(), unitID: unitID, role: role)
             _ = try env.services(db).saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
-            print("已添加操作员 \(login)（\(account.name)，\(role.zh)）")
+            Output.print("已添加操作员 \(login)（\(account.name)，\(role.zh)）")
         }
     }
 
@@ -43,21 +43,21 @@ struct OperatorCommand: ParsableCommand {
 
         func run() throws {
             let env = try RunEnvironment()
-            let db = try store.open(env)
+            let db = try store.open(env, forReading: true)
             let all = try db.operators()
             if output.json {
-                print(Format.jsonText(all.map { ["login": $0.login, "name": $0.name, "role": $0.role.rawValue,
+                Output.json(Format.jsonText(all.map { ["login": $0.login, "name": $0.name, "role": $0.role.rawValue,
                                                  "unit_id": $0.unitID as Any] as [String: Any] }))
                 return
             }
-            var table = TextTable(headers: ["登录名", "姓名", "角色", "所属单位"])
+            var table = TextTable.forOutput(headers: ["登录名", "姓名", "角色", "所属单位"])
             for op in all {
                 let unit = try op.unitID.flatMap { id throws(GridError) in try db.unit(id: id)?.name } ?? ""
                 table.append([op.login, op.name, op.role.zh, unit])
             }
-            print(table.render())
+            Output.print(table.render())
             let me = try db.operatorAccount(login: env.login)
-            print("\n你是 \(me.login)（\(me.role.zh)）" + (all.contains(where: { $0.login == me.login }) ? "" : "，不在名单中：只能查看"))
+            Output.print("\n你是 \(me.login)（\(me.role.zh)）" + (all.contains(where: { $0.login == me.login }) ? "" : "，不在名单中：只能查看"))
         }
     }
 
@@ -83,7 +83,7 @@ struct OperatorCommand: ParsableCommand {
             if let name { account.name = name.trimmingWhitespace() }
             if let unit { account.unitID = unit.isEmpty ? nil : try OperatorCommand.unitID(unit, db: db) }
             let entries = try env.services(db).saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
-            print(entries.isEmpty ? "未变更: \(login)" : "已更新操作员 \(login)（\(account.name)，\(account.role.zh)）")
+            Output.print(entries.isEmpty ? "未变更: \(login)" : "已更新操作员 \(login)（\(account.name)，\(account.role.zh)）")
         }
     }
 

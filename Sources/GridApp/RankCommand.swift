@@ -33,7 +33,7 @@ struct RankCommand: ParsableCommand {
         let env = try RunEnvironment()
         guard let p = Period(period) else { throw GridError.invalidInput("--period \(period): write 2026-11, 2026-Q4 or 2026") }
         let rulesValue = try RankCommand.loadRules(rules, env: env)
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let asOf = min(p.last, env.clock.today)
         let byProperty = by == .property
         let cases = try db.scoredCases(from: p.first, to: p.last, utcOffsetSeconds: env.clock.utcOffsetSeconds)
@@ -46,29 +46,29 @@ struct RankCommand: ParsableCommand {
             }
             let heading = "\(row.line.name) \(p) 得分 \(String(format: "%.2f", row.line.score)) 第\(row.place)名"
             guard !row.line.deductions.isEmpty else {
-                print(heading + "\n本期无扣分 (no deductions in the period)")
+                Output.print(heading + "\n本期无扣分 (no deductions in the period)")
                 return
             }
-            var t = TextTable(headers: ["案件", "扣分原因", "扣分"], trailing: [2])
+            var t = TextTable.forOutput(headers: ["案件", "扣分原因", "扣分"], trailing: [2])
             for d in row.line.deductions { t.append([d.caseNumber.description, d.reason, String(format: "%.2f", d.points)]) }
-            print(heading + "\n" + t.render())
+            Output.print(heading + "\n" + t.render())
             return
         }
         if output.json {
-            print(Format.jsonText(rows.reversed().map { r in
+            Output.json(Format.jsonText(rows.reversed().map { r in
                 ["rank": r.place, "name": r.line.name, "score": Double(r.line.hundredths) / 100, "deductions": r.line.deductions.count,
                  "bottom_three": r.isBottomThree] as [String: Any]
             }))
             return
         }
         guard !rows.isEmpty else {
-            print("\(p) 没有扣分记录 (no deductions in this period)")
+            Output.print("\(p) 没有扣分记录 (no deductions in this period)")
             return
         }
-        var t = TextTable(headers: ["名次", byProperty ? "物业" : "责任单位", "得分", "扣分项", ""], trailing: [0, 2, 3])
+        var t = TextTable.forOutput(headers: ["名次", byProperty ? "物业" : "责任单位", "得分", "扣分项", ""], trailing: [0, 2, 3])
         for r in rows {
             t.append(["\(r.place)", r.line.name, String(format: "%.2f", r.line.score), "\(r.line.deductions.count)", r.isBottomThree ? "倒数" : ""])
         }
-        print("\(p) \(by == .unit ? "责任单位" : "物业企业")得分排名 (100 − 扣分)\n" + t.render())
+        Output.print("\(p) \(by == .unit ? "责任单位" : "物业企业")得分排名 (100 − 扣分)\n" + t.render())
     }
 }

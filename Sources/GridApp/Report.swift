@@ -42,7 +42,7 @@ struct Report {
         let w = DisplayWidth.standard
         var out: [String] = []
         let h = { (level: Int, s: String) in out.append(markdown ? String(repeating: "#", count: level) + " " + s : s + "\n" + String(repeating: level == 1 ? "=" : "-", count: w.of(s))) }
-        h(1, "\(title)（\(today)）")
+        h(1, "\(markdown ? Report.markdownEscaped(title) : title)（\(today)）")
         out.append("")
         out.append("共 \(totals.total) 个测评单元，达标率 \(Report.rate(totals))，逾期 \(totals.overdue) 项。")
         out.append("")
@@ -69,13 +69,32 @@ struct Report {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// A name as Markdown text: HTML-significant characters as entities (a community named `<script>` stays
+    /// text), Markdown-significant ones behind a backslash, and line breaks as spaces (they would end a table row).
+    static func markdownEscaped(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "~", "{", "}", "(", ")": out += "\\" + String(ch)
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
     func table(_ headers: [String], _ rows: [[String]], markdown: Bool) -> String {
         guard markdown else {
-            var t = TextTable(headers: headers, trailing: Set(1..<headers.count))
+            // A report is a document: its tables are never cut.
+            var t = TextTable(headers: headers, trailing: Set(1..<headers.count), maxColumnWidth: .max)
             for r in rows { t.append(r) }
             return t.render()
         }
-        let line = { (cells: [String]) in "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        let line = { (cells: [String]) in "| " + cells.map(Report.markdownEscaped).joined(separator: " | ") + " |" }
         return ([line(headers), "|" + headers.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined()] + rows.map(line)).joined(separator: "\n")
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridCore
+import TerminalKit
 
 /// `civgrid report`: the readiness report for leaders.
 struct ReportCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         var scopeValue = CommunityScope.all
         var scopeName = try db.offices().map(\.name).joined(separator: "、")
         if let scope {
@@ -24,12 +25,13 @@ struct ReportCommand: ParsableCommand {
             scopeName = ref.name
         }
         let report = try Report.build(store: db, scope: scopeValue, scopeName: scopeName, today: env.clock.today)
-        let text = format == .html ? report.html() : report.text(markdown: format == .md)
+        // Text and Markdown are read in terminals too (`cat report.md`): what they quote is sanitised even in a file.
+        let text = format == .html ? report.html() : Sanitiser.forLines(report.text(markdown: format == .md))
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            FileHandle.standardError.write(Data("已生成 report → \(output)\n".utf8))
+            try SafeFile.write(Data(text.utf8), to: output)
+            Output.error("已生成 report → \(output)\n")
         } else {
-            print(text, terminator: "")
+            Output.print(text, terminator: "")
         }
     }
 }

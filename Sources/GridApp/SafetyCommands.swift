@@ -14,12 +14,26 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let stamp = env.clock.now().description.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let path = output ?? db.path.replacingOccurrences(of: ".sqlite", with: "") + ".backup-\(stamp).sqlite"
         let head = try db.auditChainHead()
-        try db.backup(to: path)
-        print("已备份 backed up → \(path) (\(head.label))")
+        // Written under a fresh temporary name in a private folder beside it, then linked into place: a symbolic
+        // link planted at the path is refused, and an existing file is never overwritten. A path the operator
+        // chose (-o) is written with the operator's own group, never the data group of a setgid installation.
+        let write = { () throws(GridError) in
+            try SafeFile.refuseLink(path)
+            guard !FileManager.default.fileExists(atPath: path) else {
+                throw GridError.invalidInput("\(path) already exists; choose another -o path (a backup never overwrites)")
+            }
+            let folder = try SafeFile.privateFolder(beside: path)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let temporary = folder + "/backup.sqlite"
+            try db.backup(to: temporary)
+            try SafeFile.moveIntoPlaceWithoutReplacing(temporary, to: path)
+        }
+        if output != nil { try SafeFile.asOperator(write) } else { try write() }
+        Output.print("已备份 backed up → \(path) (\(head.label))")
     }
 }
 
@@ -43,7 +57,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let actor = Operator(login: env.login, name: env.login, role: .admin)
         try SQLiteStore.restore(from: file, to: target, force: force, context: env.context(actor))
-        print("已恢复 restored \(file) → \(target)")
+        Output.print("已恢复 restored \(file) → \(target)")
     }
 }
 
@@ -77,14 +91,14 @@ struct CheckCommand: ParsableCommand {
             }
             return a
         }
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let problems = try db.check(anchor: parsed)
         guard problems.isEmpty else {
-            for p in problems { print(p) }
+            for p in problems { Output.print(p) }
             throw GridError.database("\(problems.count) problem(s) found in \(db.path); restore a backup (civgrid restore) if they are real")
         }
         let head = try db.auditChainHead()
         let anchored = parsed.map { " history up to 账本 #\($0.seq):\($0.prefix) is unchanged;" } ?? ""
-        print("ok: \(db.path) — integrity, foreign keys, audit chain, triggers, cells and tallies are sound;\(anchored) \(head.label)")
+        Output.print("ok: \(db.path) — integrity, foreign keys, audit chain, triggers, cells and tallies are sound;\(anchored) \(head.label)")
     }
 }

@@ -57,13 +57,13 @@ struct SetCommand: ParsableCommand {
                                                     context: env.context(actor))
         let label = "\(c.name) · \(th.zh)"
         guard result.changesSomething else {
-            print("未变更: \(label) 已是 \(target.zh)\(result.after.dueOn.map { "（期限 \($0)）" } ?? "")")
+            Output.print("未变更: \(label) 已是 \(target.zh)\(result.after.dueOn.map { "（期限 \($0)）" } ?? "")")
             return
         }
         let change = result.before.status == result.after.status ? result.after.status.zh : "\(result.before.status.zh) → \(result.after.status.zh)"
         let deadline = result.after.dueOn.map { "，期限 \($0)" } ?? ""
         let cases = result.cases.map { c in target == .problem ? "已上报案件 \(c.number)" : "案件 \(c.number) → \(c.state.zh)" }
         let caseText = cases.isEmpty ? "" : "  " + cases.joined(separator: "，")
-        print("已保存: \(label)  \(change)\(deadline)\(caseText)  (\(actor.login), \(Format.time(result.after.changedAt, env)))")
+        Output.print("已保存: \(label)  \(change)\(deadline)\(caseText)  (\(actor.login), \(Format.time(result.after.changedAt, env)))")
     }
 }

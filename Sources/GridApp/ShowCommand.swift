@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let ref = try Resolver(store: db).community(community)
         guard case .community(let id) = ref.node, let c = try db.community(id: id) else {
             throw GridError.notFound("community “\(community)” disappeared while reading; try again")
@@ -24,14 +24,14 @@ struct ShowCommand: ParsableCommand {
         let chain = try db.chain(communityID: id, on: today)
         let cells = try db.cells(communityID: id)
         if output.json {
-            print(Format.jsonText(ShowJSON.community(c, ref: ref, chain: chain, cells: cells, today: today)))
+            Output.json(Format.jsonText(ShowJSON.community(c, ref: ref, chain: chain, cells: cells, today: today)))
             return
         }
-        print(ShowText.header(c, ref: ref))
-        print("")
-        print(ShowText.chain(chain, today: today))
-        print("")
-        print(ShowText.cells(cells, today: today, env: env))
+        Output.print(ShowText.header(c, ref: ref))
+        Output.print("")
+        Output.print(ShowText.chain(chain, today: today))
+        Output.print("")
+        Output.print(ShowText.cells(cells, today: today, env: env))
     }
 }
 
@@ -47,7 +47,7 @@ enum ShowText {
 
     static func chain(_ links: [ChainLink], today: Day) -> String {
         guard !links.isEmpty else { return "责任链 (\(today))：未分配责任单位 — an admin can add one with `civgrid assign`" }
-        var table = TextTable(headers: ["角色", "责任单位", "负责人", "联络员", "物业", "项目经理", "起始"])
+        var table = TextTable.forOutput(headers: ["角色", "责任单位", "负责人", "联络员", "物业", "项目经理", "起始"])
         for link in links {
             let p = link.property
             table.append([link.assignment.role.zh, link.unit.name, link.unit.head.display, link.unit.liaison.display,
@@ -57,7 +57,7 @@ enum ShowText {
     }
 
     static func cells(_ cells: [CellRow], today: Day, env: RunEnvironment) -> String {
-        var table = TextTable(headers: ["键", "测评主题", "状态", "期限", "逾期", "最近变更", "操作员", "说明"], maxColumnWidth: 30)
+        var table = TextTable.forOutput(headers: ["键", "测评主题", "状态", "期限", "逾期", "最近变更", "操作员", "说明"], maxColumnWidth: 30)
         for (i, row) in cells.enumerated() {
             let c = row.cell
             table.append(["\(i + 1)", row.theme.zh, c.status.zh, c.dueOn?.description ?? "",

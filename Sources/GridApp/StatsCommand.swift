@@ -16,15 +16,15 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let groups = try db.rollups(groupedBy: by, within: .all, today: env.clock.today)
         if output.json {
-            print(Format.jsonText(["today": env.clock.today.description, "by": by.rawValue, "groups": groups.map { g in
+            Output.json(Format.jsonText(["today": env.clock.today.description, "by": by.rawValue, "groups": groups.map { g in
                 ["node": g.node.map(Format.json) as Any, "counts": Format.json(g.counts)] as [String: Any]
             }]))
             return
         }
-        var table = TextTable(headers: ["名称", "所属"] + Format.countHeaders + ["达标率"], trailing: Format.countColumns(after: 2).union([12]))
+        var table = TextTable.forOutput(headers: ["名称", "所属"] + Format.countHeaders + ["达标率"], trailing: Format.countColumns(after: 2).union([12]))
         for g in groups {
             let rate = g.counts.total == 0 ? "—" : "\(g.counts[.ok] * 100 / g.counts.total)%"
             table.append([g.node?.name ?? "无物业（自管）", g.node?.path ?? ""] + Format.counts(g.counts) + [rate])
@@ -35,6 +35,6 @@ struct StatsCommand: ParsableCommand {
             for g in groups { total.add(g.counts) }
             table.append(["合计", ""] + Format.counts(total) + [total.total == 0 ? "—" : "\(total[.ok] * 100 / total.total)%"])
         }
-        print(table.render())
+        Output.print(table.render())
     }
 }

@@ -15,9 +15,10 @@ struct StoreOptions: ParsableArguments {
         return env.defaultDatabasePath
     }
 
-    /// Opens the existing database with one clear message on failure, and settles who acts on it.
-    func open(_ env: RunEnvironment) throws(GridError) -> SQLiteStore {
-        let store = try SQLiteStore.open(path: resolvedPath(env))
+    /// Opens the existing database with one clear message on failure, and settles who acts on it. `forReading`:
+    /// a command that only reads (the file is left exactly as it was).
+    func open(_ env: RunEnvironment, forReading: Bool = false) throws(GridError) -> SQLiteStore {
+        let store = try SQLiteStore.open(path: resolvedPath(env), forReading: forReading)
         try env.verifyIdentity(store)
         return store
     }

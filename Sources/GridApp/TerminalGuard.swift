@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The last signal asked to end the console (SIGINT, SIGTERM, SIGHUP), 0 while none; polled by the loop.
+/// The last signal asked to end the console (SIGINT, SIGTERM, SIGHUP, SIGQUIT), 0 while none; polled by the loop.
 let pendingQuitSignal = Atomic<Int32>(0)
 
 /// The one terminal-restore path, shared by normal exit, errors, quit signals and crashes. Idempotent.
@@ -16,12 +16,14 @@ enum TerminalGuard {
         // or resize signals would leave the console deaf to Ctrl-Z and window changes. Start from defaults.
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for sig in [SIGWINCH, SIGTSTP, SIGCONT, SIGTTIN, SIGTTOU, SIGINT, SIGTERM, SIGHUP] {
+        for sig in [SIGWINCH, SIGTSTP, SIGCONT, SIGTTIN, SIGTTOU, SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(sig, SIG_DFL)
             sigaddset(&unblock, sig)
         }
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        // SIGQUIT (Ctrl-\\) too: by default it dumps core with the alternate screen, a hidden cursor and mouse
+        // reporting left on; here it ends the console cleanly like the others (exit 131).
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             var sa = sigaction()
             sa.__sigaction_handler.sa_handler = { sig in pendingQuitSignal.store(sig, ordering: .relaxed) }
             sigemptyset(&sa.sa_mask)
@@ -52,6 +54,21 @@ enum TerminalGuard {
         }
     }
 
+    /// Makes sure Swift's backtracer can never stop on an operator's screen with its interactive prompt
+    /// ("Press space to interact, D to debug…", 30 s in raw mode, swallowing the next typed command).
+    ///
+    /// The runtime reads `SWIFT_BACKTRACE` once, before `main`, so setting it later has no effect: when a
+    /// terminal is attached and the variable does not already choose `interactive=`, the variable is set and
+    /// the process re-executes itself once (the backtracer is interactive only on a terminal, so scripts and
+    /// pipes never pay for this). If the re-exec fails, civgrid carries on.
+    static func disableInteractiveBacktracer() {
+        guard isatty(0) == 1 || isatty(1) == 1 || isatty(2) == 1 else { return }
+        let current = getenv("SWIFT_BACKTRACE").map { String(cString: $0) } ?? ""
+        guard !current.contains("interactive=") else { return }
+        setenv("SWIFT_BACKTRACE", current.isEmpty ? "interactive=no" : current + ",interactive=no", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+    }
+
     /// Restores the terminal once; later calls do nothing.
     static func restore() {
         let hook = restoreTerminalHook
@@ -79,7 +96,7 @@ final class StderrCapture {
         dup2(saved, 2)
         close(saved)
         if let data = FileManager.default.contents(atPath: path), !data.isEmpty {
-            FileHandle.standardError.write(data)
+            Output.error(String(decoding: data, as: UTF8.self))
         }
         unlink(path)
     }

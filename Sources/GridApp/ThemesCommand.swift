@@ -16,7 +16,7 @@ struct ThemesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the themes and where each comes from.")
         func run() throws {
-            for (name, source) in try ThemesCommand.catalog().available() { print("\(name)\t\(source)") }
+            for (name, source) in try ThemesCommand.catalog().available() { Output.print("\(name)\t\(source)") }
         }
     }
 
@@ -37,8 +37,8 @@ struct ThemesCommand: ParsableCommand {
             for path in files {
                 let found = ThemeCheck.check(path: path, catalog: catalog)
                 problems += found.count
-                for d in found { print(d.description) }
-                if found.isEmpty { print("\(path): ok") }
+                for d in found { Output.print(d.description) }
+                if found.isEmpty { Output.print("\(path): ok") }
             }
             if problems > 0 { throw GridError.invalidInput("\(problems) problem(s) in theme files") }
         }

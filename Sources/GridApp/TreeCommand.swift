@@ -24,13 +24,13 @@ struct TreeCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env)
+        let db = try store.open(env, forReading: true)
         let ref = try node.map { q throws(GridError) in try Resolver(store: db).node(q, levels: Set(Grouping.allCases), what: "nodes") }
         let roots = try TreeBuilder(store: db, today: env.clock.today, depth: depth).roots(ref)
         if output.json {
-            print(Format.jsonText(["today": env.clock.today.description, "nodes": roots.map(TreeText.json)]))
+            Output.json(Format.jsonText(["today": env.clock.today.description, "nodes": roots.map(TreeText.json)]))
         } else {
-            print(TreeText.render(roots))
+            Output.print(TreeText.render(roots))
         }
     }
 }
@@ -38,7 +38,7 @@ struct TreeCommand: ParsableCommand {
 /// Renders tree items as an aligned table with box-drawing branches, or as JSON.
 enum TreeText {
     static func render(_ roots: [TreeItem]) -> String {
-        var table = TextTable(headers: ["名称"] + Format.countHeaders + ["联系人/类型"], trailing: Format.countColumns(after: 1),
+        var table = TextTable.forOutput(headers: ["名称"] + Format.countHeaders + ["联系人/类型"], trailing: Format.countColumns(after: 1),
                               maxColumnWidth: 48)
         for (i, root) in roots.enumerated() {
             append(root, prefix: "", branch: "", isLast: i == roots.count - 1, into: &table)

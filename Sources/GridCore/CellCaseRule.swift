@@ -70,6 +70,20 @@ public enum CellCaseRule {
             + "(`civgrid case move NUMBER ACTION`, or the case queue in the console), or void a case recorded by mistake")
     }
 
+    /// What a status key does, for help screens: the same words whatever front end shows them.
+    public static func keyHelp(_ status: CellStatus) -> String {
+        switch status {
+        case .unchecked: "设为未查（无未结案件时）set not checked (cells without open cases)"
+        case .ok: "设为达标；待复核的案件复核通过 set compliant, or verify cases awaiting re-check"
+        case .problem: "记录问题：上报一个案件 record a problem (opens a case)"
+        case .rectifying: "已交办案件开始整改，挂账案件恢复 start dispatched cases, resume parked ones"
+        case .recheck: "整改中案件提交复核 submit cases being rectified for re-check"
+        case .fixedOnSite: "现场整改：新上报案件当场办结 fixed on the spot (closes just-reported cases)"
+        case .parked: "整改中案件挂账（原因与计划日期）park cases being rectified (reason, plan date)"
+        case .notApplicable: "设为不适用（无未结案件时）exempt the cell (cells without open cases)"
+        }
+    }
+
     /// The case state an imported row in a case's status is carried over in.
     static let carriedState: [CellStatus: CaseState] = [.rectifying: .rectifying, .recheck: .submitted, .parked: .parked]
 

@@ -19,6 +19,14 @@ public enum DemoScale: String, CaseIterable, Sendable {
     public var propertiesPerOffice: Int { self == .county ? 60 : 1_500 }
     /// Declared inspection sites per office (the non-residential 点位).
     public var declaredSitesPerOffice: Int { self == .county ? 32 : 320 }
+    /// Closed cases spread over the last three months (besides an open case behind every open cell).
+    public var closedDemoCases: Int {
+        switch self {
+        case .county: 2_000
+        case .city: 5_000
+        case .province: 50_000
+        }
+    }
 }
 
 /// An office of the demo grid with its master data; communities are generated one by one.

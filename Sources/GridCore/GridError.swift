@@ -12,11 +12,13 @@ public enum GridError: Error, Equatable, Sendable, CustomStringConvertible {
     case permissionDenied(String)
     /// The database file cannot be used (missing, corrupt, read-only, newer schema, locked).
     case database(String)
+    /// Another writer held the database past the busy timeout. Nothing was written; trying again will work.
+    case busy(String)
 
     /// The message shown to the operator.
     public var description: String {
         switch self {
-        case .invalidInput(let m), .notFound(let m), .permissionDenied(let m), .database(let m):
+        case .invalidInput(let m), .notFound(let m), .permissionDenied(let m), .database(let m), .busy(let m):
             return m
         case .ambiguous(let what, let query, let candidates):
             let shown = candidates.prefix(20).map { "  \($0)" }.joined(separator: "\n")
@@ -25,12 +27,13 @@ public enum GridError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Process exit code: 2 bad input, 3 permission, 4 database.
+    /// Process exit code: 2 bad input, 3 permission, 4 database, 5 busy (try again).
     public var exitCode: Int32 {
         switch self {
         case .invalidInput, .notFound, .ambiguous: 2
         case .permissionDenied: 3
         case .database: 4
+        case .busy: 5
         }
     }
 }

@@ -46,6 +46,4 @@ public struct Operator: Hashable, Sendable {
         Operator(login: login, name: login, role: .viewer)
     }
 
-    /// Whether this operator may edit master data (communities, units, assignments, operators).
-    public var canEditMasterData: Bool { role == .admin }
 }

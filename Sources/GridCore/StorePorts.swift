@@ -27,8 +27,9 @@ public protocol GridReading: Sendable {
     func cells(communityID: RowID) throws(GridError) -> [CellRow]
     /// The cells of several communities (a board window), in no particular order.
     func cells(communityIDs: [RowID]) throws(GridError) -> [CellState]
-    /// Communities, units, property companies and streets whose name contains `text`, best first.
-    func search(_ text: String, limit: Int) throws(GridError) -> [NodeRef]
+    /// Communities, streets, units and property companies whose name contains `text` — typed in Hanzi, full pinyin,
+    /// initials or a mix, by any reading — best first (see `NameIndex`), each with the readings it matched by.
+    func search(_ text: String, limit: Int) throws(GridError) -> [SearchHit]
     /// The chain (units, roles, property companies) in force for a community on `day`.
     func chain(communityID: RowID, on day: Day) throws(GridError) -> [ChainLink]
     /// The chains in force on `day` for many communities at once (exports), keyed by community.
@@ -64,8 +65,8 @@ public protocol RollupReading: Sendable {
 public protocol CaseReading: Sendable {
     /// One case, or nil.
     func caseRecord(_ number: CaseNumber) throws(GridError) -> CaseRecord?
-    /// Cases, open ones first by due day (overdue first), at most `limit`.
-    func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord]
+    /// Cases matching `query`, open ones first by due day (overdue first), at most `query.limit`.
+    func cases(_ query: CaseQuery) throws(GridError) -> [CaseRecord]
     /// Cases found between two local days (inclusive; the office is `utcOffsetSeconds` east of UTC), with what
     /// scoring needs: theme code, unit and property names, the local day they closed, and whether they appeared
     /// in more than one notice.
@@ -124,5 +125,12 @@ public struct ChangeContext: Sendable {
         self.osUser = osUser
         self.source = source
         self.clock = clock
+    }
+}
+
+extension CaseReading {
+    /// Cases, open ones first by due day (overdue first), at most `limit`.
+    public func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord] {
+        try cases(CaseQuery(openOnly: openOnly, communityID: communityID, limit: limit))
     }
 }

@@ -33,6 +33,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         Timestamp(millis: millis + Int64(offsetSeconds) * 1000).utcDay
     }
 
+    /// The instant a day begins in a zone `offsetSeconds` east of UTC.
+    public static func localMidnight(of day: Day, offsetSeconds: Int) -> Timestamp {
+        Timestamp(millis: Int64(day.ordinal) * 86_400_000 - Int64(offsetSeconds) * 1000)
+    }
+
     /// `YYYY-MM-DD HH:MM` in a zone `offsetSeconds` east of UTC, for display.
     public func minuteText(offsetSeconds: Int) -> String {
         let local = millis + Int64(offsetSeconds) * 1000

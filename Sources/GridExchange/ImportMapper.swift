@@ -63,9 +63,10 @@ public struct ImportMapper {
             out.rows += 1
             let get: (ImportField) -> String = { f in
                 guard let c = columns.columns[f], c < row.count else { return "" }
-                return row[c].trimmingWhitespace()
+                return CSV.unneutralised(row[c].trimmingWhitespace())
             }
             do throws(GridError) {
+                try ImportMapper.checkText(get, columns: columns.columns, header: out.header)
                 try mapRow(kind, get, fields: fields, line: line, into: &out, seen: &seen, units: &seenUnits, properties: &seenProperties)
             } catch {
                 out.rejected.append((line, error.description, row))
@@ -201,6 +202,21 @@ public struct ImportMapper {
         guard !name.isEmpty || !phone.isEmpty else { return nil }
         let (normalised, valid) = PhoneNumber.normalise(phone)
         return Contact(name: name, phone: valid ? normalised : phone)
+    }
+
+    /// Every mapped cell of a row against `TextRules`: notes and addresses as notes, everything else as names.
+    /// The reason names the column as the sheet's header spells it.
+    static func checkText(_ get: (ImportField) -> String, columns: [ImportField: Int], header: [String]) throws(GridError) {
+        for (field, column) in columns.sorted(by: { $0.value < $1.value }) {
+            let value = get(field)
+            guard !value.isEmpty else { continue }
+            let name = column < header.count && !header[column].isEmpty ? "column “\(header[column])”" : "column \(column + 1)"
+            if field == .note || field == .address {
+                try TextRules.checkNote(value, field: name)
+            } else {
+                try TextRules.checkName(value, field: name)
+            }
+        }
     }
 
     func required(_ value: String, _ what: String) throws(GridError) -> String {

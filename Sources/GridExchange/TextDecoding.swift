@@ -44,7 +44,7 @@ public enum TextDecoding {
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    static func firstInvalidUTF8<C: RandomAccessCollection>(_ b: C) -> Int? where C.Element == UInt8, C.Index == Int {
         var i = 0
         while i < b.count {
             let c = b[i]

@@ -1,34 +1,29 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GridCore
-import ZIPFoundation
 
-/// Reads the first sheet (or a named one) of an .xlsx: shared and inline strings, numbers, booleans.
-/// Row numbers are the sheet's own, so messages point at the row Excel shows.
+/// Reads the first sheet (or a named one) of an .xlsx: shared and inline strings (without phonetic guides),
+/// numbers, booleans, dates by cell style; namespace prefixes (`<x:row>`) are read like plain names.
+/// Row numbers are the sheet's own, so messages point at the row Excel shows. A damaged or hostile file
+/// — broken XML anywhere, a DTD, a cell beyond Excel's limits, a zip bomb — is refused whole (`SheetLimits`).
 public enum XLSXReader {
-    public static func read(data: Data, sheet: String?, file: String) throws(GridError) -> TextTableData {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw .invalidInput("\(file): not a readable .xlsx (the zip container is broken); save it again from Excel")
+    /// The sheet's rows.
+    public static func read(data: Data, sheet: String?, file: String, limits: SheetLimits = .standard) throws(GridError) -> TextTableData {
+        try read(package: XLSXPackage(data: data, file: file, limits: limits), sheet: sheet)
+    }
+
+    /// The sheet's rows, from the file at `url` (`file` names it in messages).
+    public static func read(url: URL, sheet: String?, file: String, limits: SheetLimits = .standard) throws(GridError) -> TextTableData {
+        try read(package: XLSXPackage(url: url, file: file, limits: limits), sheet: sheet)
+    }
+
+    static func read(package: XLSXPackage, sheet: String?) throws(GridError) -> TextTableData {
+        let file = package.file, limits = package.limits
+        guard let workbook = try package.part("xl/workbook.xml") else {
+            throw .invalidInput("\(file): not an Excel workbook (no xl/workbook.xml); save it from Excel or WPS as .xlsx")
         }
-        func entry(_ path: String) throws(GridError) -> Data? {
-            guard let e = archive[path] else { return nil }
-            var out = Data()
-            do {
-                _ = try archive.extract(e, skipCRC32: false) { out.append($0) }
-            } catch {
-                throw .invalidInput("\(file): part \(path) of the .xlsx is damaged")
-            }
-            return out
-        }
-        guard let workbook = try entry("xl/workbook.xml") else {
-            throw .invalidInput("\(file): not an Excel workbook (no xl/workbook.xml)")
-        }
-        let sheets = XMLAttributes.collect(workbook, element: "sheet")
+        let book = try AttributesDelegate.collect(workbook, names: ["sheet", "workbookPr"], part: "xl/workbook.xml", file: file, limits: limits)
+        let sheets = book.filter { $0.element == "sheet" }.map(\.attributes)
+        let date1904 = book.contains { $0.element == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "") }
         guard !sheets.isEmpty else { throw .invalidInput("\(file): the workbook has no sheets") }
         let chosen: [String: String]
         if let sheet {
@@ -39,132 +34,33 @@ public enum XLSXReader {
         } else {
             chosen = sheets[0]
         }
-        let rels = try entry("xl/_rels/workbook.xml.rels").map { XMLAttributes.collect($0, element: "Relationship") } ?? []
-        let rid = chosen["r:id"] ?? chosen["id"] ?? ""
-        var target = rels.first { $0["Id"] == rid }?["Target"] ?? "worksheets/sheet1.xml"
-        target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let sheetData = try entry(target) else { throw .invalidInput("\(file): the sheet's part \(target) is missing") }
-        let shared = try entry("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
-        return SheetParser.parse(sheetData, shared: shared)
-    }
-}
-
-/// Attributes of every element with a given name.
-enum XMLAttributes {
-    final class Collector: NSObject, XMLParserDelegate {
-        let name: String
-        var found: [[String: String]] = []
-        init(name: String) { self.name = name }
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-                    attributes: [String: String] = [:]) {
-            if elementName == name || elementName.hasSuffix(":" + name) { found.append(attributes) }
+        let relsPart = "xl/_rels/workbook.xml.rels"
+        let rels = try package.part(relsPart).map { d throws(GridError) in
+            try AttributesDelegate.collect(d, names: ["Relationship"], part: relsPart, file: file, limits: limits).map(\.attributes)
+        } ?? []
+        func target(type: String, fallback: String) -> String {
+            rels.first { ($0["Type"] ?? "").hasSuffix("/" + type) }?["Target"].map { resolvePartPath($0) } ?? fallback
         }
-    }
+        let rid = chosen["rid"] ?? chosen["id"] ?? ""
+        let sheetPath = rels.first { $0["Id"] == rid }?["Target"].map { resolvePartPath($0) } ?? "xl/worksheets/sheet1.xml"
+        guard let sheetData = try package.part(sheetPath) else { throw .invalidInput("\(file): the sheet's part \(sheetPath) is missing") }
 
-    static func collect(_ data: Data, element: String) -> [[String: String]] {
-        let c = Collector(name: element)
-        let p = XMLParser(data: data)
-        p.delegate = c
-        p.parse()
-        return c.found
-    }
-}
-
-/// The shared-string table: plain and rich-text items.
-enum SharedStrings {
-    final class Delegate: NSObject, XMLParserDelegate {
-        var items: [String] = []
-        var current = ""
-        var inText = false
-        func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            if e == "si" { current = "" }
-            if e == "t" { inText = true }
+        let stringsPath = target(type: "sharedStrings", fallback: "xl/sharedStrings.xml")
+        var shared: [String] = []
+        if let data = try package.part(stringsPath) {
+            let d = SharedStringsDelegate(part: stringsPath, file: file, limits: limits)
+            try PartXML.parse(data, delegate: d)
+            shared = d.items
         }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-        func parser(_ parser: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
-            if e == "t" { inText = false }
-            if e == "si" { items.append(current) }
+        let stylesPath = target(type: "styles", fallback: "xl/styles.xml")
+        var styles: [DateFormatKind] = []
+        if let data = try package.part(stylesPath) {
+            let d = StylesDelegate(part: stylesPath, file: file, limits: limits)
+            try PartXML.parse(data, delegate: d)
+            styles = d.kinds
         }
-    }
-
-    static func parse(_ data: Data) -> [String] {
-        let d = Delegate()
-        let p = XMLParser(data: data)
-        p.delegate = d
-        p.parse()
-        return d.items
-    }
-}
-
-/// Cells of a worksheet into rows, by cell reference (gaps become empty fields).
-enum SheetParser {
-    final class Delegate: NSObject, XMLParserDelegate {
-        let shared: [String]
-        var rows: [(Int, [Int: String])] = []
-        var row: [Int: String] = [:]
-        var rowNumber = 0
-        var column = 0
-        var type = ""
-        var text = ""
-        var capturing = false
-        init(shared: [String]) { self.shared = shared }
-
-        func parser(_ parser: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
-            switch e {
-            case "row":
-                rowNumber = Int(a["r"] ?? "") ?? rowNumber + 1
-                row = [:]
-                column = 0
-            case "c":
-                column = a["r"].map(SheetParser.column) ?? column + 1
-                type = a["t"] ?? "n"
-                text = ""
-            case "v", "t":
-                capturing = true
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if capturing { text += string } }
-
-        func parser(_ parser: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
-            switch e {
-            case "v", "t": capturing = false
-            case "c":
-                switch type {
-                case "s": row[column] = Int(text).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
-                case "b": row[column] = text == "1" ? "TRUE" : "FALSE"
-                case "n": row[column] = SheetParser.number(text)
-                default: row[column] = text
-                }
-            case "row": rows.append((rowNumber, row))
-            default: break
-            }
-        }
-    }
-
-    static func parse(_ data: Data, shared: [String]) -> TextTableData {
-        let d = Delegate(shared: shared)
-        let p = XMLParser(data: data)
-        p.delegate = d
-        p.parse()
-        var result = TextTableData(rows: [], lines: [])
-        for (number, cells) in d.rows where !cells.values.allSatisfy(\.isEmpty) {
-            let width = (cells.keys.max() ?? 0)
-            result.rows.append((1...max(1, width)).map { cells[$0] ?? "" })
-            result.lines.append(number)
-        }
-        return result
-    }
-
-    /// `C12` → 3.
-    static func column(_ ref: String) -> Int {
-        ref.prefix { $0.isLetter }.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
-    }
-
-    /// Integers without a trailing `.0`, as people typed them.
-    static func number(_ text: String) -> String {
-        guard let d = Double(text), d == d.rounded(), abs(d) < 1e15 else { return text }
-        return String(Int64(d))
+        let d = SheetDelegate(shared: shared, styles: styles, date1904: date1904, part: sheetPath, file: file, limits: limits)
+        try PartXML.parse(sheetData, delegate: d)
+        return d.table
     }
 }

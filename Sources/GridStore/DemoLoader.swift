@@ -17,11 +17,10 @@ public struct DemoLoader {
             try store.write { db in try loadOffice(db, office, index: index, generator: generator, context: context) }
             progress(index + 1, offices.count)
         }
-        // The case ledger behind the board: county and city scales (a province's would add minutes for little).
-        if generator.scale != .province {
-            try DemoCaseLoader(store: store, generator: DemoCaseGenerator(today: generator.today, seed: generator.seed),
-                               closedCases: generator.scale == .county ? 2_000 : 5_000).load(context: context)
-        }
+        // The case ledger behind the board at every scale: an open case behind every open cell (a problem is a case,
+        // and `check` holds the board to it), and closed cases over the last three months.
+        try DemoCaseLoader(store: store, generator: DemoCaseGenerator(today: generator.today, seed: generator.seed),
+                           closedCases: generator.scale.closedDemoCases).load(context: context)
         let operators = DemoOperators.all
         try store.write { db in
             for op in operators {

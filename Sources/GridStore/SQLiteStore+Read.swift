@@ -141,20 +141,9 @@ extension SQLiteStore {
         }
     }
 
-    public func search(_ text: String, limit: Int) throws(GridError) -> [NodeRef] {
-        let q = text.trimmingWhitespace()
-        guard !q.isEmpty else { return [] }
-        return try read { db in
-            var hits: [NodeRef] = []
-            // Names that start with the text first, then names that contain it; communities first.
-            // The prefix test is a range on the name indexes; "contains" has to look at every name.
-            for pattern in ["x.name >= :q AND x.name < :q || char(1114111)", "instr(x.name, :q) > 1"] {
-                for level in [Grouping.community, .street, .unit, .property] where hits.count < limit {
-                    hits += try NodeQuery.refs(db, level: level, where: pattern, arguments: ["q": q], limit: limit - hits.count)
-                }
-            }
-            return hits
-        }
+    public func search(_ text: String, limit: Int) throws(GridError) -> [SearchHit] {
+        guard !NameMatcher.fold(text).isEmpty else { return [] }
+        return try nameIndex().search(text, limit: limit)
     }
 
     /// Overdue cells per community for a window of communities (primary-key lookups, bounded by the window).

@@ -10,6 +10,8 @@ public final class SQLiteStore: GridRepository {
     let db: any DatabaseWriter
     /// Whether the file could only be opened for reading.
     public let isReadOnly: Bool
+    /// Search's prepared names (see `nameIndex()`).
+    let searchCache = NameIndexCache()
 
     init(path: String, db: any DatabaseWriter, readOnly: Bool) {
         self.path = path
@@ -19,19 +21,69 @@ public final class SQLiteStore: GridRepository {
 
     /// Opens an existing civgrid database, upgrading an older schema. Fails with one clear message when
     /// the file is missing, not a civgrid database, corrupt, newer than this civgrid, or unusable.
-    public static func open(path: String) throws(GridError) -> SQLiteStore {
+    ///
+    /// The file is first looked at without writing a byte (its header, then a read-only connection), so an empty,
+    /// foreign or newer file is refused exactly as it was. With `forReading`, an up-to-date database stays on that
+    /// read-only connection: a read never changes the file or other connections' schema (opening for writing lets
+    /// GRDB create and drop a table to set up WAL, which bumps the schema version).
+    public static func open(path: String, forReading: Bool = false) throws(GridError) -> SQLiteStore {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else {
             throw .database("no civgrid database at \(path): create one with `civgrid init --office NAME` "
                 + "(or `civgrid demo` for a demo county), or point --db / CIVGRID_DB at an existing file")
         }
-        guard fm.isReadableFile(atPath: path) else {
+        // Effective ids, not real ones: installed setgid to the data group (`civgrid server setup`), civgrid may open
+        // what the operator running it may not.
+        guard effectiveAccess(path, R_OK) else {
             throw .database("cannot read \(path): permission denied; ask the file's owner to add you to its group")
         }
-        let readOnly = !fm.isWritableFile(atPath: path)
-        let store = try connect(path: path, readOnly: readOnly)
-        try store.checkSchema()
+        try checkHeader(path)
+        let writable = effectiveAccess(path, W_OK)
+        let probe = try connect(path: path, readOnly: true)
+        let upToDate = try probe.checkSchema()
+        if !writable || (forReading && upToDate) {
+            guard upToDate else {
+                throw GridError.database("\(path) needs a schema upgrade but is read-only; open it once as its owner to upgrade it")
+            }
+            return probe
+        }
+        probe.close()
+        let store = try connect(path: path, readOnly: false)
+        if !upToDate { try store.migrate() }
         return store
+    }
+
+    /// Refuses, before SQLite opens it, a file that is empty or not an SQLite database at all.
+    static func checkHeader(_ path: String) throws(GridError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .database("cannot read \(path); check the path and its permissions")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard !header.isEmpty else {
+            throw .database("\(path) is an empty file, not a civgrid database; nothing was changed. "
+                + "Create a database with `civgrid init --office NAME` (at a new path) or point --db elsewhere")
+        }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw .database("\(path) is not a usable civgrid database (not an SQLite file at all); nothing was changed. "
+                + "Restore it from a backup or point --db at a civgrid database")
+        }
+    }
+
+    /// Moves everything in the WAL into the main file and empties the WAL, so the main file alone holds the database
+    /// (before it is renamed or copied).
+    public func checkpoint() throws(GridError) {
+        do {
+            try db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        } catch {
+            throw StoreError.map(error, path: path)
+        }
+    }
+
+    /// Closes the connections (the store must not be used afterwards).
+    public func close() {
+        if let queue = db as? DatabaseQueue { try? queue.close() }
+        if let pool = db as? DatabasePool { try? pool.close() }
     }
 
     /// Creates a new, empty database file (migrated, readable and writable by owner and group only).
@@ -73,8 +125,8 @@ public final class SQLiteStore: GridRepository {
         }
     }
 
-    /// Refuses foreign and newer files; migrates older ones.
-    func checkSchema() throws(GridError) {
+    /// Refuses foreign and newer files; returns whether every migration has been applied.
+    func checkSchema() throws(GridError) -> Bool {
         let migrator = Schema.migrator
         do {
             let (superseded, complete, known) = try db.read { db in
@@ -89,15 +141,18 @@ public final class SQLiteStore: GridRepository {
                 throw GridError.database("\(path) was written by a newer civgrid (its schema has migrations this "
                     + "version does not know); upgrade civgrid before opening it. Nothing was changed.")
             }
-            if !complete {
-                guard !isReadOnly else {
-                    throw GridError.database("\(path) needs a schema upgrade but is read-only; "
-                        + "open it once as its owner to upgrade it")
-                }
-                try migrator.migrate(db)
-            }
+            return complete
         } catch let e as GridError {
             throw e
+        } catch {
+            throw StoreError.map(error, path: path)
+        }
+    }
+
+    /// Applies the migrations this file lacks.
+    func migrate() throws(GridError) {
+        do {
+            try Schema.migrator.migrate(db)
         } catch {
             throw StoreError.map(error, path: path)
         }
@@ -141,6 +196,11 @@ public final class SQLiteStore: GridRepository {
     }
 }
 
+/// Whether the process may access `path` as `mode` by its effective user and group (what `open` will check).
+func effectiveAccess(_ path: String, _ mode: Int32) -> Bool {
+    faccessat(AT_FDCWD, path, mode, AT_EACCESS) == 0
+}
+
 /// Turns SQLite's errors into messages an operator can act on.
 enum StoreError {
     static func map(_ error: any Error, path: String) -> GridError {
@@ -155,7 +215,7 @@ enum StoreError {
         case .SQLITE_READONLY:
             return .database("\(path) is read-only (\(detail)); nothing was changed. Check the file's and its folder's permissions")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .database("\(path) is busy: another civgrid held it for more than 5 seconds; try again")
+            return .busy("\(path) is busy: another civgrid held it for more than 5 seconds; nothing was changed — try again")
         case .SQLITE_CANTOPEN:
             return .database("cannot open \(path) (\(detail)); check the path and the folder's permissions")
         case .SQLITE_FULL:

@@ -36,7 +36,9 @@ public struct ThemeCatalog: Sendable {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for f in files where f.hasSuffix(".toml") { seen[String(f.dropLast(5))] = folder + "/" + f }
         }
-        for name in BuiltinThemes.all.keys where seen[name] == nil { seen[name] = "(built in)" }
+        for name in Set(BuiltinThemes.all.keys).union(BuiltinPaletteSources.files.keys) where seen[name] == nil {
+            seen[name] = "(built in)"
+        }
         return seen.map { ($0.key, $0.value) }.sorted { $0.name < $1.name }
     }
 
@@ -53,6 +55,11 @@ public struct ThemeCatalog: Sendable {
                 if let fatal = file.diagnostics.first(where: { $0.message.hasPrefix("TOML syntax") }) {
                     throw ThemeError(fatal.description)
                 }
+                chain.append(file)
+                next = file.inherits
+            } else if let text = BuiltinPaletteSources.files[current] {
+                // The package's own palette files, compiled in: found whatever the working directory.
+                let file = ThemeFile(text: text, path: "(built in)/\(current).toml", defaultName: current)
                 chain.append(file)
                 next = file.inherits
             } else if let builtin = BuiltinThemes.all[current] {

@@ -95,23 +95,17 @@ public struct Buffer: Hashable, Sendable {
 
     /// Writes `text` from (x, y), clipped at `maxX` (default: the right edge). Returns the column after the
     /// last written cell. A wide grapheme that would not fit whole is replaced by padding, never split;
-    /// control characters are shown as `?` so they cannot move the real cursor.
+    /// control characters and bidi overrides are shown visibly by `Sanitiser` (ESC as `␛`, U+009B as
+    /// `\u{9B}`), so they can neither move the real cursor nor reach the terminal.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxX: Int? = nil) -> Int {
         let limit = min(maxX ?? width, width)
         var col = x
-        for ch in text {
+        for ch in Sanitiser.clean(text) {
             guard col < limit else { break }
-            var grapheme = String(ch)
-            var w = measure.of(ch)
-            if w == 0 {
-                if ch.unicodeScalars.allSatisfy({ $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-                    grapheme = "?"
-                    w = 1
-                } else {
-                    continue // a lone combining mark or format character: nothing to place
-                }
-            }
+            let grapheme = String(ch)
+            let w = measure.of(ch)
+            if w == 0 { continue } // a lone combining mark or format character: nothing to place
             if col + w > limit {
                 while col < limit {
                     set(col, y, Cell(" ", style: style))
@@ -130,7 +124,7 @@ public struct Buffer: Hashable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, width columns: Int, style: Style = .plain,
                              alignment: TextAlignment = .leading) {
         guard columns > 0 else { return }
-        put(measure.pad(text, to: columns, alignment: alignment), x: x, y: y, style: style, maxX: x + columns)
+        put(measure.pad(Sanitiser.clean(text), to: columns, alignment: alignment), x: x, y: y, style: style, maxX: x + columns)
     }
 
     /// Fills a rectangle with spaces in `style`.

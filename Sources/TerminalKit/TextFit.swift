@@ -63,8 +63,10 @@ public struct TextTable: Sendable {
 
     /// The table as lines, columns separated by two spaces, trailing blanks trimmed.
     /// The last column is never cut: nothing follows it that it could push out of line.
+    /// Cells pass through `Sanitiser` first (a line feed in a note shows as `␊`), so widths are measured on
+    /// what is printed.
     public func render() -> String {
-        let all = [headers] + rows
+        let all = ([headers] + rows).map { $0.map { Sanitiser.clean($0) } }
         let count = all.map(\.count).max() ?? 0
         let widths = (0..<count).map { c in
             let widest = all.map { c < $0.count ? width.of($0[c]) : 0 }.max() ?? 0

@@ -22,7 +22,7 @@ final class ConsoleHarness {
     let backend: MemoryBackend
     let console: Console
 
-    init(width: Int = 80, height: Int = 24, login: String = "admin") throws {
+    init(width: Int = 80, height: Int = 24, login: String = "admin", colors: Int = 256) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("civgrid-console-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("grid.sqlite").path
@@ -37,7 +37,7 @@ final class ConsoleHarness {
         let actor = try store.operatorAccount(login: login)
         let context = ChangeContext(actor: actor, osUser: "tester", source: .console, clock: ConsoleHarness.clock)
         console = try Console(store: store, context: context, backend: backend, catalog: catalog,
-                              theme: try catalog.load("default"), colors: 256, measure: .standard)
+                              theme: try catalog.load("default"), colors: colors, measure: .standard)
         console.draw()
     }
 

@@ -23,7 +23,8 @@ struct RangeMarkConsoleTests {
 
         let before = try h.store.latestAuditID()
         h.press([.char("7")])
-        guard case .confirm(let targets, .notApplicable)? = h.console.state.overlay else {
+        guard case .confirm(let c)? = h.console.state.overlay, case .saveStatus(let targets, let request)? = c.effects.first,
+              request.status == .notApplicable else {
             Issue.record("no confirmation: \(String(describing: h.console.state.overlay))")
             return
         }

@@ -41,11 +41,53 @@ struct ScreenSnapshotTests {
         }
     }
 
+    /// The screens whose columns widen with the terminal, at every size of the layout rule.
+    static let wide: [(String, [Key])] = [
+        ("board", []), ("browser-drilled", [.tab, .tab, .tab, .enter, .enter]), ("case-queue", [.tab]),
+        ("case-detail", [.tab, .enter]), ("dashboard", [.tab, .tab]),
+    ]
+
+    @Test("columns widen with the terminal at 120×40 and 200×60", arguments: wide.map(\.0))
+    func widened(name: String) throws {
+        let keys = ScreenSnapshotTests.wide.first { $0.0 == name }!.1
+        for (w, h) in [(120, 40), (200, 60)] {
+            let harness = try ConsoleHarness(width: w, height: h)
+            harness.press(keys)
+            Snapshot.assert(harness.backend, named: name)
+        }
+    }
+
+    /// Help on every screen, generated from the bindings that run there.
+    static let helps: [(String, [Key])] = [
+        ("help-board", [.char("?")]), ("help-cases", [.tab, .char("?")]), ("help-dashboard", [.tab, .tab, .char("?")]),
+        ("help-browser", [.tab, .tab, .tab, .char("?")]), ("help-cell-detail", [.char("j"), .enter, .char("?")]),
+        ("help-case-detail", [.tab, .enter, .char("?")]),
+    ]
+
+    @Test("help of every screen lists its running bindings", arguments: helps.map(\.0))
+    func help(name: String) throws {
+        let harness = try ConsoleHarness(width: 100, height: 40)
+        harness.press(ScreenSnapshotTests.helps.first { $0.0 == name }!.1)
+        #expect(harness.console.state.screen == .help)
+        Snapshot.assert(harness.backend, named: name)
+    }
+
+    @Test("on a terminal without colours (TERM=vt100/linux, monochrome) the selected row is reverse video")
+    func monochromeSelection() throws {
+        for (name, keys) in [("board-mono", [Key]()), ("case-queue-mono", [.tab]), ("dashboard-mono", [.tab, .tab])] {
+            let harness = try ConsoleHarness(colors: 1)
+            harness.press(keys + [.char("j")])
+            Snapshot.assert(harness.backend, named: name)
+            #expect(harness.console.palette[.selection].reverse)
+        }
+    }
+
     @Test("below 40×12 a notice says the terminal is too small, and q still quits")
     func tooSmall() throws {
         let harness = try ConsoleHarness(width: 39, height: 11)
         Snapshot.assert(harness.backend, named: "too-small")
         #expect(harness.rows.contains { $0.contains("终端太小") })
+        #expect(harness.rows.contains { $0.contains("need 40×12, have 39×11") })
         harness.press([.char("q")])
         #expect(harness.console.state.quitting)
     }
@@ -127,7 +169,7 @@ struct ConsoleBehaviourTests {
         let h = try ConsoleHarness()
         for (w, h2) in [(100, 30), (40, 12), (20, 8), (80, 24), (41, 13), (132, 50), (80, 24)] {
             h.resize(width: w, height: h2)
-            let fresh = Renderer.render(h.console.state, theme: h.console.theme)
+            let fresh = Renderer.render(h.console.state, palette: h.console.palette)
             #expect((0..<h2).allSatisfy { h.backend.screen.rowText($0) == fresh.rowText($0) }, "\(w)x\(h2)")
         }
     }
@@ -194,13 +236,13 @@ struct ConsoleCaseTests {
         for key in ["r", "a", "w", "t"] { h.press([.char(Character(key))]) }
         #expect(try cellStatus() == .recheck)
         h.press([.enter])
-        #expect(h.console.state.cases.detail?.row.record.state == .submitted)
+        #expect(h.console.state.caseDetail?.row.record.state == .submitted)
         #expect(h.rows.contains { $0.contains("当前责任链") })
         h.press([.char("v")])
         #expect(try cellStatus() == .ok)
         #expect(try h.store.caseRecord(selected.record.number)?.state == .closed)
         h.press([.char("x")])
-        #expect(h.console.state.message?.isError == false || h.console.state.cases.pendingReason != nil)
+        #expect(h.console.state.message?.isError == false || h.console.state.overlay != nil)
     }
 
     @Test("actions that need a reason ask for one; Esc cancels without moving the case")
@@ -210,7 +252,8 @@ struct ConsoleCaseTests {
         let first = try #require(h.console.state.cases.selected)
         #expect(first.record.state == .reported)
         h.press([.char("x")])
-        #expect(h.console.state.cases.pendingReason?.action == "void")
+        guard case .reason(let prompt)? = h.console.state.overlay else { Issue.record("no reason prompt"); return }
+        #expect(prompt.action == .void)
         h.press([.escape])
         #expect(try h.store.caseRecord(first.record.number)?.state == first.record.state)
         h.press([.char("x")] + "重复上报".map { .char($0) } + [.enter])

@@ -30,14 +30,31 @@ struct ThemeTests {
         #expect(try catalog.load("default") == BuiltinThemes.default.with(name: "default"), "the compiled-in default matches its file")
     }
 
-    @Test("with no files the built-in default and monochrome still load; an unknown name lists what exists")
+    @Test("with no files every palette of Themes/ still loads (compiled in); an unknown name lists what exists")
     func builtins() throws {
         let catalog = ThemeCatalog(folders: ["/nonexistent"])
         #expect(try catalog.load("default").styles.count == Role.allCases.count)
         #expect(try catalog.load("monochrome")[.selection].reverse)
+        #expect(try catalog.load("light").name == "light", ":palette light works from any directory")
         #expect {
             try catalog.load("sunset")
-        } throws: { ($0 as? ThemeError)?.description.contains("available: default, monochrome") == true }
+        } throws: { ($0 as? ThemeError)?.description.contains("available: default, high-contrast, light, monochrome") == true }
+    }
+
+    @Test("the compiled-in palette sources are the files in Themes/")
+    func compiledSources() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Themes").standardized
+        for (name, text) in BuiltinPaletteSources.files {
+            let file = try String(contentsOf: folder.appendingPathComponent("\(name).toml"), encoding: .utf8)
+            #expect(file.trimmingCharacters(in: .newlines) == text.trimmingCharacters(in: .newlines), "\(name)")
+        }
+    }
+
+    @Test("without colours the selection keeps a visible attribute (reverse video)")
+    func monochromeSelection() {
+        let p = BuiltinPalettes.default.adapted(colors: 1)
+        #expect(p[.selection].reverse)
+        #expect(p[.selectionUnfocused].underline)
     }
 
     @Test("inherits takes the parent's roles and overrides some; loops are refused")

@@ -1,5 +1,5 @@
 import GridCore
-import GridTheme
+import GridPalette
 import Testing
 import TerminalKit
 @testable import GridUI
@@ -39,11 +39,11 @@ struct CaseQueueScrollTests {
         #expect(s.cases.selected != nil, "\(what): selection \(s.cases.selection) of \(count)", sourceLocation: sourceLocation)
         #expect(s.cases.offset <= s.cases.selection, "\(what)", sourceLocation: sourceLocation)
         #expect(s.cases.offset + s.boardVisibleRows > s.cases.selection, "\(what)", sourceLocation: sourceLocation)
-        let screen = Renderer.render(s, theme: BuiltinThemes.default)
+        let screen = Renderer.render(s, palette: BuiltinPalettes.default)
         let text = (0..<screen.height).map { screen.rowText($0) }
         let drawn = s.cases.rows.filter { row in text.contains { $0.contains(row.record.number.description) } }.count
-        // While a filter is typed, its prompt covers the last list row.
-        let shown = min(count, s.boardVisibleRows - (s.cases.filterField == nil ? 0 : 1))
+        // The filter prompt is an overlay on the key-hint bar: every list row stays visible while it is typed.
+        let shown = min(count, s.boardVisibleRows)
         #expect(drawn == shown, "\(what): \(drawn) rows drawn of \(count)", sourceLocation: sourceLocation)
     }
 
@@ -76,7 +76,7 @@ struct CaseQueueScrollTests {
         _ = UIFixture.press(&s, [.char("O"), .char("G")])
         #expect(s.cases.selection == 99)
         // The move closed 90 of the overdue cases: the reload has fewer rows, the filter fewer still.
-        let effects = Reducer.reduce(&s, .caseMoved(summary: "已流转"))
+        let effects = Reducer.reduce(&s, .caseMoved(number: CaseNumber(year: 2026, sequence: 1), from: .assigned, to: .submitted, dueOn: nil))
         #expect(effects.contains(.loadCaseQueue))
         _ = Reducer.reduce(&s, .caseQueueLoaded(Array(rows.dropFirst(90))))
         #expect(s.cases.rows.count == 10)

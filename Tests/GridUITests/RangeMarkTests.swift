@@ -16,9 +16,12 @@ struct RangeMarkTests {
         #expect(Reducer.reduce(&s, .rangeMarksLoaded(scope: .all, filter: .none, keys: keys)).isEmpty)
         #expect(s.board.marks.count == 200)
         _ = UIFixture.press(&s, [.char("1")], total: 200)
-        guard case .confirm(let targets, .ok)? = s.overlay else { Issue.record("no confirmation"); return }
+        guard case .confirm(let c)? = s.overlay, case .saveStatus(let targets, let request)? = c.effects.first else {
+            Issue.record("no confirmation"); return
+        }
         #expect(targets.count == 200)
-        #expect(UIFixture.press(&s, [.char("y")], total: 200) == [.saveStatus(targets: targets, request: StatusChangeRequest(status: .ok))])
+        #expect(c.question.contains("200"))
+        #expect(UIFixture.press(&s, [.char("y")], total: 200) == [.saveStatus(targets: targets, request: request)])
     }
 
     @Test("a range across columns asks for each column's theme; an answer for another scope or filter is dropped")

@@ -70,18 +70,20 @@ struct ChangeTests {
         #expect(effects == [.saveStatus(targets: [CellKey(communityID: 1, themeID: 1)], request: StatusChangeRequest(status: .ok))])
     }
 
-    @Test("有问题 opens the case form; the description is required; the deadline class goes with the case")
+    @Test("有问题 opens the problem form naming the cell; the description is required; deadline class and source go with the case")
     func problemForm() {
         var s = UIFixture.state()
         _ = UIFixture.press(&s, [.char("2")])
-        guard case .form? = s.overlay else { Issue.record("no form"); return }
+        guard case .problemForm(let first)? = s.overlay else { Issue.record("no form"); return }
+        #expect(first.names == ["\(UIFixture.rows(offset: 0, count: 1, total: 1)[0].community.name)·\(UIFixture.themes[0].zh)"])
         #expect(UIFixture.press(&s, [.enter]).isEmpty, "empty note is refused in the form")
-        guard case .form(let f)? = s.overlay else { Issue.record("form closed"); return }
+        guard case .problemForm(let f)? = s.overlay else { Issue.record("form closed"); return }
         #expect(f.error != nil)
         for ch in "楼道堆物" { _ = UIFixture.press(&s, [.char(ch)]) }
-        _ = UIFixture.press(&s, [.tab, .right])
+        _ = UIFixture.press(&s, [.tab, .right, .tab, .right, .right])
         let effects = UIFixture.press(&s, [.enter])
-        #expect(effects == [.recordCases(targets: [CellKey(communityID: 1, themeID: 1)], description: "楼道堆物", deadlineClass: .sevenDays)],
+        #expect(effects == [.recordCases(targets: [CellKey(communityID: 1, themeID: 1)], description: "楼道堆物", deadlineClass: .sevenDays,
+                                         source: .gridWorker)],
                 "a problem found on site is recorded as a case")
         #expect(s.overlay == nil)
     }
@@ -93,7 +95,7 @@ struct ChangeTests {
         for _ in 0..<10 { _ = UIFixture.press(&s, [.backspace]) }
         for ch in "2026-01-01" { _ = UIFixture.press(&s, [.char(ch)]) }
         #expect(UIFixture.press(&s, [.enter]).isEmpty)
-        guard case .form(let f)? = s.overlay else { Issue.record("form closed"); return }
+        guard case .parkForm(let f)? = s.overlay else { Issue.record("form closed"); return }
         #expect(f.error?.contains("plan date") == true)
     }
 
@@ -106,10 +108,14 @@ struct ChangeTests {
         let visible = min(40, s.boardVisibleRows)
         #expect(s.board.marks.count == 4 + visible)
         _ = UIFixture.press(&s, [.char("1")])
-        guard case .confirm(let targets, .ok)? = s.overlay else { Issue.record("no confirmation"); return }
+        guard case .confirm(let c)? = s.overlay, case .saveStatus(let targets, let request)? = c.effects.first else {
+            Issue.record("no confirmation"); return
+        }
         #expect(targets.count == s.board.marks.count)
+        #expect(request == StatusChangeRequest(status: .ok))
+        #expect(c.names.count == targets.count, "the confirmation names every cell")
         let effects = UIFixture.press(&s, [.char("y")])
-        #expect(effects == [.saveStatus(targets: targets, request: StatusChangeRequest(status: .ok))])
+        #expect(effects == [.saveStatus(targets: targets, request: request)])
         _ = UIFixture.press(&s, [.char("c")])
         #expect(s.board.marks.isEmpty)
     }
@@ -176,7 +182,8 @@ struct FindTests {
     func search() {
         var s = UIFixture.state()
         #expect(UIFixture.press(&s, [.char("/"), .char("阳")]) == [.search("阳")])
-        let hits = [NodeRef(node: .community(4), name: "阳光小区", path: "城关镇"), NodeRef(node: .unit(9), name: "阳光物业", path: "")]
+        let hits = [SearchHit(ref: NodeRef(node: .community(4), name: "阳光小区", path: "城关镇")),
+                    SearchHit(ref: NodeRef(node: .unit(9), name: "阳光物业", path: ""))]
         _ = Reducer.reduce(&s, .searchResults(query: "旧", hits: []))
         #expect(s.search.hits.isEmpty)
         _ = Reducer.reduce(&s, .searchResults(query: "阳", hits: hits))
@@ -188,48 +195,43 @@ struct FindTests {
         #expect(s.board.scopeLabel == "阳光物业")
     }
 
-    @Test(":goto searches and jumps to the first hit; :filter and :theme work; unknown commands say so")
+    @Test(":goto searches and jumps to the first hit; :filter, :palette and :theme work; unknown commands say so")
     func commandLine() {
         var s = UIFixture.state()
         var effects = UIFixture.press(&s, [.char(":")] + "goto 桂".map { .char($0) } + [.enter])
         #expect(effects == [.search("桂")])
-        effects = Reducer.reduce(&s, .searchResults(query: "桂", hits: [NodeRef(node: .community(4), name: "桂苑", path: "")]))
+        effects = Reducer.reduce(&s, .searchResults(query: "桂", hits: [SearchHit(ref: NodeRef(node: .community(4), name: "桂苑", path: ""))]))
         #expect(effects == [.locate(communityID: 4, scope: .all, filter: .none)])
         _ = UIFixture.press(&s, [.char(":")] + "filter overdue".map { .char($0) } + [.enter])
         #expect(s.board.filter.overdueOnly)
         effects = UIFixture.press(&s, [.char(":")] + "theme light".map { .char($0) } + [.enter])
-        #expect(effects == [.applyTheme("light")])
+        #expect(effects == [.applyPalette("light")])
+        effects = UIFixture.press(&s, [.char(":")] + "palette light".map { .char($0) } + [.enter])
+        #expect(effects == [.applyPalette("light")])
         _ = UIFixture.press(&s, [.char(":")] + "frob".map { .char($0) } + [.enter])
         #expect(s.message?.isError == true)
         _ = UIFixture.press(&s, [.char(":"), .char("t"), .char("h"), .tab])
         #expect(s.overlay == .command(TextField("theme ")))
     }
 
-    @Test("help lists the board's keys from the key map and filters them")
+    @Test("help lists the board's keys from the bindings that run there and filters them")
     func help() {
         var s = UIFixture.state()
         _ = UIFixture.press(&s, [.char("?")])
         #expect(s.screen == .help)
-        let all = Help.lines(for: .board, filter: "")
-        #expect(all.count == KeyMaps.bindings(for: .board).count)
+        let all = HelpScreen.lines(for: .board, s, filter: "")
+        #expect(all.count == Bindings.on(.board, s).count)
         _ = UIFixture.press(&s, [.char("/")] + "撤销".map { .char($0) } + [.enter])
-        #expect(Help.lines(for: .board, filter: s.helpFilter.text).map(\.keys) == ["u"])
+        #expect(HelpScreen.lines(for: .board, s, filter: s.help.filter.text).map(\.keys) == ["u"])
         _ = UIFixture.press(&s, [.escape])
         #expect(s.screen == .board)
     }
 
-    @Test("every key in a screen's map is bound once")
+    @Test("every key of a screen's own bindings is bound once")
     func noDuplicateKeys() {
-        for screen in [Screen.browser, .board, .detail, .help, .cases, .dashboard] {
-            let own: [KeyBinding] = switch screen {
-            case .browser: KeyMaps.browser
-            case .board: KeyMaps.board
-            case .detail: KeyMaps.detail
-            case .help: KeyMaps.help
-            case .cases: KeyMaps.cases
-            case .dashboard: KeyMaps.dashboard
-            }
-            let keys = own.flatMap(\.keys)
+        let s = UIFixture.state()
+        for screen in Screen.all {
+            let keys = Screens.module(screen).bindings(s).flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(screen)")
         }
     }
@@ -251,7 +253,7 @@ struct MouseTests {
     @Test("a click on a board cell moves the cursor there; the wheel scrolls three rows")
     func board() {
         var s = UIFixture.state(total: 200)
-        let layout = BoardLayout(width: s.width)
+        let layout = BoardLayout(width: s.width, themes: s.board.themes.count)
         _ = UIFixture.answer(&s, Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: layout.firstCellX + layout.cellWidth + 1, y: 5))), total: 200)
         #expect(s.board.cursorRow == 3)
         #expect(s.board.cursorColumn == 1)
@@ -335,12 +337,20 @@ struct CaseQueueReduceTests {
     func bulk() {
         var s = state()
         _ = UIFixture.press(&s, [.char(" "), .char(" ")])
-        #expect(s.cases.marks == ["2026-0001", "2026-0002"])
-        #expect(UIFixture.press(&s, [.char("e")]) == [.moveCase(number: "2026-0001", action: "escalate", reason: ""),
-                                                      .moveCase(number: "2026-0002", action: "escalate", reason: "")])
+        let both = [CaseNumber(year: 2026, sequence: 1), CaseNumber(year: 2026, sequence: 2)]
+        #expect(s.cases.marks == Set(both))
+        _ = UIFixture.press(&s, [.char("e")])
+        guard case .confirm(let c)? = s.overlay else { Issue.record("a bulk move asks first"); return }
+        #expect(c.question.contains("2"))
+        #expect(c.names.count == 2)
+        #expect(UIFixture.press(&s, [.char("y")]) == [.moveCases(both, action: .escalate, reason: "")],
+                "one effect for both: the service moves all or none")
         _ = UIFixture.press(&s, [.char("x")])
-        #expect(s.cases.pendingReason?.action == "void")
+        guard case .reason(let prompt)? = s.overlay else { Issue.record("no reason prompt"); return }
+        #expect(prompt.action == .void)
+        #expect(prompt.names.count == 2, "the prompt names both cases")
+        #expect(UIFixture.press(&s, [.enter]).isEmpty, "an empty reason is refused")
         let effects = UIFixture.press(&s, "重复".map { .char($0) } + [.enter])
-        #expect(effects.count == 2)
+        #expect(effects == [.moveCases(both, action: .void, reason: "重复")])
     }
 }

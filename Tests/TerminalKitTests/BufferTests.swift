@@ -39,11 +39,11 @@ struct BufferTests {
         #expect(b.rowText(0) == " xy ")
     }
 
-    @Test("control characters are shown as ? and cannot move the cursor")
+    @Test("control characters are shown visibly (ESC as ␛, by Sanitiser) and cannot move the cursor")
     func controls() {
         var b = Buffer(width: 6, height: 1)
         b.put("a\u{1B}[2Jb", x: 0, y: 0)
-        #expect(b.rowText(0) == "a?[2Jb")
+        #expect(b.rowText(0) == "a␛[2Jb")
     }
 
     @Test("fitted text is truncated with an ellipsis in display columns")

@@ -31,6 +31,7 @@ extension GridServices {
         let label = try ws.tx.cellLabel(key)
         try Policy.authorize(ws.actor, .recordFinding, on: label)
         let text = draft.description.trimmingWhitespace()
+        try TextRules.checkNote(text, field: "the description (--desc)")
         guard !text.isEmpty else { throw GridError.invalidInput("a case needs a description of the problem: add --desc \"…\"") }
         if draft.deadlineClass == .longTerm && draft.plan == nil {
             throw GridError.invalidInput("a long-term (长期) case needs a plan date: add --plan YYYY-MM-DD")
@@ -48,6 +49,7 @@ extension GridServices {
     }
 
     func move(_ ws: Workspace, _ number: CaseNumber, _ requested: CaseAction, reason: String) throws -> CaseRecord {
+        try TextRules.checkNote(reason, field: "the reason (--reason)")
         let current = try ws.caseRecord(number)
         var action = requested
         if case .assign(let unit) = requested {

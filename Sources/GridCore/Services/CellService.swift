@@ -31,6 +31,7 @@ extension GridServices {
     }
 
     func applyStatus(_ ws: Workspace, _ key: CellKey, _ request: StatusChangeRequest, problem: ProblemDetails) throws -> CellOutcome {
+        try TextRules.checkNote(request.note, field: "the note (--note)")
         let before = try ws.cell(key)
         let label = try ws.tx.cellLabel(key)
         let open = try ws.cases(at: key).filter(\.state.isOpen)

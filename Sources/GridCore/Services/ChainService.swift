@@ -37,6 +37,7 @@ extension GridServices {
     public func saveOperator(_ account: Operator, context: ChangeContext) throws(GridError) -> [AuditEntry] {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .manageOperators)
+            try TextRules.checkName(account.login, field: "the login"); try TextRules.checkName(account.name, field: "the name (--name)")
             if let unit = account.unitID, try !ws.tx.unitExists(unit) { throw GridError.notFound("unit #\(unit) does not exist") }
             let old = try ws.tx.storedOperator(login: account.login)
             if old?.role == .admin, account.role != .admin, try ws.tx.operatorCount(role: .admin) == 1 {

@@ -62,6 +62,20 @@ struct CaseContract {
         #expect(try s.store.caseRecord(c.number)?.state == .closed)
     }
 
+    @Test("moving several cases is all or none: one illegal step leaves every case where it was", arguments: StoreKind.allCases)
+    func moveAllOrNone(kind: StoreKind) throws {
+        let s = try kind.demoCounty()
+        let cells = try s.cells([.ok], count: 3)
+        let recorded = try s.services.recordProblems(cells.map { draft($0) }, context: s.context())
+        _ = try s.services.moveCase(recorded[2].number, .register, reason: "", context: s.context())
+        #expect(throws: GridError.self) {
+            try s.services.moveCases(recorded.map(\.number), .register, reason: "", context: s.context())
+        }
+        #expect(try recorded.map { try s.store.caseRecord($0.number)?.state } == [.reported, .reported, .registered])
+        let moved = try s.services.moveCases(recorded.prefix(2).map(\.number), .register, reason: "", context: s.context())
+        #expect(moved.map(\.state) == [.registered, .registered])
+    }
+
     @Test("notices are numbered per year and an issue number is never reused", arguments: StoreKind.allCases)
     func notices(kind: StoreKind) throws {
         let s = try kind.demoCounty()

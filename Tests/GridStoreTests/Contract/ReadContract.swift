@@ -87,6 +87,25 @@ struct ReadContract {
         #expect(try s.store.findNodes("新建测试小区", levels: [.community]).count == 1)
     }
 
+    @Test("search finds a community by its initials and its full pinyin, and sees names another connection adds",
+          arguments: StoreKind.allCases)
+    func pinyinSearch(kind: StoreKind) throws {
+        let s = try kind.demoCounty()
+        let row = try #require(try s.store.communities(in: .all, filter: .none, offset: 0, limit: 1, today: s.today).first)
+        let name = row.community.name
+        let initials = String(name.compactMap { Pinyin.readings($0).first?.first })
+        let full = name.compactMap { Pinyin.readings($0).first }.joined()
+        #expect(try s.store.search(initials, limit: 500).contains { $0.ref.node == .community(row.community.id) }, "\(initials)")
+        #expect(try s.store.search(full, limit: 500).contains { $0.ref.node == .community(row.community.id) }, "\(full)")
+        #expect(try s.store.search(name, limit: 5).first?.ref.name == name)
+        let office = try #require(try s.store.offices().first?.name)
+        var batch = ImportBatch(source: "new.csv", update: false)
+        batch.communities.append(ImportRecord(line: 2, CommunityFields(office: office, street: row.streetName, name: "翠湖湾")))
+        #expect(try s.store.search("cuihuwan", limit: 10).isEmpty)
+        _ = try GridServices(try s.reopen()).importBatch(batch, into: try s.reopen(), dryRun: false, context: s.context())
+        #expect(try s.store.search("cuihuwan", limit: 10).map(\.ref.name) == ["翠湖湾"])
+    }
+
     @Test("a commit by another connection moves the change marker", arguments: StoreKind.allCases)
     func changeMarker(kind: StoreKind) throws {
         let s = try kind.demoCounty()

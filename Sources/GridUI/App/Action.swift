@@ -1,0 +1,77 @@
+import GridCore
+import TerminalKit
+
+/// Everything that can happen to the console: input, and data coming back from effects.
+public enum Action: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    case tick
+    /// Start-up: the assessment themes (测评主题) of the board and the first data requests.
+    case start(themes: [CheckTheme])
+    case browserLoaded(depth: Int, level: BrowserLevel)
+    case boardLoaded(total: Int, offset: Int, rows: [BoardRow])
+    /// A change (or undo) was written; `before` are the states it replaced.
+    case changesSaved(before: [CellState], after: [CellState], isUndo: Bool)
+    case changeFailed(String)
+    /// Cases were recorded; `cells` are the cells as they now are. Not undoable (a case is voided instead).
+    case casesRecorded(numbers: [CaseNumber], cells: [CellState])
+    case caseQueueLoaded([CaseRow])
+    /// The cells of a range of board rows (`v`), resolved by the store for the scope and filter they were asked in.
+    case rangeMarksLoaded(scope: CommunityScope, filter: CommunityFilter, keys: [CellKey])
+    case dashboardLoaded(DashboardData)
+    case caseDetailLoaded(CaseDetailData)
+    /// A case moved from one state to another (its due day after the move); the queue (and detail) reload.
+    case caseMoved(number: CaseNumber, from: CaseState, to: CaseState, dueOn: Day?)
+    case detailLoaded(CellDetail)
+    case searchResults(query: String, hits: [SearchHit])
+    /// The board row a jump asked for (nil: not in the current scope and filter).
+    case located(communityID: RowID, row: Int?)
+    /// Another process committed; these cells changed (highlighted briefly).
+    case externalChange(cells: [CellKey])
+    /// The colour palette was switched.
+    case paletteApplied(String)
+    /// Progress of a background import.
+    case importProgress(done: Int, total: Int)
+    /// A background import ended (or was cancelled); the summary goes to the status bar.
+    case importFinished(summary: String, failed: Bool)
+    case failed(String)
+}
+
+/// Side effects as data: the run loop performs them and feeds the results back as actions.
+public enum Effect: Hashable, Sendable {
+    /// Load the children of `parent` (nil: the offices) as browser column `depth`.
+    case loadBrowser(depth: Int, parent: NodeRef?)
+    /// Load a window of board rows with their cells. `total` is the row count when the reducer already knows
+    /// it (scrolling within an unchanged scope and filter), so the store need not count again.
+    case loadBoard(scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int, total: Int?,
+                   anchor: WindowAnchor? = nil)
+    /// Record a problem (a case, 上报) at each of these cells; the cells follow their cases.
+    case recordCases(targets: [CellKey], description: String, deadlineClass: DeadlineClass, source: CaseSource)
+    /// Find the cells of these themes at board rows `rows` of a scope and filter (a range mark reaching past the
+    /// fetched window).
+    case loadRangeMarks(scope: CommunityScope, filter: CommunityFilter, rows: Range<Int>, themeIDs: [RowID])
+    /// Write one change to these cells in one transaction.
+    case saveStatus(targets: [CellKey], request: StatusChangeRequest)
+    /// Put cells back to these states (undo), in one transaction.
+    case restore([CellState])
+    case loadDetail(CellKey)
+    case search(String)
+    /// Find a community's row in the board's scope and filter.
+    case locate(communityID: RowID, scope: CommunityScope, filter: CommunityFilter)
+    /// Switch the colour palette (a built-in or installed palette file).
+    case applyPalette(String)
+    /// Load the dashboard for the current month (league of units, or property companies).
+    case loadDashboard(byProperty: Bool)
+    /// Load the open cases, overdue first.
+    case loadCaseQueue
+    case loadCaseDetail(CaseNumber)
+    /// Move these cases by one step, all of them or none (交办 without a unit: the lead unit today).
+    case moveCases([CaseNumber], action: CaseAction, reason: String)
+    /// Import a sheet in the background (the screen keeps working); `cancelImport` stops it, writing nothing.
+    case startImport(String)
+    case cancelImport
+    case redraw
+    case suspend
+    case quit
+}

@@ -1,0 +1,88 @@
+import GridCore
+import GridPalette
+import TerminalKit
+
+/// The problem form: records a case (上报) at each target cell — what is wrong, the deadline class and the source.
+public struct ProblemForm: Hashable, Sendable {
+    /// The deadline classes offered for a problem: 立行立改 / 限期3 / 限期7 working days from dispatch.
+    public static let deadlineChoices: [DeadlineClass] = [.immediate, .threeDays, .sevenDays]
+    /// The sources an operator records from (测评反馈 comes in by import).
+    public static let sourceChoices: [CaseSource] = [.supervision, .selfInspection, .gridWorker, .higherLevel, .citizen, .media]
+
+    public var targets: [CellKey]
+    /// `小区·主题` of each target, so the form says where the case is recorded.
+    public var names: [String]
+    public var note = TextField()
+    public var deadline: DeadlineClass = .threeDays
+    public var source: CaseSource = .supervision
+    /// 0 = description, 1 = deadline, 2 = source.
+    public var focus = 0
+    public var error: String?
+
+    /// A form for `targets`.
+    public init(targets: [CellKey], names: [String]) {
+        self.targets = targets
+        self.names = names
+    }
+}
+
+/// Keys and view of the problem form.
+enum ProblemFormOverlay {
+    static let labels = ["问题 description", "期限 deadline", "来源 source"]
+
+    static func key(_ s: inout AppState, _ form: ProblemForm, _ key: Key) -> [Effect] {
+        var f = form
+        switch key {
+        case .escape:
+            s.overlay = nil
+            s.message = StatusMessage("已取消，未改动 (cancelled, nothing changed)")
+            return []
+        case .enter:
+            let note = f.note.text.trimmingWhitespace()
+            guard !note.isEmpty else {
+                f.error = "请填写问题描述 (describe the problem)"
+                f.focus = 0
+                s.overlay = .problemForm(f)
+                return []
+            }
+            // A problem found on site is a case (上报), and the cell follows it.
+            s.overlay = nil
+            return [.recordCases(targets: f.targets, description: note, deadlineClass: f.deadline, source: f.source)]
+        case .tab, .down:
+            f.focus = (f.focus + 1) % 3
+        case .backTab, .up:
+            f.focus = (f.focus + 2) % 3
+        default:
+            let step = key == .left ? -1 : 1
+            switch f.focus {
+            case 0: _ = Overlays.edit(&f.note, key)
+            case 1 where key == .left || key == .right || key == .char(" "):
+                f.deadline = ProblemForm.deadlineChoices.cycled(from: f.deadline, by: step)
+            case 2 where key == .left || key == .right || key == .char(" "):
+                f.source = ProblemForm.sourceChoices.cycled(from: f.source, by: step)
+            default: break
+            }
+        }
+        f.error = nil
+        s.overlay = .problemForm(f)
+        return []
+    }
+
+    static func view(_ f: ProblemForm, _ p: Palette, _ b: inout Buffer) {
+        let rect = Modal.centered(width: 64, height: 10, in: b.area)
+        let place = f.names.count == 1 ? f.names[0] : "\(f.names.first ?? "") 等 \(f.names.count) 格"
+        let inner = Modal.frame(rect, title: "上报问题 record a problem", glyphs: p.glyphs, border: p[.border], body: p[.text], into: &b)
+        b.put("位置 at " + place, x: inner.x + 1, y: inner.y, width: inner.width - 2, style: p[.header])
+        let layout = FormLayout(labels: labels, inner: inner, measure: b.measure)
+        for (i, label) in labels.enumerated() {
+            layout.label(label, y: inner.y + 2 + i, inner: inner, focused: f.focus == i, p, &b)
+        }
+        layout.choice("\(f.deadline.zh)  交办起算", y: inner.y + 3, focused: f.focus == 1, p, &b)
+        layout.choice(f.source.zh, y: inner.y + 4, focused: f.focus == 2, p, &b)
+        if let error = f.error { b.put(error, x: inner.x + 1, y: inner.y + 5, width: inner.width - 2, style: p[.error]) }
+        b.put("Enter 上报  Tab 下一项  ←→ 选择  Esc 取消", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, style: p[.muted])
+        // The text field last, so the terminal cursor ends in it.
+        f.note.render(in: Rect(x: layout.valueX, y: inner.y + 2, width: layout.valueWidth, height: 1), style: p[.selectionUnfocused], into: &b)
+        if f.focus != 0 { b.cursor = nil }
+    }
+}

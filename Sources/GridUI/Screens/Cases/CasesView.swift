@@ -1,0 +1,48 @@
+import GridCore
+import GridPalette
+import TerminalKit
+
+/// The case queue as a table: traffic lights by time left; state and the 督/急 flags in columns of their own.
+enum CasesView {
+    /// The queue's columns. Shrinking order (lowest priority goes first): unit, theme, due day, description, flags.
+    static let columns: [ColumnSpec] = [
+        ColumnSpec("编号", min: 10, max: 10, priority: 10),
+        ColumnSpec("状态", min: 6, max: 8, priority: 9),
+        ColumnSpec("督急", min: 4, max: 4, priority: 6),
+        ColumnSpec("期限", min: 10, max: 10, priority: 3),
+        ColumnSpec("剩余", min: 5, max: 5, priority: 8, trailing: true),
+        ColumnSpec("小区", min: 8, max: 20, priority: 7),
+        ColumnSpec("主题", min: 6, max: 12, priority: 2),
+        ColumnSpec("责任单位", min: 8, max: 20, priority: 1),
+        ColumnSpec("问题", min: 16, priority: 5),
+    ]
+
+    /// Green on track, yellow due within a working day or two, red overdue.
+    static func light(_ c: CaseRecord, today: Day) -> Role {
+        guard c.state.isOpen, let due = c.dueOn else { return .text }
+        if due < today { return .overdue }
+        if today.days(until: due) <= 1 { return .status(.rectifying) }
+        return .status(.ok)
+    }
+
+    static func render(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
+        let rows = s.cases.rows
+        let table = Table(columns)
+        guard !rows.isEmpty else {
+            table.render(rowCount: 0, state: s.cases.list, in: area, header: p[.header], selected: nil, into: &b) { _ in [] }
+            b.put(s.cases.loaded ? "没有未结案件 (no open cases)" : "载入中… loading", x: 1, y: area.y + 2, width: area.width - 2, style: p[.muted])
+            return
+        }
+        table.render(rowCount: rows.count, state: s.cases.list, in: area, header: p[.header], selected: p[.selection], into: &b) { i in
+            let row = rows[i], c = row.record
+            let marked = s.cases.marks.contains(c.number)
+            let left = c.dueOn.map { "\(s.today.days(until: $0))天" } ?? "—"
+            let flags = (c.escalated ? "督" : "") + (c.urgent ? "急" : "")
+            // The state, due day and time left carry the traffic light; the rest reads plain.
+            let lit = p[light(c, today: s.today)]
+            return [((marked ? "*" : "") + c.number.description, p[.text]), (c.state.zh, lit), (flags, p[.overdue]),
+                    (c.dueOn?.description ?? "—", lit), (left, lit), (row.communityName, p[.text]), (row.themeName, p[.text]),
+                    (row.unitName, p[.text]), (c.description, p[.text])]
+        }
+    }
+}

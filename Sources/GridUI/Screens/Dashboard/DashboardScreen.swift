@@ -1,0 +1,56 @@
+import GridCore
+import GridPalette
+import TerminalKit
+
+/// The dashboard: the month's figures and the league of units (or property companies) with their deductions.
+enum DashboardScreen: ScreenModule {
+    static let id = Screen.dashboard
+    static let name = "统计 dashboard"
+    static let inTabCycle = true
+
+    static func title(_ s: AppState) -> String { "统计与排名" }
+
+    static func bindings(_ s: AppState) -> [Binding] {
+        // Moving means something only once the table has rows (help and hints list only keys that work).
+        var list: [Binding] = s.dashboard.ranked.count < 2 ? [] : [
+            Binding([.char("k"), .up], "上移 up") { s in move(&s) { $0 - 1 } },
+            Binding([.char("j"), .down], "下移 down") { s in move(&s) { $0 + 1 } },
+            Binding([.char("g"), .home], "第一名 first") { s in move(&s) { _ in 0 } },
+            Binding([.char("G"), .end], "最后一名 last") { s in move(&s) { _ in Int.max / 2 } },
+        ]
+        list += [
+            Binding([.char("p")], "单位/物业排名切换 units ↔ property companies", hint: "切换", verb: "property") { s in
+                s.dashboard.byProperty.toggle()
+                s.dashboard.list = ListState()
+                s.dashboard.drill = false
+                return [.loadDashboard(byProperty: s.dashboard.byProperty)]
+            },
+            Binding([.enter], "扣分明细 the deductions behind a score", hint: "明细") { s in
+                s.dashboard.drill.toggle()
+                return []
+            },
+        ]
+        // Esc only means something while the deductions are open (otherwise it would be a dead key in help).
+        if s.dashboard.drill {
+            list.append(Binding([.escape], "返回排名 back to the table", hint: "返回") { s in
+                s.dashboard.drill = false
+                return []
+            })
+        }
+        return list
+    }
+
+    static func show(_ s: inout AppState) -> [Effect] { [.loadDashboard(byProperty: s.dashboard.byProperty)] }
+
+    static func move(_ s: inout AppState, _ to: (Int) -> Int) -> [Effect] {
+        s.dashboard.list.select(to(s.dashboard.selection), count: s.dashboard.ranked.count, visible: max(1, s.contentHeight - 8))
+        return []
+    }
+
+    static func loaded(_ s: inout AppState, _ d: DashboardData) {
+        s.dashboard.data = d
+        s.dashboard.list.clamp(count: d.league.count, visible: max(1, s.contentHeight - 8))
+    }
+
+    static func view(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) { DashboardView.render(s, p, area, &b) }
+}

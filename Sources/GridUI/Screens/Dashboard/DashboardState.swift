@@ -1,0 +1,61 @@
+import GridCore
+import TerminalKit
+
+extension Screen {
+    /// The month's figures and the league tables.
+    public static let dashboard = Screen("dashboard")
+}
+
+/// What the dashboard shows, gathered by one effect.
+public struct DashboardData: Hashable, Sendable {
+    public var period: String
+    public var daysToAssessment: Int?
+    public var cells: StatusCounts
+    public var metrics: CaseMetrics
+    public var previous: CaseMetrics
+    public var trend: [Int]
+    public var themes: [(name: String, count: Int)]
+    /// Lowest score first.
+    public var league: [ScoreLine]
+    public var byProperty: Bool
+
+    /// Creates dashboard data.
+    public init(period: String, daysToAssessment: Int?, cells: StatusCounts, metrics: CaseMetrics, previous: CaseMetrics, trend: [Int],
+                themes: [(name: String, count: Int)], league: [ScoreLine], byProperty: Bool) {
+        self.period = period
+        self.daysToAssessment = daysToAssessment
+        self.cells = cells
+        self.metrics = metrics
+        self.previous = previous
+        self.trend = trend
+        self.themes = themes
+        self.league = league
+        self.byProperty = byProperty
+    }
+
+    public static func == (a: DashboardData, b: DashboardData) -> Bool {
+        a.period == b.period && a.cells == b.cells && a.metrics == b.metrics && a.league == b.league && a.byProperty == b.byProperty
+            && a.trend == b.trend && a.daysToAssessment == b.daysToAssessment
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(period)
+        h.combine(league)
+    }
+}
+
+/// The dashboard's own state: its data and the league-table cursor (on the first row shown, the top of the table).
+public struct DashboardState: Hashable, Sendable {
+    public var data: DashboardData?
+    public var byProperty = false
+    public var list = ListState()
+    public var drill = false
+
+    /// The selected row of the table as shown (0 = first place).
+    public var selection: Int { list.selection }
+
+    /// The league as shown: highest score first.
+    public var ranked: [ScoreLine] { Array((data?.league ?? []).reversed()) }
+
+    public init() {}
+}
