@@ -198,6 +198,7 @@ struct ChainAppender {
 }
 
 extension SQLiteStore {
+    /// The newest chain entry (`AuditChainReading`), printed on notices, reports and backups.
     public func auditChainHead() throws(GridError) -> AuditChainHead {
         try read { try AuditChain.head($0) }
     }
