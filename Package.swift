@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "GridCore"),
@@ -32,7 +33,8 @@ let package = Package(
         .target(name: "GridExchange", dependencies: ["GridCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "GridStore",
-            dependencies: ["GridCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GridCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "GridApp",

@@ -38,10 +38,11 @@ struct NoticeCommand: ParsableCommand {
                                                context: env.context(try db.operatorAccount(login: env.login)))
             notice.issue = recorded
         }
+        let anchor = try db.auditChainHead().label // after the notice is recorded: the document anchors history (check --anchor)
         let text = switch format {
-        case .text: notice.text(markdown: false)
-        case .md: notice.text(markdown: true)
-        case .csv: notice.csv()
+        case .text: notice.text(markdown: false) + "\n\(anchor)\n"
+        case .md: notice.text(markdown: true) + "\n\(anchor)\n"
+        case .csv: notice.csv() + CSV.line([anchor]) + "\r\n"
         }
         if let output {
             // Text and Markdown are read in terminals too: what they quote is sanitised even in a file.

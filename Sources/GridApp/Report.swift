@@ -11,6 +11,7 @@ struct Report {
     var streets: [GroupCounts]
     var units: [GroupCounts]
     var worst: [GroupCounts]
+    var anchor = "" // the audit chain head (账本 #N:HASH) the report was made from; `check --anchor` verifies it
 
     static func build(store: any GridRepository, scope: CommunityScope, scopeName: String, today: Day) throws(GridError) -> Report {
         let streets = try store.rollups(groupedBy: .street, within: scope, today: today)
@@ -21,7 +22,7 @@ struct Report {
         let worst = try store.rollups(groupedBy: .community, within: scope, today: today)
             .filter { $0.counts.open > 0 }.sorted { ($0.counts.overdue, $0.counts.open) > ($1.counts.overdue, $1.counts.open) }
         return Report(title: "\(scopeName) 创城测评准备情况", today: today, totals: totals, streets: streets,
-                      units: Array(units.prefix(20)), worst: Array(worst.prefix(10)))
+                      units: Array(units.prefix(20)), worst: Array(worst.prefix(10)), anchor: try store.auditChainHead().label)
     }
 
     static func rate(_ c: StatusCounts) -> String { c.total == 0 ? "—" : String(format: "%.1f%%", Double(c[.ok]) * 100 / Double(c.total)) }
@@ -64,6 +65,7 @@ struct Report {
         out.append(worst.isEmpty ? "无。" : table(["小区", "街道", "逾期", "未完成"], worst.map {
             [$0.node?.name ?? "", $0.node?.path.components(separatedBy: " / ").last ?? "", "\($0.counts.overdue)", "\($0.counts.open)"]
         }, markdown: markdown))
+        out += ["", anchor]
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -126,6 +128,7 @@ struct Report {
                  "\(g.counts[.recheck])", "\(g.counts.overdue)"] }))
             <h2>逾期责任单位</h2>\(units.isEmpty ? "<p>无逾期。</p>" : table(["责任单位", "逾期", "未完成"], units.map { [$0.node?.name ?? "", "\($0.counts.overdue)", "\($0.counts.open)"] }))
             <h2>问题最多的小区</h2>\(worst.isEmpty ? "<p>无。</p>" : table(["小区", "逾期", "未完成"], worst.map { [$0.node?.name ?? "", "\($0.counts.overdue)", "\($0.counts.open)"] }))
+            <p class="anchor">\(esc(anchor))</p>
             </body></html>
 
             """

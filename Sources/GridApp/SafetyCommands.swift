@@ -17,6 +17,7 @@ struct BackupCommand: ParsableCommand {
         let db = try store.open(env, forReading: true)
         let stamp = env.clock.now().description.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let path = output ?? db.path.replacingOccurrences(of: ".sqlite", with: "") + ".backup-\(stamp).sqlite"
+        let head = try db.auditChainHead()
         // Written under a fresh temporary name in a private folder beside it, then linked into place: a symbolic
         // link planted at the path is refused, and an existing file is never overwritten. A path the operator
         // chose (-o) is written with the operator's own group, never the data group of a setgid installation.
@@ -32,7 +33,7 @@ struct BackupCommand: ParsableCommand {
             try SafeFile.moveIntoPlaceWithoutReplacing(temporary, to: path)
         }
         if output != nil { try SafeFile.asOperator(write) } else { try write() }
-        Output.print("已备份 backed up → \(path)")
+        Output.print("已备份 backed up → \(path) (\(head.label))")
     }
 }
 
@@ -70,21 +71,34 @@ enum ReplaceGuard {
     }
 }
 
-/// `civgrid check`: integrity, foreign keys, audit continuity, tallies.
+/// `civgrid check [--anchor N:HASH]`: integrity, foreign keys, the audit chain, protective triggers, cells against their
+/// audit history, tallies, cells against cases; with `--anchor`, that history up to a printed document is unchanged.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check the database: integrity, foreign keys, audit-trail continuity, status tallies.")
+        commandName: "check", abstract: "Check the database: integrity, foreign keys, the audit chain and its triggers, cells, tallies.")
 
+    @Option(help: ArgumentHelp("A chain head printed on a notice, report or backup (账本 #N:HASH): prove history up to it was not rewritten.",
+                               valueName: "N:HASH"))
+    var anchor: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let env = try RunEnvironment()
+        let parsed = try anchor.map { text throws(GridError) in
+            guard let a = AuditChainHead.parseAnchor(text) else {
+                throw GridError.invalidInput("--anchor \(text) is not a chain head: give it as printed, N:HASH (e.g. 1234:3fa9c1d2e7b0, "
+                    + "at least \(AuditChainHead.minimumDigits) hex digits)")
+            }
+            return a
+        }
         let db = try store.open(env, forReading: true)
-        let problems = try db.check()
+        let problems = try db.check(anchor: parsed)
         guard problems.isEmpty else {
             for p in problems { Output.print(p) }
             throw GridError.database("\(problems.count) problem(s) found in \(db.path); restore a backup (civgrid restore) if they are real")
         }
-        Output.print("ok: \(db.path) — integrity, foreign keys, audit trail and tallies are sound")
+        let head = try db.auditChainHead()
+        let anchored = parsed.map { " history up to 账本 #\($0.seq):\($0.prefix) is unchanged;" } ?? ""
+        Output.print("ok: \(db.path) — integrity, foreign keys, audit chain, triggers, cells and tallies are sound;\(anchored) \(head.label)")
     }
 }

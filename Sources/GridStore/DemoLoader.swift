@@ -53,6 +53,9 @@ public struct DemoLoader {
         }
         let themeIDs = try Int64.fetchAll(db, sql: "SELECT id FROM theme ORDER BY position")
         let statements = try Statements(db)
+        var chain = try ChainAppender(db)
+        let osUser = context.osUser.databaseValue, demo = ChangeSource.demo.rawValue.databaseValue
+        let cellEntity = AuditEntity.cell.rawValue.databaseValue
         let campaignStart = generator.today.adding(days: -90).description
         try generator.forEachCommunity(officeIndex: index) { c in
             try statements.community.execute(arguments: [streetIDs[c.streetIndex], c.name, c.address, c.kind.rawValue,
@@ -66,10 +69,17 @@ public struct DemoLoader {
                 let themeID = themeIDs[cell.theme]
                 try statements.cell.execute(arguments: [communityID, themeID, cell.status.rawValue, cell.dueOn?.description,
                                                         cell.note, cell.changedAt?.description, cell.changedBy])
-                // The demo's history: who set each checked cell to its status, and when.
-                if let at = cell.changedAt, let by = cell.changedBy {
-                    try statements.audit.execute(arguments: [at.description, by, context.osUser, "\(communityID)/\(themeID)",
-                                                             communityID, cell.status.rawValue, cell.note])
+                // The demo's history: who set each checked cell to its status and deadline, and when (chained).
+                let at = (cell.changedAt ?? context.clock.now()).description, by = cell.changedBy ?? context.actor.login
+                if cell.changedAt != nil || cell.dueOn != nil {
+                    let key = "\(communityID)/\(themeID)"
+                    func entry(_ field: String, _ old: String?, _ new: String?) throws {
+                        try chain.insert(.audit, with: statements.audit, values: [
+                            at.databaseValue, by.databaseValue, osUser, demo, cellEntity, key.databaseValue, communityID.databaseValue,
+                            field.databaseValue, AuditChain.stored(old), AuditChain.stored(new), cell.note.databaseValue], db)
+                    }
+                    if cell.changedAt != nil { try entry("status", CellStatus.unchecked.rawValue, cell.status.rawValue) }
+                    if let due = cell.dueOn { try entry("due_on", nil, due.description) }
                 }
             }
         }
@@ -91,7 +101,7 @@ public struct DemoLoader {
                 """)
             audit = try db.makeStatement(sql: """
                 INSERT INTO audit (at, operator, os_user, source, entity, entity_id, community_id, field, old_value, new_value, note)
-                VALUES (?, ?, ?, 'demo', 'cell', ?, ?, 'status', 'unchecked', ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
     }

@@ -2,16 +2,22 @@ import GRDB
 import GridCore
 
 extension SQLiteStore {
-    /// Appends audit entries inside the caller's transaction, so they commit or roll back with the change.
+    /// Appends audit entries inside the caller's transaction, so they commit or roll back with the change, each
+    /// chained onto the audit chain (`AuditChain`) in the same transaction.
     static func appendAudit(_ db: Database, _ entries: [AuditEntry], context: ChangeContext, at: Timestamp) throws {
+        guard !entries.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO audit (at, operator, os_user, source, entity, entity_id, community_id, field, old_value, new_value, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        var chain = try ChainAppender(db)
+        let time = at.description
         for e in entries {
-            try statement.execute(arguments: [at.description, context.actor.login, context.osUser, context.source.rawValue,
-                                              e.entity.rawValue, e.entityID, e.communityID, e.field, e.oldValue,
-                                              e.newValue, e.note])
+            let values: [DatabaseValue] = [time.databaseValue, context.actor.login.databaseValue, context.osUser.databaseValue,
+                                           context.source.rawValue.databaseValue, e.entity.rawValue.databaseValue,
+                                           e.entityID.databaseValue, AuditChain.stored(e.communityID), e.field.databaseValue,
+                                           AuditChain.stored(e.oldValue), AuditChain.stored(e.newValue), e.note.databaseValue]
+            try chain.insert(.audit, with: statement, values: values, db)
         }
     }
 

@@ -95,11 +95,16 @@ enum CaseRows {
                              c.requestedDue?.description, id])
     }
 
+    /// Appends a case event and chains it onto the audit chain (`AuditChain`) in the caller's transaction.
     static func appendEvent(_ db: Database, caseID: Int64, _ e: CaseEvent, context: ChangeContext, at: Timestamp, fromState: CaseState?) throws {
-        try db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO case_event (case_id, at, action, from_state, to_state, actor, os_user, reason, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [caseID, at.description, e.action, fromState?.rawValue, e.to.rawValue, e.actor, context.osUser, e.reason,
-                             e.dueOn?.description])
+            """)
+        var chain = try ChainAppender(db)
+        try chain.insert(.caseEvent, with: statement, values: [
+            caseID.databaseValue, at.description.databaseValue, e.action.databaseValue, AuditChain.stored(fromState?.rawValue),
+            e.to.rawValue.databaseValue, e.actor.databaseValue, context.osUser.databaseValue, e.reason.databaseValue,
+            AuditChain.stored(e.dueOn?.description)], db)
     }
 
     static func fetch(_ db: Database, _ number: CaseNumber) throws -> (Int64, CaseRecord)? {

@@ -46,9 +46,11 @@ extension SQLiteStore {
         }
     }
 
-    /// Every problem found: SQLite integrity and foreign keys, gaps or reordering in the audit trail, and
-    /// status tallies that disagree with the cells. Empty when the database is sound.
-    public func check() throws(GridError) -> [String] {
+    /// Every problem found: SQLite integrity and foreign keys, gaps or reordering in the audit trail, the audit
+    /// chain (every row hashed, in order, none missing or changed), the protective triggers, cells that differ from
+    /// their audit history, status tallies that disagree with the cells, and cells that disagree with their cases.
+    /// With `anchor` (a printed `#N:HASH`), also that the chain's entry N still has that hash. Empty when sound.
+    public func check(anchor: (seq: Int64, prefix: String)? = nil) throws(GridError) -> [String] {
         try read { db in
             var problems: [String] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -57,6 +59,10 @@ extension SQLiteStore {
                 problems.append("foreign key: \(row["table"] as String) row \(row["rowid"] as Int64? ?? 0) → \(row["parent"] as String)")
             }
             problems += try auditContinuity(db)
+            problems += try AuditChain.verify(db)
+            if let anchor { problems += try AuditChain.verifyAnchor(db, seq: anchor.seq, prefix: anchor.prefix) }
+            problems += try AuditChain.verifyTriggers(db)
+            problems += try AuditChain.verifyCells(db)
             let mismatched = try Int64.fetchAll(db, sql: """
                 SELECT t.community_id FROM tally t LEFT JOIN (
                     SELECT community_id, \(CellStatus.allCases.map { "sum(status = '\($0.rawValue)') AS \($0.rawValue)" }.joined(separator: ", "))

@@ -10,6 +10,7 @@ enum Schema {
         m.registerMigration("v1-grid", migrate: v1Grid)
         m.registerMigration("v2-cases", migrate: v2Cases)
         m.registerMigration("v3-notices", migrate: v3Notices)
+        m.registerMigration("v4-audit-chain", migrate: v4AuditChain)
         return m
     }
 
@@ -217,5 +218,24 @@ enum Schema {
                 PRIMARY KEY (notice_id, case_id)) WITHOUT ROWID;
             CREATE INDEX notice_case_case ON notice_case(case_id);
             """)
+    }
+
+    /// v4: the audit chain (账本, see `AuditChain`): one append-only hash chain over audit rows and case events.
+    /// The rows already present are hashed now, so history before this migration is anchored from this moment.
+    static func v4AuditChain(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE chain (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                tbl TEXT NOT NULL CHECK (tbl IN ('audit','case_event')),
+                row_id INTEGER NOT NULL,
+                hash TEXT NOT NULL);
+            CREATE TRIGGER chain_no_update BEFORE UPDATE ON chain BEGIN
+                SELECT RAISE(ABORT, 'civgrid audit chain is append-only: entries cannot be changed');
+            END;
+            CREATE TRIGGER chain_no_delete BEFORE DELETE ON chain BEGIN
+                SELECT RAISE(ABORT, 'civgrid audit chain is append-only: entries cannot be deleted');
+            END;
+            """)
+        try AuditChain.anchorExisting(db)
     }
 }

@@ -37,6 +37,7 @@ struct Scenarios {
         try memoryAfterScroll()
         try idleCPU()
         try exchange()
+        try auditChain()
     }
 
     /// Export of every community and import of a 100,000-row sheet, through the real binary, in rows/s.
@@ -249,5 +250,16 @@ struct Scenarios {
         }
         let used = cpuSeconds() - start
         recorder.add("10 idle CPU with live refresh", name, [used / Date().timeIntervalSince(began) * 100], unit: "%", budget: "≤1%")
+    }
+
+    /// Verifying the audit chain (every entry's SHA-256 recomputed from its row, in order) and the whole `check`.
+    func auditChain() throws {
+        let store = try SQLiteStore.open(path: path)
+        let rows = try store.auditChainHead().seq
+        var found: [String] = []
+        let chain = try Recorder.time(quick ? 1 : 3) { _ in found = try store.verifyAuditChain() }
+        guard found.isEmpty else { throw GridError.database("the bench grid's chain is broken: \(found.prefix(3))") }
+        recorder.add("12 verify audit chain (\(rows) entries)", name, chain.map { $0 / 1000 }, unit: "s")
+        recorder.add("12 check, everything", name, try Recorder.time(1) { _ in found = try store.check() }.map { $0 / 1000 }, unit: "s")
     }
 }
