@@ -21,8 +21,10 @@ public struct Civgrid: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("Console colour theme (default, light, high-contrast, monochrome, or your own).", valueName: "name"))
-    var theme: String?
+    @Option(name: [.customLong("palette"), .customLong("theme")],
+            help: ArgumentHelp("Console colour palette (default, light, high-contrast, monochrome, or your own); --theme is the old name.",
+                               valueName: "name"))
+    var palette: String?
 
     @Flag(name: .customLong("ambiguous-wide"), help: "Count East Asian ambiguous-width characters (○ ① §) as two columns.")
     var ambiguousWide = false
@@ -31,7 +33,7 @@ public struct Civgrid: ParsableCommand {
 
     /// No subcommand: the console.
     public func run() throws {
-        try ConsoleLauncher.launch(store: store, themeName: theme, ambiguousWide: ambiguousWide)
+        try ConsoleLauncher.launch(store: store, themeName: palette, ambiguousWide: ambiguousWide)
         // Ended by a signal: the terminal is restored; tell the parent how we ended, as a shell would.
         let signal = pendingQuitSignal.load(ordering: .relaxed)
         if signal != 0 { throw ExitCode(128 + signal) }
