@@ -57,6 +57,13 @@ enum Overlays {
         field.render(in: Rect(x: x, y: y, width: max(1, s.width - x), height: 1), style: p[.text], into: &b)
     }
 
+    /// Closes the overlay without changing anything, and says so.
+    static func cancel(_ s: inout AppState) -> [Effect] {
+        s.overlay = nil
+        s.message = StatusMessage("已取消，未改动 (cancelled, nothing changed)")
+        return []
+    }
+
     /// Line editing shared by prompts and form fields; false when the key is not an edit.
     static func edit(_ field: inout TextField, _ key: Key) -> Bool {
         switch key {

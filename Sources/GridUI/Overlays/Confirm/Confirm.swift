@@ -45,8 +45,7 @@ enum ConfirmOverlay {
             s.overlay = nil
             return c.effects
         case .char("n"), .char("N"), .escape:
-            s.overlay = nil
-            s.message = StatusMessage("已取消，未改动 (cancelled, nothing changed)")
+            return Overlays.cancel(&s)
         default: break
         }
         return []
@@ -56,9 +55,7 @@ enum ConfirmOverlay {
         var r = r
         switch key {
         case .escape:
-            s.overlay = nil
-            s.message = StatusMessage("已取消，未改动 (cancelled, nothing changed)")
-            return []
+            return Overlays.cancel(&s)
         case .enter:
             let reason = r.field.text.trimmingWhitespace()
             guard !reason.isEmpty else {

@@ -28,9 +28,7 @@ enum ParkFormOverlay {
         var f = form
         switch key {
         case .escape:
-            s.overlay = nil
-            s.message = StatusMessage("已取消，未改动 (cancelled, nothing changed)")
-            return []
+            return Overlays.cancel(&s)
         case .enter:
             let note = f.note.text.trimmingWhitespace()
             guard !note.isEmpty else {
