@@ -26,6 +26,8 @@ public final class Console {
     var lastAuditID: Int64
     let context: ChangeContext
     var importJob: ImportJob?
+    /// The dashboard's figures being gathered in the background (the latest request; an older one is dropped).
+    var dashboardJob: DashboardJob?
     /// Writes refused because another process held the database past the busy timeout: retried on the next ticks,
     /// in order, a few times, before they are reported as failed.
     var busyWrites: [(effect: Effect, attempts: Int)] = []
@@ -60,7 +62,8 @@ public final class Console {
         draw()
         while !state.quitting {
             if pendingQuitSignal.load(ordering: .relaxed) != 0 { break }
-            let event = backend.nextEvent(timeoutMilliseconds: 250)
+            // While figures are being gathered, wake sooner so they are shown soon after they arrive.
+            let event = backend.nextEvent(timeoutMilliseconds: dashboardJob == nil ? 250 : 40)
             switch event {
             case .key(let k): dispatch(.key(k))
             case .mouse(let m): dispatch(.mouse(m))
@@ -73,6 +76,7 @@ public final class Console {
                 pollExternalChanges()
             }
             pollImport()
+            pollBackground()
             draw()
         }
     }
@@ -109,6 +113,11 @@ public final class Console {
             } catch {
                 return [.failed(error.description)]
             }
+        case .loadDashboard:
+            // Scoring the month's cases grows with them: done on another thread, polled by the run loop.
+            dashboardJob = DashboardJob(effect: effect, databasePath: store.path, context: context, calendar: runner.calendar,
+                                        rules: runner.rules, assessmentDate: runner.assessmentDate)
+            return []
         case .startImport(let file):
             var importContext = context
             importContext.source = .importer
@@ -154,6 +163,25 @@ public final class Console {
             for action in actions { dispatch(action) }
             if busyWrites.count > pending { return }
         }
+    }
+
+    /// Dispatches the dashboard's figures once they are in; true when there were some.
+    @discardableResult
+    public func pollBackground() -> Bool {
+        guard let job = dashboardJob, let actions = job.take() else { return false }
+        dashboardJob = nil
+        for action in actions { dispatch(action) }
+        return true
+    }
+
+    /// Waits (up to `seconds`) for background figures and dispatches them: for tests and the benchmark, which have
+    /// no run loop. True when nothing is left computing.
+    @discardableResult
+    public func settleBackground(seconds: Double = 30) -> Bool {
+        guard let job = dashboardJob else { return true }
+        guard job.wait(seconds: seconds) else { return false }
+        pollBackground()
+        return dashboardJob == nil
     }
 
     /// Reports a background import's progress, and its end (then the board reloads).

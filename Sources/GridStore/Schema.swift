@@ -10,6 +10,7 @@ enum Schema {
         m.registerMigration("v1-grid", migrate: v1Grid)
         m.registerMigration("v2-cases", migrate: v2Cases)
         m.registerMigration("v3-notices", migrate: v3Notices)
+        m.registerMigration("v5-case-queue", migrate: v5CaseQueue)
         return m
     }
 
@@ -216,6 +217,15 @@ enum Schema {
                 case_id INTEGER NOT NULL REFERENCES case_record(id),
                 PRIMARY KEY (notice_id, case_id)) WITHOUT ROWID;
             CREATE INDEX notice_case_case ON notice_case(case_id);
+            """)
+    }
+
+    /// v5: the case queue's order as a partial index over open cases — due day (no deadline last), then number — so
+    /// the console reads the queue by window and keyset, and counts it, without sorting every open case.
+    static func v5CaseQueue(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX case_queue ON case_record(coalesce(due_on, '~'), year, seq)
+                WHERE state NOT IN ('closed','fixed_on_site','void');
             """)
     }
 }
