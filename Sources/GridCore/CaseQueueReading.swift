@@ -64,4 +64,8 @@ public protocol CaseQueueReading {
     /// `total` (the count, when known) lets a window near the end be read backwards from it.
     func caseQueueWindow(_ query: CaseQueueQuery, today: Day, offset: Int, limit: Int, total: Int?,
                          anchor: CaseQueueAnchor?) throws(GridError) -> [CaseQueueEntry]
+
+    /// Where case `number` is in the queue as filtered by `query` (nil: not open, or filtered out) — so the selection
+    /// can follow a case a move has sent elsewhere in the queue.
+    func caseQueuePosition(of number: CaseNumber, _ query: CaseQueueQuery, today: Day) throws(GridError) -> Int?
 }

@@ -48,6 +48,10 @@ struct CaseQueueStoreTests {
         let above = try store.caseQueueWindow(q, today: today, offset: 2_950, limit: 66, total: open,
                                               anchor: CaseQueueAnchor(index: 3_000, dueOn: a.record.dueOn, number: a.record.number))
         #expect(above.map(\.record.number) == entries[2_950..<3_016].map(\.record.number))
+        // A case's place in the queue (the selection follows a moved case there).
+        #expect(try store.caseQueuePosition(of: a.record.number, q, today: today) == 3_000)
+        #expect(try store.caseQueuePosition(of: entries[open - 1].record.number, q, today: today) == open - 1)
+        #expect(try store.caseQueuePosition(of: CaseNumber(year: 1999, sequence: 1), q, today: today) == nil)
     }
 
     @Test("names match the per-case lookups: community, street, theme, handling or registered unit")

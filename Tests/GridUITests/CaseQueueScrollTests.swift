@@ -78,7 +78,7 @@ struct CaseQueueScrollTests {
         #expect(s.cases.selection == 99)
         // The move closed 90 of the overdue cases: the reload has fewer rows, the filter fewer still.
         let effects = Reducer.reduce(&s, .caseMoved(number: CaseNumber(year: 2026, sequence: 1), from: .assigned, to: .submitted, dueOn: nil))
-        #expect(effects.contains { if case .loadCaseQueue(_, _, _, nil, _) = $0 { true } else { false } }, "the queue is counted again")
+        #expect(effects.contains { if case .loadCaseQueue(_, _, _, nil, _, _) = $0 { true } else { false } }, "the queue is counted again")
         FakeCaseQueue(Array(rows.dropFirst(90))).answer(&s, effects)
         #expect(s.cases.total == 10)
         expectRowsDrawn(s, "after the bulk move")

@@ -31,9 +31,10 @@ struct FakeCaseQueue {
         var queue = effects
         while !queue.isEmpty {
             let e = queue.removeFirst()
-            if case .loadCaseQueue(let q, let offset, let limit, _, _) = e {
-                log.windows.append((offset, limit))
+            if case .loadCaseQueue(let q, var offset, let limit, _, _, let follow) = e {
                 let all = filtered(q, today: s.today)
+                if let follow, let at = all.firstIndex(where: { $0.record.number == follow }) { offset = max(0, at - limit / 3) }
+                log.windows.append((offset, limit))
                 let window = Array(all.dropFirst(offset).prefix(limit))
                 queue += Reducer.reduce(&s, .caseQueueLoaded(query: q, total: all.count, offset: offset, rows: window))
             } else {

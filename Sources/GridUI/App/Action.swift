@@ -65,8 +65,10 @@ public enum Effect: Hashable, Sendable {
     /// Load the dashboard for the current month (league of units, or property companies).
     case loadDashboard(byProperty: Bool)
     /// Load a window of the open cases (overdue first) as `query` filters them. `total` is the count when the reducer
-    /// knows it (scrolling an unchanged queue), so the store need not count again; `anchor` lets it seek.
-    case loadCaseQueue(query: CaseQueueQuery, offset: Int, limit: Int, total: Int?, anchor: CaseQueueAnchor? = nil)
+    /// knows it (scrolling an unchanged queue), so the store need not count again; `anchor` lets it seek. With `follow`,
+    /// the window is fetched around that case wherever it now is (a move may have changed its deadline).
+    case loadCaseQueue(query: CaseQueueQuery, offset: Int, limit: Int, total: Int?, anchor: CaseQueueAnchor? = nil,
+                       follow: CaseNumber? = nil)
     case loadCaseDetail(CaseNumber)
     /// Move these cases by one step, all of them or none (交办 without a unit: the lead unit today).
     case moveCases([CaseNumber], action: CaseAction, reason: String)

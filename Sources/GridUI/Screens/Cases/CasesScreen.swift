@@ -83,10 +83,11 @@ enum CasesScreen: ScreenModule {
     }
 
     /// Counts again and fetches the window around the rows shown (on showing the queue, a filter, after a move).
-    static func reload(_ s: inout AppState) -> [Effect] {
+    static func reload(_ s: inout AppState, follow: CaseNumber? = nil) -> [Effect] {
         s.cases.loading = true
         let visible = visibleRows(s)
-        return [.loadCaseQueue(query: s.cases.query, offset: max(0, s.cases.offset - visible), limit: visible * 3, total: nil)]
+        return [.loadCaseQueue(query: s.cases.query, offset: max(0, s.cases.offset - visible), limit: visible * 3, total: nil,
+                               follow: follow)]
     }
 
     /// Requests a window around the visible rows when they are not all fetched: three screens tall, so holding a
@@ -131,7 +132,8 @@ enum CasesScreen: ScreenModule {
         s.message = StatusMessage("\(number): \(from.zh) → \(to.zh)" + (dueOn.map { "，期限 \($0)" } ?? ""))
         s.cases.marks = []
         s.cases.markNames = [:]
-        var effects = reload(&s)
+        // The selection follows its case: a move may send it elsewhere in the queue (its deadline changed).
+        var effects = reload(&s, follow: s.cases.selected?.record.number)
         if let d = s.caseDetail { effects.append(.loadCaseDetail(d.row.record.number)) }
         return effects + BoardScreen.reloadWindow(&s)
     }
