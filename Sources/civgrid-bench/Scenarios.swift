@@ -37,6 +37,7 @@ struct Scenarios {
         try memoryAfterScroll()
         try idleCPU()
         try exchange()
+        try cases()
     }
 
     /// Export of every community and import of a 100,000-row sheet, through the real binary, in rows/s.
