@@ -91,21 +91,28 @@ struct CaseQueueWhere {
         return try rows(db, descending: true, limit: end - offset, skip: total - end).reversed()
     }
 
+    /// Rows after (`>`), before (`<`) or from (`>=`) a place in queue order. Spelled as a range on the index's first
+    /// column and a tie-break on the number: SQLite does not seek an expression index by a row value.
+    static func beyond(_ op: String) -> String {
+        let strict = op.hasPrefix(">") ? ">" : "<"
+        let wide = op.hasPrefix(">") ? ">=" : "<="
+        return " AND \(key) \(wide) :a_due AND (\(key) \(strict) :a_due OR (r.year, r.seq) \(op) (:a_year, :a_seq))"
+    }
+
     /// Keyset paging: rows after (or before) the anchor's (due day, number), skipping only the gap.
     func seek(_ db: Database, from anchor: CaseQueueAnchor, offset: Int, limit: Int) throws -> [CaseQueueEntry] {
         let key: StatementArguments = ["a_due": anchor.dueOn?.description ?? "~", "a_year": anchor.number.year,
                                        "a_seq": anchor.number.sequence]
-        let tuple = "(\(CaseQueueWhere.key), r.year, r.seq)"
         if offset > anchor.index {
-            return try rows(db, extra: " AND \(tuple) > (:a_due, :a_year, :a_seq)", extraArguments: key, limit: limit,
+            return try rows(db, extra: CaseQueueWhere.beyond(">"), extraArguments: key, limit: limit,
                             skip: offset - anchor.index - 1)
         }
         // The window starts at or before the anchor: read backwards from it, then turn the rows around.
         let end = offset + limit // exclusive
-        let before = try rows(db, extra: " AND \(tuple) < (:a_due, :a_year, :a_seq)", extraArguments: key, descending: true,
+        let before = try rows(db, extra: CaseQueueWhere.beyond("<"), extraArguments: key, descending: true,
                               limit: min(limit, anchor.index - offset), skip: max(0, anchor.index - end))
         guard end > anchor.index else { return before.reversed() }
-        let from = try rows(db, extra: " AND \(tuple) >= (:a_due, :a_year, :a_seq)", extraArguments: key, limit: end - anchor.index, skip: 0)
+        let from = try rows(db, extra: CaseQueueWhere.beyond(">="), extraArguments: key, limit: end - anchor.index, skip: 0)
         return before.reversed() + from
     }
 }

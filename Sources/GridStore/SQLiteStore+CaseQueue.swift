@@ -17,13 +17,12 @@ extension SQLiteStore {
     public func caseQueuePosition(of number: CaseNumber, _ query: CaseQueueQuery, today: Day) throws(GridError) -> Int? {
         let w = CaseQueueWhere(query, today: today)
         return try read { db in
-            let me: StatementArguments = ["me_year": number.year, "me_seq": number.sequence]
+            let me: StatementArguments = ["a_year": number.year, "a_seq": number.sequence]
             guard let key = try String.fetchOne(db, sql: """
-                SELECT \(CaseQueueWhere.key) FROM case_record r WHERE \(w.sql) AND r.year = :me_year AND r.seq = :me_seq
+                SELECT \(CaseQueueWhere.key) FROM case_record r WHERE \(w.sql) AND r.year = :a_year AND r.seq = :a_seq
                 """, arguments: w.arguments + me) else { return nil }
-            return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM case_record r WHERE \(w.sql) AND (\(CaseQueueWhere.key), r.year, r.seq) < (:me_key, :me_year, :me_seq)
-                """, arguments: w.arguments + me + ["me_key": key])
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM case_record r WHERE \(w.sql)\(CaseQueueWhere.beyond("<"))",
+                                    arguments: w.arguments + me + ["a_due": key])
         }
     }
 }

@@ -155,5 +155,15 @@ struct CaseQueueStoreTests {
         }
         #expect(plan.contains("case_queue"), "\(plan)")
         #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
+        // A keyset window enters the index at the anchor (a range), rather than scanning up to it.
+        let seekPlan = try traced.db.read { db in
+            let w = CaseQueueWhere(CaseQueueQuery(), today: today)
+            return try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT r.id FROM case_record r WHERE \(w.sql)\(CaseQueueWhere.beyond(">"))
+                ORDER BY \(CaseQueueWhere.order) LIMIT 66
+                """, arguments: w.arguments + ["a_due": "2026-11-01", "a_year": 2026, "a_seq": 5]).map { $0["detail"] as String }
+                .joined(separator: "\n")
+        }
+        #expect(seekPlan.contains("SEARCH r USING INDEX case_queue"), "\(seekPlan)")
     }
 }
