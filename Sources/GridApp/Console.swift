@@ -26,8 +26,8 @@ public final class Console {
     var lastAuditID: Int64
     let context: ChangeContext
     var importJob: ImportJob?
-    /// The dashboard's figures being gathered in the background (the latest request; an older one is dropped).
-    var dashboardJob: DashboardJob?
+    /// Reads running in the background: at most one of each kind (a newer request replaces an older one).
+    var readJobs: [ReadJob] = []
     /// Writes refused because another process held the database past the busy timeout: retried on the next ticks,
     /// in order, a few times, before they are reported as failed.
     var busyWrites: [(effect: Effect, attempts: Int)] = []
@@ -62,8 +62,8 @@ public final class Console {
         draw()
         while !state.quitting {
             if pendingQuitSignal.load(ordering: .relaxed) != 0 { break }
-            // While figures are being gathered, wake sooner so they are shown soon after they arrive.
-            let event = backend.nextEvent(timeoutMilliseconds: dashboardJob == nil ? 250 : 40)
+            // While a background read runs, wake sooner so its result is shown soon after it arrives.
+            let event = backend.nextEvent(timeoutMilliseconds: readJobs.isEmpty ? 250 : 20)
             switch event {
             case .key(let k): dispatch(.key(k))
             case .mouse(let m): dispatch(.mouse(m))
@@ -115,8 +115,12 @@ public final class Console {
             }
         case .loadDashboard:
             // Scoring the month's cases grows with them: done on another thread, polled by the run loop.
-            dashboardJob = DashboardJob(effect: effect, databasePath: store.path, context: context, calendar: runner.calendar,
-                                        rules: runner.rules, assessmentDate: runner.assessmentDate)
+            startRead(.dashboard, effect)
+            return []
+        case .loadCaseQueue(let query, _, _, nil, _, _) where !query.text.trimmingWhitespace().isEmpty:
+            // Free text is counted over every open case: a typed filter is answered in the background, so keys keep
+            // coming; the rows shown until then are the previous filter's (a reply to an older filter is dropped).
+            startRead(.caseQueue, effect)
             return []
         case .startImport(let file):
             var importContext = context
@@ -165,23 +169,35 @@ public final class Console {
         }
     }
 
-    /// Dispatches the dashboard's figures once they are in; true when there were some.
-    @discardableResult
-    public func pollBackground() -> Bool {
-        guard let job = dashboardJob, let actions = job.take() else { return false }
-        dashboardJob = nil
-        for action in actions { dispatch(action) }
-        return true
+    func startRead(_ kind: ReadJob.Kind, _ effect: Effect) {
+        readJobs.removeAll { $0.kind == kind }
+        readJobs.append(ReadJob(kind, effect: effect, databasePath: store.path, context: context, calendar: runner.calendar,
+                                rules: runner.rules, assessmentDate: runner.assessmentDate))
     }
 
-    /// Waits (up to `seconds`) for background figures and dispatches them: for tests and the benchmark, which have
-    /// no run loop. True when nothing is left computing.
+    /// Dispatches the results of background reads that are done; true when there were some.
+    @discardableResult
+    public func pollBackground() -> Bool {
+        var any = false
+        for job in readJobs {
+            guard let actions = job.take() else { continue }
+            readJobs.removeAll { $0 === job }
+            for action in actions { dispatch(action) }
+            any = true
+        }
+        return any
+    }
+
+    /// Waits (up to `seconds`) for background reads and dispatches their results: for tests and the benchmark, which
+    /// have no run loop. True when nothing is left running.
     @discardableResult
     public func settleBackground(seconds: Double = 30) -> Bool {
-        guard let job = dashboardJob else { return true }
-        guard job.wait(seconds: seconds) else { return false }
-        pollBackground()
-        return dashboardJob == nil
+        let deadline = Date().addingTimeInterval(seconds)
+        while let job = readJobs.first {
+            guard job.wait(seconds: max(0, deadline.timeIntervalSinceNow)) else { return false }
+            pollBackground()
+        }
+        return true
     }
 
     /// Reports a background import's progress, and its end (then the board reloads).

@@ -59,6 +59,30 @@ struct CaseQueueConsoleTests {
         #expect(h.console.state.cases.selected?.record.isOverdue(today: ConsoleHarness.clock.today) == true)
     }
 
+    @Test("a typed filter is counted in the background: keys return at once, the rows and the true count follow")
+    func typedFilterInBackground() throws {
+        let h = try ConsoleHarness()
+        try addOpenCases(h, count: 2_000)
+        h.press([.tab])
+        let all = h.console.state.cases.total
+        let street = try #require(h.console.state.cases.selected?.streetName)
+        h.press([.char("/")] + street.map { .char($0) }, settle: false)
+        #expect(h.console.state.cases.filterText == street)
+        #expect(h.rows.first?.contains("(…)") == true, "the old count is not shown for the new filter: \(h.rows.first ?? "")")
+        #expect(h.console.settleBackground(seconds: 30))
+        h.console.draw()
+        let cases = h.console.state.cases
+        #expect(cases.loadedQuery.text == street)
+        #expect(cases.total > 0 && cases.total < all)
+        #expect(cases.rows.allSatisfy { $0.streetName.contains(street) || $0.communityName.contains(street) || $0.unitName.contains(street)
+            || ($0.record.chain.propertyName ?? "").contains(street) || $0.record.chain.unitName.contains(street) || $0.themeName.contains(street)
+            || $0.record.description.contains(street) })
+        #expect(h.rows.first?.contains("(\(cases.total))") == true)
+        // Esc clears the filter: every open case again.
+        h.press([.escape])
+        #expect(h.console.state.cases.total == all)
+    }
+
     @Test("a bulk move acts on marked cases outside the fetched window")
     func marksOutsideWindow() throws {
         let h = try ConsoleHarness()

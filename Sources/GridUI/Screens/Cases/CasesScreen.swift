@@ -9,7 +9,9 @@ enum CasesScreen: ScreenModule {
     static let inTabCycle = true
 
     static func title(_ s: AppState) -> String {
-        "案件队列 (\(s.cases.total))\(s.cases.filterLabel)\(s.cases.marks.isEmpty ? "" : " 标记\(s.cases.marks.count)")"
+        // While a new filter is being counted, the count shown would be the old filter's.
+        let count = s.cases.loadedQuery == s.cases.query ? "\(s.cases.total)" : "…"
+        return "案件队列 (\(count))\(s.cases.filterLabel)\(s.cases.marks.isEmpty ? "" : " 标记\(s.cases.marks.count)")"
     }
 
     /// Rows under the header: the queue pages by its own height.
