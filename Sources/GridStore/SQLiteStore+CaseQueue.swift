@@ -21,7 +21,7 @@ extension SQLiteStore {
             guard let key = try String.fetchOne(db, sql: """
                 SELECT \(CaseQueueWhere.key) FROM case_record r WHERE \(w.sql) AND r.year = :a_year AND r.seq = :a_seq
                 """, arguments: w.arguments + me) else { return nil }
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM case_record r WHERE \(w.sql)\(CaseQueueWhere.beyond("<"))",
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM case_record r \(CaseQueueWhere.indexed) WHERE \(w.sql)\(CaseQueueWhere.beyond("<"))",
                                     arguments: w.arguments + me + ["a_due": key])
         }
     }

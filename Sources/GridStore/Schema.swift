@@ -221,10 +221,11 @@ enum Schema {
     }
 
     /// v5: the case queue's order as a partial index over open cases — due day (no deadline last), then number — so
-    /// the console reads the queue by window and keyset, and counts it, without sorting every open case.
+    /// the console reads the queue by window and keyset, and counts it, without sorting every open case. `escalated`
+    /// and `state` ride along so the 督办 and state filters are counted from the index alone.
     static func v5CaseQueue(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE INDEX case_queue ON case_record(coalesce(due_on, '~'), year, seq)
+            CREATE INDEX case_queue ON case_record(coalesce(due_on, '~'), year, seq, escalated, state)
                 WHERE state NOT IN ('closed','fixed_on_site','void');
             """)
     }
