@@ -132,6 +132,9 @@ extension Scenarios {
         try worst("12 case queue: overdue only (O)") {
             keys(c, .char("O"), quick ? 6 : 20)
         }
+        try worst("12 case queue: escalated only (!)") {
+            keys(c, .char("!"), quick ? 6 : 20)
+        }
     }
 
     /// `civgrid case list` (its default: the first 200 open cases) through the real binary, process start included.
