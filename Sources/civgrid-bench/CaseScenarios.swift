@@ -86,15 +86,15 @@ extension Scenarios {
         c.draw()
         c.dispatch(.key(.tab))
         c.draw()
-        try worst("12 case queue: move (j)") {
+        worst("12 case queue: move (j)") {
             c.dispatch(.key(.char("g")))
             return keys(c, .char("j"), n)
         }
-        try worst("12 case queue: page down") {
+        worst("12 case queue: page down") {
             c.dispatch(.key(.char("g")))
             return keys(c, .pageDown, n / 2)
         }
-        try worst("12 case queue: jump to end (G)") {
+        worst("12 case queue: jump to end (G)") {
             (0..<(quick ? 3 : 10)).flatMap { _ in
                 let t = keys(c, .char("G"), 1)
                 _ = keys(c, .char("g"), 1)
@@ -104,7 +104,7 @@ extension Scenarios {
         // Typing a filter: the key starts a count and a window in the background (a backspace to no filter reads at
         // once); the text alternates so every key changes the query. Settled before the next key, as a typist would.
         let words = ["城", "阳", "华", "住", "物", "整", "逾", "村"]
-        try worst("12 case queue: filter keystroke") {
+        worst("12 case queue: filter keystroke") {
             c.dispatch(.key(.char("/")))
             let t = (0..<(quick ? 16 : 60)).map { i in
                 let t = ms {
@@ -129,10 +129,10 @@ extension Scenarios {
         }
         c.dispatch(.key(.escape))
         recorder.add("12 case queue: filter result arrives (background)", name, arrived, unit: "ms")
-        try worst("12 case queue: overdue only (O)") {
+        worst("12 case queue: overdue only (O)") {
             keys(c, .char("O"), quick ? 6 : 20)
         }
-        try worst("12 case queue: escalated only (!)") {
+        worst("12 case queue: escalated only (!)") {
             keys(c, .char("!"), quick ? 6 : 20)
         }
     }
