@@ -5,12 +5,12 @@ import GridCore
 enum Budgets {
     /// (scenario prefix, county, city, province) — a row matches the first budget whose prefix starts its name.
     static let table: [(prefix: String, county: Double, city: Double, province: Double)] = [
-        ("12 Tab to case queue", 20, 30, 50),
-        ("12 Tab to dashboard", 20, 30, 50),
-        ("12 case queue: move", 5, 5, 10),
-        ("12 case queue: page down", 5, 5, 10),
-        ("12 case queue: filter keystroke", 5, 5, 10),
-        ("12 `case list` first 200", 100, 150, 200),
+        ("13 Tab to case queue", 20, 30, 50),
+        ("13 Tab to dashboard", 20, 30, 50),
+        ("13 case queue: move", 5, 5, 10),
+        ("13 case queue: page down", 5, 5, 10),
+        ("13 case queue: filter keystroke", 5, 5, 10),
+        ("13 `case list` first 200", 100, 150, 200),
         ("5 search keystroke", 5, 5, 10),
         ("6 filter: overdue only", 10, 15, 20),
         ("2 board: down", 5, 5, 5),

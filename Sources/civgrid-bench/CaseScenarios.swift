@@ -46,7 +46,7 @@ extension Scenarios {
     }
 
     func tabToQueue() throws {
-        try worst("12 Tab to case queue, first screen drawn") {
+        try worst("13 Tab to case queue, first screen drawn") {
             try (0..<(quick ? 5 : 20)).map { _ in
                 let c = try fresh()
                 return ms {
@@ -59,7 +59,7 @@ extension Scenarios {
 
     func tabToDashboard() throws {
         var arrived: [Double] = []
-        try worst("12 Tab to dashboard, first screen drawn") {
+        try worst("13 Tab to dashboard, first screen drawn") {
             try (0..<(quick ? 3 : 5)).map { _ in
                 let c = try fresh()
                 c.dispatch(.key(.tab))
@@ -77,7 +77,7 @@ extension Scenarios {
                 return shown
             }
         }
-        recorder.add("12 dashboard figures arrive (background)", name, arrived, unit: "ms")
+        recorder.add("13 dashboard figures arrive (background)", name, arrived, unit: "ms")
     }
 
     /// Keys in the queue: moves, pages, the end, a typed filter, the overdue toggle.
@@ -86,15 +86,15 @@ extension Scenarios {
         c.draw()
         c.dispatch(.key(.tab))
         c.draw()
-        worst("12 case queue: move (j)") {
+        worst("13 case queue: move (j)") {
             c.dispatch(.key(.char("g")))
             return keys(c, .char("j"), n)
         }
-        worst("12 case queue: page down") {
+        worst("13 case queue: page down") {
             c.dispatch(.key(.char("g")))
             return keys(c, .pageDown, n / 2)
         }
-        worst("12 case queue: jump to end (G)") {
+        worst("13 case queue: jump to end (G)") {
             (0..<(quick ? 3 : 10)).flatMap { _ in
                 let t = keys(c, .char("G"), 1)
                 _ = keys(c, .char("g"), 1)
@@ -104,7 +104,7 @@ extension Scenarios {
         // Typing a filter: the key starts a count and a window in the background (a backspace to no filter reads at
         // once); the text alternates so every key changes the query. Settled before the next key, as a typist would.
         let words = ["城", "阳", "华", "住", "物", "整", "逾", "村"]
-        worst("12 case queue: filter keystroke") {
+        worst("13 case queue: filter keystroke") {
             c.dispatch(.key(.char("/")))
             let t = (0..<(quick ? 16 : 60)).map { i in
                 let t = ms {
@@ -128,11 +128,11 @@ extension Scenarios {
             })
         }
         c.dispatch(.key(.escape))
-        recorder.add("12 case queue: filter result arrives (background)", name, arrived, unit: "ms")
-        worst("12 case queue: overdue only (O)") {
+        recorder.add("13 case queue: filter result arrives (background)", name, arrived, unit: "ms")
+        worst("13 case queue: overdue only (O)") {
             keys(c, .char("O"), quick ? 6 : 20)
         }
-        worst("12 case queue: escalated only (!)") {
+        worst("13 case queue: escalated only (!)") {
             keys(c, .char("!"), quick ? 6 : 20)
         }
     }
@@ -140,7 +140,7 @@ extension Scenarios {
     /// `civgrid case list` (its default: the first 200 open cases) through the real binary, process start included.
     func caseList() throws {
         guard FileManager.default.isExecutableFile(atPath: ProcessStart.binary) else { return }
-        try worst("12 `case list` first 200 (process start incl.)") {
+        try worst("13 `case list` first 200 (process start incl.)") {
             try (0..<(quick ? 3 : 5)).map { _ in try ProcessStart.run(["case", "list", "--limit", "200"], database: path) * 1000 }
         }
     }
