@@ -84,3 +84,34 @@ struct CaseQueueScrollTests {
         expectRowsDrawn(s, "after the bulk move")
     }
 }
+
+@Suite("Reduce: the case queue is fetched by window")
+struct CaseQueueWindowTests {
+    @Test("every window asked for is at most three screens; moves inside the window ask for nothing; G reaches the last")
+    func windows() {
+        let fake = FakeCaseQueue(CaseQueueScrollTests.cases(3_000, overdue: 1_000))
+        var s = UIFixture.state()
+        fake.press(&s, [.tab])
+        let visible = CasesScreen.visibleRows(s)
+        #expect(s.cases.total == 3_000)
+        let asked = fake.log.windows.count
+        fake.press(&s, [.char("j"), .char("j"), .char("k")])
+        #expect(fake.log.windows.count == asked, "moves inside the fetched window ask the store for nothing")
+        fake.press(&s, Array(repeating: .pageDown, count: 40) + [.char("G"), .pageUp, .char("g"), .char("O"), .char("G"), .char("!")])
+        #expect(fake.log.windows.allSatisfy { $0.limit <= 3 * visible })
+        #expect(s.cases.rows.count <= 3 * visible)
+        fake.press(&s, [.char("!"), .char("O"), .char("G")])
+        #expect(s.cases.selected?.record.number == fake.filtered(CaseQueueQuery(), today: s.today).last?.record.number)
+    }
+
+    @Test("a reply for a filter no longer asked for is dropped")
+    func staleReply() {
+        let fake = FakeCaseQueue(CaseQueueScrollTests.cases(300))
+        var s = UIFixture.state()
+        fake.press(&s, [.tab, .char("O")])
+        #expect(s.cases.total == 100)
+        let rows = fake.filtered(CaseQueueQuery(), today: s.today)
+        _ = Reducer.reduce(&s, .caseQueueLoaded(query: CaseQueueQuery(), total: rows.count, offset: 0, rows: Array(rows.prefix(10))))
+        #expect(s.cases.total == 100, "the unfiltered reply came after O was pressed")
+    }
+}
