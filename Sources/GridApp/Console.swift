@@ -26,6 +26,8 @@ public final class Console {
     var lastAuditID: Int64
     let context: ChangeContext
     var importJob: ImportJob?
+    /// Reads running in the background: at most one of each kind (a newer request replaces an older one).
+    var readJobs: [ReadJob] = []
     /// Writes refused because another process held the database past the busy timeout: retried on the next ticks,
     /// in order, a few times, before they are reported as failed.
     var busyWrites: [(effect: Effect, attempts: Int)] = []
@@ -63,7 +65,8 @@ public final class Console {
         draw()
         while !state.quitting {
             if pendingQuitSignal.load(ordering: .relaxed) != 0 { break }
-            let event = backend.nextEvent(timeoutMilliseconds: 250)
+            // While a background read runs, wake sooner so its result is shown soon after it arrives.
+            let event = backend.nextEvent(timeoutMilliseconds: readJobs.isEmpty ? 250 : 20)
             switch event {
             case .key(let k): dispatch(.key(k))
             case .mouse(let m): dispatch(.mouse(m))
@@ -76,6 +79,7 @@ public final class Console {
                 pollExternalChanges()
             }
             pollImport()
+            pollBackground()
             draw()
         }
     }
@@ -112,6 +116,15 @@ public final class Console {
             } catch {
                 return [.failed(error.description)]
             }
+        case .loadDashboard:
+            // Scoring the month's cases grows with them: done on another thread, polled by the run loop.
+            startRead(.dashboard, effect)
+            return []
+        case .loadCaseQueue(let query, _, _, nil, _, _) where !query.text.trimmingWhitespace().isEmpty:
+            // Free text is counted over every open case: a typed filter is answered in the background, so keys keep
+            // coming; the rows shown until then are the previous filter's (a reply to an older filter is dropped).
+            startRead(.caseQueue, effect)
+            return []
         case .startImport(let file):
             var importContext = context
             importContext.source = .importer
@@ -157,6 +170,37 @@ public final class Console {
             for action in actions { dispatch(action) }
             if busyWrites.count > pending { return }
         }
+    }
+
+    func startRead(_ kind: ReadJob.Kind, _ effect: Effect) {
+        readJobs.removeAll { $0.kind == kind }
+        readJobs.append(ReadJob(kind, effect: effect, databasePath: store.path, context: context, calendar: runner.calendar,
+                                rules: runner.rules, assessmentDate: runner.assessmentDate))
+    }
+
+    /// Dispatches the results of background reads that are done; true when there were some.
+    @discardableResult
+    public func pollBackground() -> Bool {
+        var any = false
+        for job in readJobs {
+            guard let actions = job.take() else { continue }
+            readJobs.removeAll { $0 === job }
+            for action in actions { dispatch(action) }
+            any = true
+        }
+        return any
+    }
+
+    /// Waits (up to `seconds`) for background reads and dispatches their results: for tests and the benchmark, which
+    /// have no run loop. True when nothing is left running.
+    @discardableResult
+    public func settleBackground(seconds: Double = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while let job = readJobs.first {
+            guard job.wait(seconds: max(0, deadline.timeIntervalSinceNow)) else { return false }
+            pollBackground()
+        }
+        return true
     }
 
     /// Reports a background import's progress, and its end (then the board reloads).

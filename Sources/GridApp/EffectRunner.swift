@@ -97,9 +97,16 @@ struct EffectRunner {
                 league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty,
                                        names: try store.leagueNames(byProperty: byProperty, on: today)), byProperty: byProperty)
             return [.dashboardLoaded(data)]
-        case .loadCaseQueue:
-            // Every open case, overdue first, then by time left, without a deadline last; names in the same read.
-            return [.caseQueueLoaded(try store.openCaseRows().map { e in
+        case .loadCaseQueue(let query, var offset, let limit, let known, var anchor, let follow):
+            // A count (unless the reducer knows it) and one statement for the window, names joined in.
+            let total: Int
+            if let known { total = known } else { total = try store.caseQueueCount(query, today: today) }
+            if let follow, let at = try store.caseQueuePosition(of: follow, query, today: today) {
+                offset = max(0, at - limit / 3)
+                anchor = nil
+            }
+            let rows = try store.caseQueueWindow(query, today: today, offset: offset, limit: limit, total: total, anchor: anchor)
+            return [.caseQueueLoaded(query: query, total: total, offset: offset, rows: rows.map { e in
                 CaseRow(record: e.record, communityName: e.communityName, themeName: e.themeName, unitName: e.unitName,
                         streetName: e.streetName)
             })]

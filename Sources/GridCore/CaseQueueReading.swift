@@ -17,9 +17,55 @@ public struct CaseQueueEntry: Hashable, Sendable {
     }
 }
 
-/// Reads the whole case queue: every open case, with its names, in queue order.
+/// What narrows the case queue; every part is answered by the database.
+public struct CaseQueueQuery: Hashable, Sendable {
+    /// Free text found in a case's number, state, source, street, community, theme, unit, property company or description.
+    public var text: String
+    /// Only cases past their due day.
+    public var overdueOnly: Bool
+    /// Only escalated (督办) cases.
+    public var escalatedOnly: Bool
+    /// Only these states (empty: every open state).
+    public var states: Set<CaseState>
+
+    /// Creates a query; the default is every open case.
+    public init(text: String = "", overdueOnly: Bool = false, escalatedOnly: Bool = false, states: Set<CaseState> = []) {
+        self.text = text
+        self.overdueOnly = overdueOnly
+        self.escalatedOnly = escalatedOnly
+        self.states = states
+    }
+}
+
+/// A loaded queue row near a window the console wants: the store seeks from its place in queue order
+/// (due day, then number) instead of skipping every row before it.
+public struct CaseQueueAnchor: Hashable, Sendable {
+    /// The row's position in the queue as filtered.
+    public var index: Int
+    public var dueOn: Day?
+    public var number: CaseNumber
+
+    /// Creates an anchor.
+    public init(index: Int, dueOn: Day?, number: CaseNumber) {
+        self.index = index
+        self.dueOn = dueOn
+        self.number = number
+    }
+}
+
+/// Reads the case queue by window: open cases overdue first, then by due day, cases without a deadline last,
+/// ties by number — the order of an index, so a window costs the same wherever it is.
 public protocol CaseQueueReading {
-    /// Every open case (no cap), overdue first, then by due day, cases without a deadline last; ties by
-    /// number. The names come with the cases (one read, not a lookup per case).
-    func openCaseRows() throws(GridError) -> [CaseQueueEntry]
+    /// How many open cases pass `query` today.
+    func caseQueueCount(_ query: CaseQueueQuery, today: Day) throws(GridError) -> Int
+
+    /// Rows `offset ..< offset + limit` of the queue as filtered by `query`, with their names, in one statement
+    /// (joins, no lookup per case). `anchor`, a loaded row near the window, lets the store seek rather than skip;
+    /// `total` (the count, when known) lets a window near the end be read backwards from it.
+    func caseQueueWindow(_ query: CaseQueueQuery, today: Day, offset: Int, limit: Int, total: Int?,
+                         anchor: CaseQueueAnchor?) throws(GridError) -> [CaseQueueEntry]
+
+    /// Where case `number` is in the queue as filtered by `query` (nil: not open, or filtered out) — so the selection
+    /// can follow a case a move has sent elsewhere in the queue.
+    func caseQueuePosition(of number: CaseNumber, _ query: CaseQueueQuery, today: Day) throws(GridError) -> Int?
 }

@@ -3,18 +3,26 @@ import GRDB
 import GridCore
 
 extension SQLiteStore {
-    public func openCaseRows() throws(GridError) -> [CaseQueueEntry] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.*, c.name AS q_community, s.name AS q_street, th.name_zh AS q_theme, u.name AS q_unit
-                FROM case_record r
-                LEFT JOIN community c ON c.id = r.community_id
-                LEFT JOIN street s ON s.id = c.street_id
-                LEFT JOIN theme th ON th.id = r.theme_id
-                LEFT JOIN unit u ON u.id = r.handling_unit_id
-                WHERE r.state NOT IN ('closed','fixed_on_site','void')
-                ORDER BY r.due_on IS NULL, r.due_on, r.year, r.seq
-                """).map(CaseQueueSQL.entry)
+    public func caseQueueCount(_ query: CaseQueueQuery, today: Day) throws(GridError) -> Int {
+        let w = CaseQueueWhere(query, today: today)
+        return try read { db in try w.count(db) }
+    }
+
+    public func caseQueueWindow(_ query: CaseQueueQuery, today: Day, offset: Int, limit: Int, total: Int?,
+                                anchor: CaseQueueAnchor?) throws(GridError) -> [CaseQueueEntry] {
+        let w = CaseQueueWhere(query, today: today)
+        return try read { db in try w.window(db, offset: max(0, offset), limit: max(0, limit), total: total, anchor: anchor) }
+    }
+
+    public func caseQueuePosition(of number: CaseNumber, _ query: CaseQueueQuery, today: Day) throws(GridError) -> Int? {
+        let w = CaseQueueWhere(query, today: today)
+        return try read { db in
+            let me: StatementArguments = ["a_year": number.year, "a_seq": number.sequence]
+            guard let key = try String.fetchOne(db, sql: """
+                SELECT \(CaseQueueWhere.key) FROM case_record r WHERE \(w.sql) AND r.year = :a_year AND r.seq = :a_seq
+                """, arguments: w.arguments + me) else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM case_record r \(CaseQueueWhere.indexed) WHERE \(w.sql)\(CaseQueueWhere.beyond("<"))",
+                                    arguments: w.arguments + me + ["a_due": key])
         }
     }
 }

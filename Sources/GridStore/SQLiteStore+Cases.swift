@@ -15,7 +15,8 @@ extension SQLiteStore {
             args += values
         }
         let open = CaseState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        if query.openOnly { add("state IN (\(open))") }
+        // Spelled as the `case_queue` partial index's WHERE, so open cases are read in queue order from it (no sort).
+        if query.openOnly { add("state NOT IN ('closed','fixed_on_site','void')") }
         if !query.states.isEmpty { add("state IN (\(query.states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")))") }
         if let id = query.communityID { add("community_id = ?", id) }
         if let id = query.unitID {
@@ -29,7 +30,7 @@ extension SQLiteStore {
         if let before = query.foundBefore { add("found_at < ?", before.description) }
         return try read { db in
             try CaseRows.all(db, where: conditions.joined(separator: " AND ")
-                                + " ORDER BY due_on IS NULL, due_on, year, seq LIMIT \(max(0, query.limit))", args).map(\.1)
+                                + " ORDER BY coalesce(due_on, '~'), year, seq LIMIT \(max(0, query.limit))", args).map(\.1)
         }
     }
 

@@ -11,6 +11,7 @@ enum Schema {
         m.registerMigration("v2-cases", migrate: v2Cases)
         m.registerMigration("v3-notices", migrate: v3Notices)
         m.registerMigration("v4-audit-chain", migrate: v4AuditChain)
+        m.registerMigration("v5-case-queue", migrate: v5CaseQueue)
         return m
     }
 
@@ -237,5 +238,15 @@ enum Schema {
             END;
             """)
         try AuditChain.anchorExisting(db)
+    }
+
+    /// v5: the case queue's order as a partial index over open cases — due day (no deadline last), then number — so
+    /// the console reads the queue by window and keyset, and counts it, without sorting every open case. `escalated`
+    /// and `state` ride along so the 督办 and state filters are counted from the index alone.
+    static func v5CaseQueue(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX case_queue ON case_record(coalesce(due_on, '~'), year, seq, escalated, state)
+                WHERE state NOT IN ('closed','fixed_on_site','void');
+            """)
     }
 }

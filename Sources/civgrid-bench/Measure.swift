@@ -27,6 +27,13 @@ final class Recorder {
         FileHandle.standardError.write(Data("  \(scale) \(scenario): p50 \(fmt(r.p50)) p99 \(fmt(r.p99)) \(unit)\n".utf8))
     }
 
+    /// The `p` quantile (0…1) of samples, as the table reports it.
+    static func percentile(_ samples: [Double], _ p: Double) -> Double {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+    }
+
     /// Times `body` `count` times, in milliseconds.
     static func time(_ count: Int, _ body: (Int) throws -> Void) rethrows -> [Double] {
         var out: [Double] = []

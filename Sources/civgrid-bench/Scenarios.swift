@@ -38,6 +38,7 @@ struct Scenarios {
         try idleCPU()
         try exchange()
         try auditChain()
+        try cases()
     }
 
     /// Export of every community and import of a 100,000-row sheet, through the real binary, in rows/s.

@@ -14,6 +14,8 @@ struct Bench: ParsableCommand {
     @Flag(help: "Regenerate grids even if they exist.") var regenerate = false
     @Flag(help: "Fewer samples (smoke run).") var quick = false
     @Flag(help: "Only page down through the board 300 times (a steady path to run under valgrind's callgrind).") var profilePaging = false
+    @Flag(help: "Compare the run with the budgets of the speed issue (p99) and exit non-zero on a miss.") var check = false
+    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list).") var only: String?
 
     func run() throws {
         let scales: [DemoScale] = scale == "all" ? DemoScale.allCases : [try DemoScale(rawValue: scale) ?? { throw ValidationError("unknown scale \(scale)") }()]
@@ -27,6 +29,10 @@ struct Bench: ParsableCommand {
                 try scenarios.paging(300)
                 continue
             }
+            if only == "cases" {
+                try scenarios.cases()
+                continue
+            }
             try scenarios.run()
         }
         print(recorder.table())
@@ -36,6 +42,11 @@ struct Bench: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(recorder.results).write(to: URL(fileURLWithPath: json))
+        }
+        if check {
+            let misses = Budgets.misses(recorder.results)
+            print(misses.isEmpty ? "\ncheck: every budgeted row is within its budget" : "\ncheck: \(misses.count) over budget\n" + misses.joined(separator: "\n"))
+            if !misses.isEmpty { throw ExitCode(1) }
         }
     }
 

@@ -44,12 +44,15 @@ final class ConsoleHarness {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// Presses keys one by one, drawing after each as the run loop does. Returns the cells sent by the last.
+    /// With `settle`, work done in the background (the dashboard's figures) is waited for after each key, as if
+    /// the operator paused long enough for the run loop to show it.
     @discardableResult
-    func press(_ keys: [Key]) -> Int {
+    func press(_ keys: [Key], settle: Bool = true) -> Int {
         var sent = 0
         for key in keys {
             let before = backend.cellsWritten
             console.dispatch(.key(key))
+            if settle { console.settleBackground() }
             console.draw()
             sent = backend.cellsWritten - before
         }

@@ -20,7 +20,7 @@ struct BindingWalkTests {
         s.browser = levels
         s.browser[1].selection = 2
         let rows = CaseQueueScrollTests.cases(20)
-        _ = Reducer.reduce(&s, .caseQueueLoaded(rows))
+        _ = Reducer.reduce(&s, .caseQueueLoaded(query: CaseQueueQuery(), total: rows.count, offset: 0, rows: rows))
         s.cases.selection = 5
         s.caseDetail = CaseDetailData(row: rows[0], events: (0..<5).map { _ in
             CaseTimelineEntry(at: Timestamp(millis: 0), event: CaseEvent(action: "register", from: .reported, to: .registered, actor: "z",

@@ -311,11 +311,14 @@ struct CaseQueueReduceTests {
         return CaseRow(record: r, communityName: community, themeName: "环境卫生", unitName: seq % 2 == 0 ? "县住建局" : "县城管局", streetName: "城关镇")
     }
 
+    var fake: FakeCaseQueue {
+        FakeCaseQueue([row(1, community: "阳光小区", due: -2), row(2, community: "锦绣华庭", due: 3, escalated: true),
+                       row(3, community: "东湖农贸市场", due: 0)])
+    }
+
     func state() -> AppState {
         var s = UIFixture.state()
-        _ = UIFixture.press(&s, [.tab])
-        _ = Reducer.reduce(&s, .caseQueueLoaded([row(1, community: "阳光小区", due: -2), row(2, community: "锦绣华庭", due: 3, escalated: true),
-                                                  row(3, community: "东湖农贸市场", due: 0)]))
+        fake.press(&s, [.tab])
         return s
     }
 
@@ -323,34 +326,35 @@ struct CaseQueueReduceTests {
     func filters() {
         var s = state()
         #expect(s.screen == .cases)
-        _ = UIFixture.press(&s, [.char("/")] + "住建".map { .char($0) } + [.enter])
+        _ = fake.press(&s, [.char("/")] + "住建".map { .char($0) } + [.enter])
         #expect(s.cases.rows.map(\.record.number.sequence) == [2])
-        _ = UIFixture.press(&s, [.char("/"), .escape])
+        _ = fake.press(&s, [.char("/"), .escape])
         #expect(s.cases.rows.count == 3)
-        _ = UIFixture.press(&s, [.char("O")])
+        _ = fake.press(&s, [.char("O")])
         #expect(s.cases.rows.map(\.record.number.sequence) == [1])
-        _ = UIFixture.press(&s, [.char("O"), .char("!")])
+        _ = fake.press(&s, [.char("O"), .char("!")])
         #expect(s.cases.rows.map(\.record.number.sequence) == [2])
     }
 
     @Test("marked cases move together (bulk dispatch); reasons are asked once for all")
     func bulk() {
         var s = state()
-        _ = UIFixture.press(&s, [.char(" "), .char(" ")])
-        let both = [CaseNumber(year: 2026, sequence: 1), CaseNumber(year: 2026, sequence: 2)]
+        _ = fake.press(&s, [.char(" "), .char(" ")])
+        // Queue order: 1 (overdue), 3 (due today), 2.
+        let both = [CaseNumber(year: 2026, sequence: 1), CaseNumber(year: 2026, sequence: 3)]
         #expect(s.cases.marks == Set(both))
-        _ = UIFixture.press(&s, [.char("e")])
+        _ = fake.press(&s, [.char("e")])
         guard case .confirm(let c)? = s.overlay else { Issue.record("a bulk move asks first"); return }
         #expect(c.question.contains("2"))
         #expect(c.names.count == 2)
-        #expect(UIFixture.press(&s, [.char("y")]) == [.moveCases(both, action: .escalate, reason: "")],
+        #expect(fake.press(&s, [.char("y")]) == [.moveCases(both, action: .escalate, reason: "")],
                 "one effect for both: the service moves all or none")
-        _ = UIFixture.press(&s, [.char("x")])
+        _ = fake.press(&s, [.char("x")])
         guard case .reason(let prompt)? = s.overlay else { Issue.record("no reason prompt"); return }
         #expect(prompt.action == .void)
         #expect(prompt.names.count == 2, "the prompt names both cases")
-        #expect(UIFixture.press(&s, [.enter]).isEmpty, "an empty reason is refused")
-        let effects = UIFixture.press(&s, "重复".map { .char($0) } + [.enter])
+        #expect(fake.press(&s, [.enter]).isEmpty, "an empty reason is refused")
+        let effects = fake.press(&s, "重复".map { .char($0) } + [.enter])
         #expect(effects == [.moveCases(both, action: .void, reason: "重复")])
     }
 }

@@ -16,7 +16,8 @@ public enum Action: Sendable {
     case changeFailed(String)
     /// Cases were recorded; `cells` are the cells as they now are. Not undoable (a case is voided instead).
     case casesRecorded(numbers: [CaseNumber], cells: [CellState])
-    case caseQueueLoaded([CaseRow])
+    /// A window of the case queue as `query` filters it: `total` rows in all, `rows` from `offset` on.
+    case caseQueueLoaded(query: CaseQueueQuery, total: Int, offset: Int, rows: [CaseRow])
     /// The cells of a range of board rows (`v`), resolved by the store for the scope and filter they were asked in.
     case rangeMarksLoaded(scope: CommunityScope, filter: CommunityFilter, keys: [CellKey])
     case dashboardLoaded(DashboardData)
@@ -63,8 +64,11 @@ public enum Effect: Hashable, Sendable {
     case applyPalette(String)
     /// Load the dashboard for the current month (league of units, or property companies).
     case loadDashboard(byProperty: Bool)
-    /// Load the open cases, overdue first.
-    case loadCaseQueue
+    /// Load a window of the open cases (overdue first) as `query` filters them. `total` is the count when the reducer
+    /// knows it (scrolling an unchanged queue), so the store need not count again; `anchor` lets it seek. With `follow`,
+    /// the window is fetched around that case wherever it now is (a move may have changed its deadline).
+    case loadCaseQueue(query: CaseQueueQuery, offset: Int, limit: Int, total: Int?, anchor: CaseQueueAnchor? = nil,
+                       follow: CaseNumber? = nil)
     case loadCaseDetail(CaseNumber)
     /// Move these cases by one step, all of them or none (交办 without a unit: the lead unit today).
     case moveCases([CaseNumber], action: CaseAction, reason: String)

@@ -15,8 +15,7 @@ public enum Reducer {
         case .resize(let w, let h):
             s.width = w
             s.height = h
-            CasesScreen.clamp(&s)
-            return BoardScreen.scrollToCursor(&s)
+            return CasesScreen.clamp(&s) + BoardScreen.scrollToCursor(&s)
         case .tick:
             s.tick += 1
             s.highlights = s.highlights.filter { $0.value > s.tick }
@@ -35,9 +34,8 @@ public enum Reducer {
             return Changes.saved(&s, before: before, after: after, isUndo: isUndo)
         case .casesRecorded(let numbers, let cells):
             return Changes.casesRecorded(&s, numbers: numbers, cells: cells)
-        case .caseQueueLoaded(let rows):
-            CasesScreen.loaded(&s, rows)
-            return []
+        case .caseQueueLoaded(let query, let total, let offset, let rows):
+            return CasesScreen.loaded(&s, query: query, total: total, offset: offset, rows: rows)
         case .rangeMarksLoaded(let scope, let filter, let keys):
             return BoardScreen.rangeMarked(&s, scope: scope, filter: filter, keys: keys)
         case .dashboardLoaded(let d):
@@ -52,6 +50,8 @@ public enum Reducer {
             s.message = StatusMessage(text, isError: true)
             // A window request that failed is no longer outstanding: the next move may ask again.
             s.board.loading = false
+            s.cases.loading = false
+            s.dashboard.computing = false
             return []
         case .detailLoaded(let detail):
             CellDetailScreen.loaded(&s, detail)

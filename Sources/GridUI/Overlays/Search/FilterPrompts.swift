@@ -9,17 +9,19 @@ enum FilterPrompts {
         switch key {
         case .escape:
             s.overlay = nil
+            guard !s.cases.filterText.isEmpty else { return [] }
             s.cases.filterText = ""
         case .enter:
             s.overlay = nil
+            return []
         default:
             guard Overlays.edit(&field, key) else { return [] }
             s.overlay = .caseFilter(field)
+            guard field.text != s.cases.filterText else { return [] }
             s.cases.filterText = field.text
-            s.cases.selection = 0
         }
-        CasesScreen.clamp(&s)
-        return []
+        // The store answers the filter: a fresh count and the first window.
+        return CasesScreen.filterChanged(&s)
     }
 
     /// Edits the help filter in place; Esc or Enter closes the prompt (the filter stays until cleared).

@@ -49,7 +49,7 @@ enum CaseDetailScreen: ScreenModule {
             Binding([.escape, .char("h"), .left], "返回案件队列 back to the queue", hint: "返回") { s in
                 s.caseDetail = nil
                 s.screen = .cases
-                return [.loadCaseQueue]
+                return CasesScreen.reload(&s)
             },
         ] + CaseTransitions.bindings { s in
             s.caseDetail.map { [(number: $0.row.record.number, name: "\($0.row.communityName)·\($0.row.themeName)")] } ?? []

@@ -23,46 +23,40 @@ public struct CaseRow: Hashable, Sendable {
         self.streetName = streetName
     }
 
-    /// Whether the row mentions `text` in its number, state, source, street, community, theme, unit or property company.
-    func matches(_ text: String) -> Bool {
-        let r = record
-        return [r.number.description, r.state.zh, r.source.zh, streetName, communityName, themeName, unitName, r.chain.propertyName ?? "",
-                r.description].contains { $0.contains(text) }
-    }
+    /// How a confirmation names the case: community · theme.
+    var name: String { "\(communityName)·\(themeName)" }
 }
 
-/// The case queue: open cases by time left, overdue first.
+/// The case queue: open cases by time left, overdue first, fetched by window like the board. The filter is a
+/// query the store answers; the console holds the count and a few screens of rows.
 public struct CaseQueueState: Hashable, Sendable {
-    /// Every open case as loaded.
-    public var all: [CaseRow] = [] {
-        didSet { applyFilter() }
-    }
-    /// The rows shown: `all` narrowed by the filter.
-    public private(set) var rows: [CaseRow] = []
-    /// Free text matched against state, source, street, community, theme, unit and property company.
-    public var filterText = "" {
-        didSet { applyFilter() }
-    }
-    public var overdueOnly = false {
-        didSet { applyFilter() }
-    }
-    public var escalatedOnly = false {
-        didSet { applyFilter() }
-    }
-    /// Marked case numbers: a transition key applies to all of them.
+    /// Rows in the queue as filtered (the store's count).
+    public var total = 0
+    /// Absolute index of `rows[0]`.
+    public var windowOffset = 0
+    /// The fetched window: a few screens of the filtered queue.
+    public var rows: [CaseRow] = []
+    /// The query the window was fetched for (a reply to an older query is dropped).
+    public var loadedQuery = CaseQueueQuery()
+    /// Free text matched against number, state, source, street, community, theme, unit and property company.
+    public var filterText = ""
+    public var overdueOnly = false
+    public var escalatedOnly = false
+    /// Marked case numbers, inside the window or not: a transition key applies to all of them.
     public var marks: Set<CaseNumber> = []
+    /// How each mark is named in a confirmation (the row was on screen when it was marked).
+    public var markNames: [CaseNumber: String] = [:]
     public var today = Day(ordinal: 0)
+    /// The selected row and the first row shown (absolute indexes into the filtered queue).
+    public var list = ListState()
+    public var loaded = false
+    /// Whether a window request is outstanding (avoids asking twice).
+    public var loading = false
 
-    mutating func applyFilter() {
-        rows = all.filter { row in
-            (filterText.isEmpty || row.matches(filterText)) && (!overdueOnly || row.record.isOverdue(today: today))
-                && (!escalatedOnly || row.record.escalated)
-        }
-        // Fewer rows must not leave the selection or the first shown row past the end (a header and no rows);
-        // the reducer then scrolls to the selection with the screen's height (CaseQueue.clamp).
-        list.selection = max(0, min(rows.count - 1, list.selection))
-        list.offset = max(0, min(list.offset, list.selection))
-    }
+    public init() {}
+
+    /// The filter as the store's query.
+    public var query: CaseQueueQuery { CaseQueueQuery(text: filterText, overdueOnly: overdueOnly, escalatedOnly: escalatedOnly) }
 
     /// The filter in words, for the title bar.
     public var filterLabel: String {
@@ -72,9 +66,7 @@ public struct CaseQueueState: Hashable, Sendable {
         if escalatedOnly { parts.append("督办") }
         return parts.isEmpty ? "" : " 筛选:" + parts.joined(separator: "+")
     }
-    /// The selected row and the first row shown.
-    public var list = ListState()
-    public var loaded = false
+
     /// The selected row.
     public var selection: Int {
         get { list.selection }
@@ -83,9 +75,12 @@ public struct CaseQueueState: Hashable, Sendable {
     /// The first row shown.
     public var offset: Int { list.offset }
 
-    public init() {}
+    /// The row at an absolute index, if it is in the fetched window.
+    public func row(at index: Int) -> CaseRow? {
+        let i = index - windowOffset
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
 
-    /// The selected case.
-    public var selected: CaseRow? { rows.indices.contains(selection) ? rows[selection] : nil }
+    /// The selected case (nil while its row is being fetched).
+    public var selected: CaseRow? { row(at: selection) }
 }
-

@@ -26,16 +26,18 @@ enum CasesView {
     }
 
     static func render(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
-        let rows = s.cases.rows
+        let q = s.cases
         let table = Table(columns)
-        guard !rows.isEmpty else {
-            table.render(rowCount: 0, state: s.cases.list, in: area, header: p[.header], selected: nil, into: &b) { _ in [] }
-            b.put(s.cases.loaded ? "没有未结案件 (no open cases)" : "载入中… loading", x: 1, y: area.y + 2, width: area.width - 2, style: p[.muted])
+        guard q.total > 0 else {
+            table.render(rowCount: 0, state: q.list, in: area, header: p[.header], selected: nil, into: &b) { _ in [] }
+            b.put(q.loaded ? "没有未结案件 (no open cases)" : "载入中… loading", x: 1, y: area.y + 2, width: area.width - 2, style: p[.muted])
             return
         }
-        table.render(rowCount: rows.count, state: s.cases.list, in: area, header: p[.header], selected: p[.selection], into: &b) { i in
-            let row = rows[i], c = row.record
-            let marked = s.cases.marks.contains(c.number)
+        table.render(rowCount: q.total, state: q.list, in: area, header: p[.header], selected: p[.selection], into: &b) { i in
+            // A row outside the fetched window is being fetched: it shows as a placeholder for that moment.
+            guard let row = q.row(at: i) else { return [("…", p[.muted])] }
+            let c = row.record
+            let marked = q.marks.contains(c.number)
             let left = c.dueOn.map { "\(s.today.days(until: $0))天" } ?? "—"
             let flags = (c.escalated ? "督" : "") + (c.urgent ? "急" : "")
             // The state, due day and time left carry the traffic light; the rest reads plain.

@@ -23,7 +23,7 @@ enum DashboardScreen: ScreenModule {
                 s.dashboard.byProperty.toggle()
                 s.dashboard.list = ListState()
                 s.dashboard.drill = false
-                return [.loadDashboard(byProperty: s.dashboard.byProperty)]
+                return load(&s)
             },
             Binding([.enter], "扣分明细 the deductions behind a score", hint: "明细") { s in
                 s.dashboard.drill.toggle()
@@ -40,7 +40,13 @@ enum DashboardScreen: ScreenModule {
         return list
     }
 
-    static func show(_ s: inout AppState) -> [Effect] { [.loadDashboard(byProperty: s.dashboard.byProperty)] }
+    static func show(_ s: inout AppState) -> [Effect] { load(&s) }
+
+    /// Asks for the figures; they may arrive later (gathered in the background), the screen says "computing…" meanwhile.
+    static func load(_ s: inout AppState) -> [Effect] {
+        s.dashboard.computing = true
+        return [.loadDashboard(byProperty: s.dashboard.byProperty)]
+    }
 
     static func move(_ s: inout AppState, _ to: (Int) -> Int) -> [Effect] {
         s.dashboard.list.select(to(s.dashboard.selection), count: s.dashboard.ranked.count, visible: max(1, s.contentHeight - 8))
@@ -48,6 +54,9 @@ enum DashboardScreen: ScreenModule {
     }
 
     static func loaded(_ s: inout AppState, _ d: DashboardData) {
+        // Figures for the other league (p pressed while they were computed) are dropped: the newer request follows.
+        guard d.byProperty == s.dashboard.byProperty else { return }
+        s.dashboard.computing = false
         s.dashboard.data = d
         s.dashboard.list.clamp(count: d.league.count, visible: max(1, s.contentHeight - 8))
     }

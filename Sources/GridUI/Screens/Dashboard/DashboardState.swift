@@ -50,6 +50,8 @@ public struct DashboardState: Hashable, Sendable {
     public var byProperty = false
     public var list = ListState()
     public var drill = false
+    /// Whether figures are being gathered in the background (the last ones, if any, stay shown meanwhile).
+    public var computing = false
 
     /// The selected row of the table as shown (0 = first place).
     public var selection: Int { list.selection }

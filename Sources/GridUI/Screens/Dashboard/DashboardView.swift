@@ -18,14 +18,14 @@ enum DashboardView {
     ]
 
     static func render(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
-        guard let d = s.dashboard.data else {
-            b.put("载入中… loading", x: 1, y: area.y + 1, width: area.width - 2, style: p[.muted])
+        guard let d = s.dashboard.data, d.byProperty == s.dashboard.byProperty else {
+            b.put(s.dashboard.computing ? "计算中… computing" : "载入中… loading", x: 1, y: area.y + 1, width: area.width - 2, style: p[.muted])
             return
         }
         let m = d.metrics
         var lines: [(String, Role)] = []
         let countdown = d.daysToAssessment.map { "距测评 \($0) 天" } ?? "测评日期未设置 (config.toml assessment_date)"
-        lines.append(("\(countdown) · 本期 \(d.period)", .header))
+        lines.append(("\(countdown) · 本期 \(d.period)" + (s.dashboard.computing ? " · 更新中… updating" : ""), .header))
         let c = d.cells
         lines.append(("网格 达标 \(c[.ok]) · 有问题 \(c[.problem]) · 整改中 \(c[.rectifying]) · 待复核 \(c[.recheck]) · 挂账 \(c[.parked]) · 逾期 \(c.overdue)",
                       c.overdue > 0 ? .overdue : .text))
