@@ -55,14 +55,6 @@ public final class Console {
         lastMarker = try store.changeMarker()
         lastAuditID = try store.latestAuditID()
         dispatch(.start(themes: try store.themes()))
-        // The search index of every name is built meanwhile, off the run loop and at the lowest priority, so it
-        // never competes with drawing (a province's names take about a second of one core).
-        let searchStore = store
-        Thread.detachNewThread {
-            // On Linux a "process" priority of id 0 is the calling thread's own.
-            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-            searchStore.prepareSearch()
-        }
     }
 
     /// Runs until the operator quits or a quit signal arrives.

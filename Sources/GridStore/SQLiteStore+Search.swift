@@ -37,12 +37,6 @@ extension SQLiteStore {
         }
     }
 
-    /// Builds the name index ahead of the first search (the console calls this on a background thread at start, so
-    /// the first keystroke does not wait for a province's names).
-    public func prepareSearch() {
-        _ = try? nameIndex()
-    }
-
     /// Changes whenever a name is added, removed or renamed (or edited to another length).
     static func namesStamp(_ db: Database) throws -> String {
         try ["community", "street", "unit", "property"].map { table in
