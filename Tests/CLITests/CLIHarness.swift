@@ -65,6 +65,21 @@ final class CLIHarness: Sendable {
         return try JSONSerialization.jsonObject(with: Data(r.out.utf8))
     }
 
+    /// Runs `sql` with the sqlite3 tool on `path` (the attacker's or the inspector's view) and returns its output,
+    /// trimmed of `trimming`.
+    @discardableResult
+    static func sqlite3(_ path: String, _ sql: String, trimming: CharacterSet = .whitespacesAndNewlines) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [path, sql]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: trimming)
+    }
+
     /// The newest audit id (0 when empty), to prove a refused command wrote nothing.
     func lastAuditID() throws -> Int {
         let rows = try json(["log", "--limit", "1", "--json"]) as? [[String: Any]]

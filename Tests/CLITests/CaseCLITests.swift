@@ -35,17 +35,7 @@ struct CaseCLITests {
 
 @Suite("civgrid notice and rank", .serialized)
 struct NoticeRankCLITests {
-    func sqlite(_ db: String, _ sql: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [db, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func sqlite(_ db: String, _ sql: String) throws -> String { try CLIHarness.sqlite3(db, sql) }
 
     @Test("a notice's totals match the cases of its period; issuing records it and numbers run on",
           .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/sqlite3")))

@@ -6,17 +6,7 @@ import Testing
 struct FileSafetyCLITests {
     func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
 
-    func sqlite(_ path: String, _ sql: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [path, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func sqlite(_ path: String, _ sql: String) throws -> String { try CLIHarness.sqlite3(path, sql) }
 
     @Test("an empty file and a foreign SQLite file are refused byte-for-byte unchanged, for reads and for writes")
     func emptyAndForeign() throws {

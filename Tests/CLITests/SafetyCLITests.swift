@@ -32,17 +32,7 @@ struct SafetyCLITests {
     }
 
     @discardableResult
-    func sqlite(_ db: String, _ sql: String, input: String? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [db, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
-    }
+    func sqlite(_ db: String, _ sql: String) throws -> String { try CLIHarness.sqlite3(db, sql, trimming: .newlines) }
 
     func write(_ h: CLIHarness, _ name: String, _ text: String) throws -> String {
         let path = h.folder.appendingPathComponent(name).path

@@ -8,6 +8,21 @@ struct FormLayout {
     var valueX: Int
     var valueWidth: Int
 
+    /// Frames a form titled `title` in the middle of the buffer, names the cells it is for (`位置 at 阳光小区·环境卫生`, or
+    /// the first and the count) and lays out its labelled rows below; returns the inside of the frame and the layout.
+    static func frame(title: String, height: Int, names: [String], labels: [String], focus: Int, _ p: Palette,
+                      _ b: inout Buffer) -> (inner: Rect, layout: FormLayout) {
+        let rect = Modal.centered(width: 64, height: height, in: b.area)
+        let place = names.count == 1 ? names[0] : "\(names.first ?? "") 等 \(names.count) 格"
+        let inner = Modal.frame(rect, title: title, glyphs: p.glyphs, border: p[.border], body: p[.text], into: &b)
+        b.put("位置 at " + place, x: inner.x + 1, y: inner.y, width: inner.width - 2, style: p[.header])
+        let layout = FormLayout(labels: labels, inner: inner, measure: b.measure)
+        for (i, label) in labels.enumerated() {
+            layout.label(label, y: inner.y + 2 + i, inner: inner, focused: focus == i, p, &b)
+        }
+        return (inner, layout)
+    }
+
     init(labels: [String], inner: Rect, measure: DisplayWidth) {
         labelWidth = (labels.map { measure.of($0) }.max() ?? 0) + 1
         valueX = inner.x + 1 + labelWidth

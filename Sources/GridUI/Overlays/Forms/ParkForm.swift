@@ -58,14 +58,7 @@ enum ParkFormOverlay {
     }
 
     static func view(_ f: ParkForm, _ p: Palette, _ b: inout Buffer) {
-        let rect = Modal.centered(width: 64, height: 9, in: b.area)
-        let place = f.names.count == 1 ? f.names[0] : "\(f.names.first ?? "") 等 \(f.names.count) 格"
-        let inner = Modal.frame(rect, title: "设为 挂账 park", glyphs: p.glyphs, border: p[.border], body: p[.text], into: &b)
-        b.put("位置 at " + place, x: inner.x + 1, y: inner.y, width: inner.width - 2, style: p[.header])
-        let layout = FormLayout(labels: labels, inner: inner, measure: b.measure)
-        for (i, label) in labels.enumerated() {
-            layout.label(label, y: inner.y + 2 + i, inner: inner, focused: f.focus == i, p, &b)
-        }
+        let (inner, layout) = FormLayout.frame(title: "设为 挂账 park", height: 9, names: f.names, labels: labels, focus: f.focus, p, &b)
         if let error = f.error { b.put(error, x: inner.x + 1, y: inner.y + 4, width: inner.width - 2, style: p[.error]) }
         b.put("Enter 保存  Tab 切换  Esc 取消", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, style: p[.muted])
         var cursor: (x: Int, y: Int)?

@@ -67,14 +67,7 @@ enum ProblemFormOverlay {
     }
 
     static func view(_ f: ProblemForm, _ p: Palette, _ b: inout Buffer) {
-        let rect = Modal.centered(width: 64, height: 10, in: b.area)
-        let place = f.names.count == 1 ? f.names[0] : "\(f.names.first ?? "") 等 \(f.names.count) 格"
-        let inner = Modal.frame(rect, title: "上报问题 record a problem", glyphs: p.glyphs, border: p[.border], body: p[.text], into: &b)
-        b.put("位置 at " + place, x: inner.x + 1, y: inner.y, width: inner.width - 2, style: p[.header])
-        let layout = FormLayout(labels: labels, inner: inner, measure: b.measure)
-        for (i, label) in labels.enumerated() {
-            layout.label(label, y: inner.y + 2 + i, inner: inner, focused: f.focus == i, p, &b)
-        }
+        let (inner, layout) = FormLayout.frame(title: "上报问题 record a problem", height: 10, names: f.names, labels: labels, focus: f.focus, p, &b)
         layout.choice("\(f.deadline.zh)  交办起算", y: inner.y + 3, focused: f.focus == 1, p, &b)
         layout.choice(f.source.zh, y: inner.y + 4, focused: f.focus == 2, p, &b)
         if let error = f.error { b.put(error, x: inner.x + 1, y: inner.y + 5, width: inner.width - 2, style: p[.error]) }
