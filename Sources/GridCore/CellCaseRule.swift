@@ -48,7 +48,8 @@ public enum CellCaseRule {
     }
 
     /// Decides what setting `status` on a cell whose open cases are `openCases` means.
-    public static func resolve(_ status: CellStatus, openCases: [CaseRecord], plan: Day?, cellLabel: String,
+    /// `cellLabel` is only evaluated for a refusal.
+    public static func resolve(_ status: CellStatus, openCases: [CaseRecord], plan: Day?, cellLabel: @autoclosure () -> String,
                                imported: Bool = false) -> Resolution {
         let open = openCases.filter(\.state.isOpen)
         if !open.isEmpty && CaseCellStatus.status(openCases: open) == status && (imported || status != .problem) { return .unchanged }
@@ -56,7 +57,7 @@ public enum CellCaseRule {
         guard !open.isEmpty else {
             guard [.rectifying, .recheck, .parked].contains(status) else { return .direct }
             if imported, let state = carriedState[status] { return .carryOverCase(state) }
-            return .refuse("\(status.zh) is a step of a case, and \(cellLabel) has no open case: record the problem first "
+            return .refuse("\(status.zh) is a step of a case, and \(cellLabel()) has no open case: record the problem first "
                 + "(key 2 in the console, `civgrid set … 有问题 --note …` or `civgrid case add`), then move its case")
         }
         let moves = open.compactMap { c in step(to: status, from: c.state, plan: plan).map { CaseMove(number: c.number, action: $0) } }
@@ -65,7 +66,7 @@ public enum CellCaseRule {
             return .refuse("挂账 needs a plan date: add --plan YYYY-MM-DD")
         }
         let listed = open.sorted { $0.number < $1.number }.map { c in "\(c.number) \(c.state.zh)" + hint(for: c.state) }
-        return .refuse("\(cellLabel) has open case\(open.count == 1 ? "" : "s") \(listed.joined(separator: "; ")); "
+        return .refuse("\(cellLabel()) has open case\(open.count == 1 ? "" : "s") \(listed.joined(separator: "; ")); "
             + "its status follows them, so \(status.zh) cannot be set here. Move the case\(open.count == 1 ? "" : "s") "
             + "(`civgrid case move NUMBER ACTION`, or the case queue in the console), or void a case recorded by mistake")
     }

@@ -98,9 +98,11 @@ public enum Policy {
 
     /// Throws a refusal naming who may do it instead unless `actor`'s role holds `permission`.
     /// `what` names the thing acted on (a cell, a case) in the message.
-    public static func authorize(_ actor: Operator, _ permission: GridPermission, on what: String = "") throws(GridError) {
+    /// `what` is only evaluated for a refusal (naming a cell costs a query).
+    public static func authorize(_ actor: Operator, _ permission: GridPermission,
+                                 on what: @autoclosure () -> String = "") throws(GridError) {
         guard !allows(actor.role, permission) else { return }
-        throw .permissionDenied(refusal(actor, permission, on: what))
+        throw .permissionDenied(refusal(actor, permission, on: what()))
     }
 
     /// Checks a case step: the role table, then the relationships to the unit handling the case —

@@ -65,13 +65,9 @@ final class SQLiteTransaction: StoreTransaction {
 
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
         for c in changes.newCases { try CaseRows.insert(db, c) }
-        for c in changes.updatedCases {
-            guard let (id, _) = try CaseRows.fetch(db, c.number) else { throw GridError.notFound("no case \(c.number)") }
-            try CaseRows.update(db, id: id, c)
-        }
+        for c in changes.updatedCases { try CaseRows.update(db, id: try caseID(c.number), c) }
         for fact in changes.caseEvents {
-            guard let (id, _) = try CaseRows.fetch(db, fact.number) else { throw GridError.notFound("no case \(fact.number)") }
-            try CaseRows.appendEvent(db, caseID: id, fact.event, context: context, at: now, fromState: fact.from)
+            try CaseRows.appendEvent(db, caseID: try caseID(fact.number), fact.event, context: context, at: now, fromState: fact.from)
         }
         for cell in changes.cells { try writeCell(cell, at: now) }
         for ended in changes.endedAssignments {
@@ -91,6 +87,15 @@ final class SQLiteTransaction: StoreTransaction {
         try SQLiteStore.appendAudit(db, changes.audit, context: context, at: now)
     }
 
+    /// A case's row id (an index lookup; the row itself is not read).
+    func caseID(_ number: CaseNumber) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM case_record WHERE year = ? AND seq = ?"),
+                                          arguments: [number.year, number.sequence]) else {
+            throw GridError.notFound("no case \(number)")
+        }
+        return id
+    }
+
     func writeCell(_ cell: CellState, at now: Timestamp) throws {
         try db.cachedStatement(sql: """
             UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
@@ -104,8 +109,7 @@ final class SQLiteTransaction: StoreTransaction {
                        arguments: [n.year, n.issue, n.first.description, n.last.description, now.description, n.issuedBy])
         let noticeID = db.lastInsertedRowID
         for number in n.cases {
-            guard let (caseID, _) = try CaseRows.fetch(db, number) else { continue }
-            try db.execute(sql: "INSERT OR IGNORE INTO notice_case (notice_id, case_id) VALUES (?, ?)", arguments: [noticeID, caseID])
+            try db.execute(sql: "INSERT OR IGNORE INTO notice_case (notice_id, case_id) VALUES (?, ?)", arguments: [noticeID, try caseID(number)])
         }
     }
 }

@@ -28,8 +28,7 @@ extension GridServices {
         guard (try? ws.cell(key)) != nil else {
             throw GridError.notFound("that theme is not checked at this community (no such cell); `civgrid show` lists its cells")
         }
-        let label = try ws.tx.cellLabel(key)
-        try Policy.authorize(ws.actor, .recordFinding, on: label)
+        try Policy.authorize(ws.actor, .recordFinding, on: ws.label(key))
         let text = draft.description.trimmingWhitespace()
         try TextRules.checkNote(text, field: "the description (--desc)")
         guard !text.isEmpty else { throw GridError.invalidInput("a case needs a description of the problem: add --desc \"…\"") }

@@ -33,21 +33,22 @@ extension GridServices {
     func applyStatus(_ ws: Workspace, _ key: CellKey, _ request: StatusChangeRequest, problem: ProblemDetails) throws -> CellOutcome {
         try TextRules.checkNote(request.note, field: "the note (--note)")
         let before = try ws.cell(key)
-        let label = try ws.tx.cellLabel(key)
+        // Named only in messages: looked up only when one is written.
+        func label() -> String { ws.label(key) }
         let open = try ws.cases(at: key).filter(\.state.isOpen)
-        switch CellCaseRule.resolve(request.status, openCases: open, plan: request.plan, cellLabel: label, imported: request.imported) {
+        switch CellCaseRule.resolve(request.status, openCases: open, plan: request.plan, cellLabel: label(), imported: request.imported) {
         case .unchanged:
             return CellOutcome(before: before, after: before, cases: [], audit: [])
         case .carryOverCase(let state):
-            try Policy.authorize(ws.actor, .importStatuses, on: label)
-            let record = try carryOver(ws, key, request, into: state, label: label)
+            try Policy.authorize(ws.actor, .importStatuses, on: label())
+            let record = try carryOver(ws, key, request, into: state)
             return try outcome(ws, key, before: before, cases: [record])
         case .direct:
-            let result = try StatusTransition.apply(request, to: before, by: ws.actor, today: ws.today, cellLabel: label)
+            let result = try StatusTransition.apply(request, to: before, by: ws.actor, today: ws.today, cellLabel: label())
             if result.changesSomething { ws.write(cell: result.cell, audit: result.audit) }
             return CellOutcome(before: before, after: try ws.cell(key), cases: [], audit: result.audit)
         case .recordCase:
-            try Policy.authorize(ws.actor, .recordFinding, on: label)
+            try Policy.authorize(ws.actor, .recordFinding, on: label())
             guard !request.note.isEmpty else {
                 throw GridError.invalidInput("有问题 records a case and needs a note saying what is wrong: add --note \"…\"")
             }
@@ -70,8 +71,7 @@ extension GridServices {
 
     /// A problem carried over from a sheet: recorded (上报) and set straight to `state`, both steps in its history,
     /// dispatched to the community's lead unit today, with the row's deadline (or plan date for 挂账).
-    func carryOver(_ ws: Workspace, _ key: CellKey, _ request: StatusChangeRequest, into state: CaseState,
-                   label: String) throws -> CaseRecord {
+    func carryOver(_ ws: Workspace, _ key: CellKey, _ request: StatusChangeRequest, into state: CaseState) throws -> CaseRecord {
         let description = request.note.isEmpty ? "导入: \(request.status.zh)" : request.note
         let due = state == .parked ? request.plan : request.due
         let draft = CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .higherLevel, description: description,

@@ -34,6 +34,11 @@ final class Workspace {
         return stored
     }
 
+    /// `阳光小区 · 环境卫生`, for messages (ids when even that cannot be read).
+    func label(_ key: CellKey) -> String {
+        (try? tx.cellLabel(key)) ?? "#\(key.communityID)/\(key.themeID)"
+    }
+
     /// Every case at a cell as it stands in this call.
     func cases(at key: CellKey) throws -> [CaseRecord] {
         let stored = try tx.cases(at: key).map { casesWritten[$0.number] ?? $0 }
