@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The PostgreSQL store's wire protocol (GridStorePostgres only; see README "PostgreSQL").
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "GridCore"),
@@ -36,11 +38,20 @@ let package = Package(
             dependencies: ["GridCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The PostgreSQL store: the same ports on a server (the only importer of PostgresNIO).
+        .target(
+            name: "GridStorePostgres",
+            dependencies: ["GridCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Copies an office between stores (SQLite → PostgreSQL): `civgrid migrate`, and the demo on a server.
+        .target(name: "GridStoreCopy", dependencies: ["GridCore", "GridStore", "GridStorePostgres",
+                                                      .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "GridApp",
             dependencies: [
-                "GridCore", "GridStore", "TerminalKit", "TerminalNcurses", "GridTheme", "GridUI", "GridExchange",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GridCore", "GridStore", "GridStorePostgres", "GridStoreCopy", "TerminalKit", "TerminalNcurses", "GridTheme",
+                "GridUI", "GridExchange", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "civgrid", dependencies: ["GridApp"]),
@@ -59,7 +70,7 @@ let package = Package(
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "GridExchange", "GridCore", "GridTheme", "GridUI"]),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore"]),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore", "GridStorePostgres", "GridStoreCopy"]),
         .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore", "TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridPalette"], exclude: ["__Snapshots__"]),
         .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore", "civgrid",

@@ -1,14 +1,25 @@
+import Foundation
 import GridCore
 @testable import GridStore
+import GridStoreCopy
+import GridStorePostgres
 
 /// The store implementations the contract suite runs against. Every test in `Contract/` takes a `StoreKind` and
-/// talks to the store only through GridCore's ports (`GridRepository`) and services (`GridServices`), so a second
-/// store (PostgreSQL) joins by adding a case here and implementing `demoCounty()` and `reopen()` for it.
+/// talks to the store only through GridCore's ports (`GridRepository`) and services (`GridServices`): each kind
+/// implements `demoCounty()` and `reopen()`.
 enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
     /// `SQLiteStore` on a file in a temporary folder.
     case sqliteFile
+    /// `PostgresStore` on a fresh database of the test server (`CIVGRID_TEST_PG`).
+    case postgres
 
     var description: String { rawValue }
+
+    /// The kinds this run tests: PostgreSQL only when a test server is named — or required (CI), so that a missing
+    /// server fails its tests with the reason instead of skipping them.
+    static var allCases: [StoreKind] {
+        PGTestServer.location != nil || PGTestServer.required ? [.sqliteFile, .postgres] : [.sqliteFile]
+    }
 
     /// A fresh store holding the demo county (300 communities, the demo operators, a case ledger) with
     /// `Fixture.admin` as its admin.
@@ -19,7 +30,77 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
             return StoreUnderTest(store: try Fixture.county(temp), kind: self, keepAlive: temp) {
                 try SQLiteStore.open(path: temp.path)
             }
+        case .postgres:
+            let db = try PGTestDatabase()
+            let store = try PostgresStore.create(db.location)
+            _ = try StoreCopy.copy(from: try PGTestServer.demoCountySource(), to: store)
+            db.stores.append(store)
+            return StoreUnderTest(store: store, kind: self, keepAlive: db) {
+                let other = try PostgresStore.open(db.location)
+                db.stores.append(other)
+                return other
+            }
         }
+    }
+}
+
+/// The PostgreSQL server tests use: `CIVGRID_TEST_PG` holds `postgresql:///postgres?host=/socket/dir` (or just
+/// `host=/socket/dir`); `.ci/run` starts a throw-away cluster and sets it.
+enum PGTestServer {
+    /// Whether this run must test PostgreSQL (CI=true or CIVGRID_REQUIRE_PG=1): then a missing server is a failure.
+    static var required: Bool {
+        let env = ProcessInfo.processInfo.environment
+        return env["CI"] == "true" || env["CIVGRID_REQUIRE_PG"] == "1"
+    }
+
+    /// The maintenance database tests create their databases from, or nil when none is named.
+    static var location: PostgresLocation? {
+        guard let text = ProcessInfo.processInfo.environment["CIVGRID_TEST_PG"], !text.isEmpty else { return nil }
+        let login = ProcessInfo.processInfo.environment["USER"] ?? "root"
+        if PostgresLocation.isPostgres(text) { return try? PostgresLocation(url: text, osUser: login) }
+        let dir = text.hasPrefix("host=") ? String(text.dropFirst(5)) : text
+        return PostgresLocation(host: dir, user: login, database: "postgres")
+    }
+
+    /// Why PostgreSQL tests cannot run, for the failure CI reports.
+    static var missingReason: String {
+        "no PostgreSQL test server: CIVGRID_TEST_PG is not set (or not a postgres:// address). Run the suite through "
+            + "`bash .ci/run`, which starts a throw-away cluster, or set CIVGRID_TEST_PG=host=/socket/dir"
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var source: (TempDatabase, SQLiteStore)?
+
+    /// The demo county as an SQLite file, made once per test process and only read: each PostgreSQL test copies it.
+    static func demoCountySource() throws -> SQLiteStore {
+        lock.lock()
+        defer { lock.unlock() }
+        if let source { return source.1 }
+        let temp = TempDatabase()
+        let store = try Fixture.county(temp)
+        source = (temp, store)
+        return store
+    }
+}
+
+/// A database of its own on the test server for one test, dropped when the test lets go of it.
+final class PGTestDatabase: @unchecked Sendable {
+    let name: String
+    let server: PostgresLocation
+    let location: PostgresLocation
+    var stores: [PostgresStore] = []
+
+    init() throws {
+        guard let server = PGTestServer.location else { throw GridError.database(PGTestServer.missingReason) }
+        self.server = server
+        name = "civgrid_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        location = server.database(name)
+        try PostgresStore.createDatabase(name, on: server)
+    }
+
+    deinit {
+        for s in stores { s.close() }
+        try? PostgresStore.dropDatabase(name, on: server)
     }
 }
 
@@ -27,7 +108,7 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
 struct StoreUnderTest {
     let store: any GridRepository
     let kind: StoreKind
-    /// Whatever must live as long as the store (a temporary folder, a server schema).
+    /// Whatever must live as long as the store (a temporary folder, a server database).
     let keepAlive: AnyObject
     let reopenStore: () throws -> any GridRepository
 

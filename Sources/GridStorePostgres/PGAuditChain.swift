@@ -1,0 +1,120 @@
+import Crypto
+import GridCore
+
+/// The audit chain (账本) on PostgreSQL, computed exactly as the SQLite store computes it (`GridStore/AuditChain.swift`,
+/// a frozen format): entry `seq` holds `SHA-256(hash of entry seq−1 ‖ canonical content)` as 64 hex digits, the first
+/// chaining from 64 zeros; the canonical content is the JSON array `[seq, "table", id, …every other column in schema
+/// order]`, integers as digits, text quoted with `"`, `\`, C0 controls and DEL escaped, NULL as `null`. Both stores
+/// hold the same values in the same columns, so a chain copied from SQLite verifies here and `check` means the same.
+enum PGChain {
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// The chained tables.
+    enum Table: String, CaseIterable {
+        case audit
+        case caseEvent = "case_event"
+
+        /// The columns in canonical order, `id` first.
+        var columns: [String] {
+            switch self {
+            case .audit: ["id", "at", "operator", "os_user", "source", "entity", "entity_id", "community_id", "field", "old_value",
+                          "new_value", "note"]
+            case .caseEvent: ["id", "case_id", "at", "action", "from_state", "to_state", "actor", "os_user", "reason", "due_on"]
+            }
+        }
+
+        var label: String { self == .audit ? "audit" : "case event" }
+    }
+
+    /// The newest entry, or the genesis (seq 0) of an empty chain.
+    static func head(_ s: PGSession) throws(GridError) -> AuditChainHead {
+        guard let row = try s.query("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1").first else {
+            return AuditChainHead(seq: 0, hash: genesis)
+        }
+        return AuditChainHead(seq: row.int("seq"), hash: row.text("hash"))
+    }
+
+    /// `[seq,"table",v1,v2,…]` as UTF-8 bytes.
+    static func canonical(seq: Int64, table: Table, values: [SQLValue]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        bytes.append(UInt8(ascii: "["))
+        bytes += String(seq).utf8
+        bytes.append(UInt8(ascii: ","))
+        appendString(table.rawValue, to: &bytes)
+        for v in values {
+            bytes.append(UInt8(ascii: ","))
+            switch v {
+            case .null: bytes += "null".utf8
+            case .int(let i): bytes += String(i).utf8
+            case .real(let d): bytes += "{\"real\":\"\(d)\"}".utf8
+            case .text(let t): appendString(t, to: &bytes)
+            }
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
+    }
+
+    static func appendString(_ s: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            if b == 0 { break } // as SQLite stores a bound string: up to its first NUL (PostgreSQL text holds none)
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(b)
+            case 0..<0x20, 0x7F:
+                bytes += "\\u00".utf8
+                bytes.append(digits[Int(b >> 4)])
+                bytes.append(digits[Int(b & 0x0F)])
+            default:
+                bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// SHA-256 over the previous hash (64 hex digits) and a canonical text, as 64 lowercase hex digits.
+    static func hash(previous: [UInt8], canonical: [UInt8]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        hasher.update(data: canonical)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in hasher.finalize() {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return out
+    }
+
+    static let digits = Array("0123456789abcdef".utf8)
+}
+
+/// Appends chain entries inside one write transaction: reads the head once, then chains in memory. The change
+/// marker's row lock (taken first by every write transaction) keeps a second writer from reading the same head.
+struct PGChainAppender {
+    private(set) var seq: Int64
+    private var previous: [UInt8]
+
+    init(_ s: PGSession) throws(GridError) {
+        let head = try PGChain.head(s)
+        seq = head.seq
+        previous = Array(head.hash.utf8)
+    }
+
+    /// Inserts a row (`values`: every column but `id`, in canonical order) and chains it; returns the row's id.
+    @discardableResult
+    mutating func insert(_ table: PGChain.Table, values: [SQLValue], _ s: PGSession) throws(GridError) -> Int64 {
+        let columns = table.columns.dropFirst()
+        guard let id = try s.int("INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) VALUES (\(PGSQL.marks(values.count))) RETURNING id",
+                                 values) else {
+            throw .database("the database did not return the new \(table.label)'s id")
+        }
+        let hash = PGChain.hash(previous: previous, canonical: PGChain.canonical(seq: seq + 1, table: table, values: [.int(id)] + values))
+        seq += 1
+        try s.query("INSERT INTO chain (seq, tbl, row_id, hash) VALUES (?, ?, ?, ?)", [seq, table.rawValue, id, String(decoding: hash, as: UTF8.self)])
+        previous = hash
+        return id
+    }
+}

@@ -1,0 +1,94 @@
+import GridCore
+
+extension PostgresStore {
+    /// Fills a freshly created database: meta, the standard themes, the first admin, and (for a real office) the office
+    /// itself, all audited in one transaction — as the SQLite store's bootstrap. `kind` is `office` or `demo`.
+    public func bootstrap(kind: String, officeName: String?, admin: Operator, context: ChangeContext,
+                          extra meta: [String: String] = [:]) throws(GridError) {
+        try write { s in
+            let now = context.clock.now()
+            var values = meta
+            values["kind"] = kind
+            values["created_at"] = now.description
+            values["created_by"] = admin.login
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+                try s.query("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value])
+            }
+            for theme in StandardThemes.all {
+                try s.query("INSERT INTO theme (code, name_zh, name_en, kinds, position) VALUES (?, ?, ?, ?, ?)",
+                            [theme.code, theme.zh, theme.en, theme.kinds.map(\.rawValue).sorted().joined(separator: ","), theme.position])
+            }
+            try s.query("INSERT INTO operator (login, name, role, added_at) VALUES (?, ?, 'admin', ?)", [admin.login, admin.name, now.description])
+            var entries = OperatorAudit.entries(old: nil, new: admin)
+            entries.insert(AuditEntry(entity: .database, entityID: kind, field: "created", oldValue: nil,
+                                      newValue: officeName ?? kind, note: "database created"), at: 0)
+            if let officeName, let id = try s.int("INSERT INTO office (name) VALUES (?) RETURNING id", [officeName]) {
+                entries.append(AuditEntry(entity: .office, entityID: "\(id)", field: "name", oldValue: nil, newValue: officeName))
+            }
+            try PostgresStore.appendAudit(s, entries, context: context, at: now)
+        }
+    }
+
+    /// Whether the database holds no office, audit row or case yet (a copy may only go into an empty one).
+    public func isEmpty() throws(GridError) -> Bool {
+        try read { s throws(GridError) in
+            try s.int("SELECT (SELECT count(*) FROM office) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM case_record)") == 0
+        }
+    }
+
+    /// Each table's columns (public schema), by table.
+    public func columns() throws(GridError) -> [String: Set<String>] {
+        try read { s throws(GridError) in
+            var result: [String: Set<String>] = [:]
+            for r in try s.query("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()") {
+                result[r.text("table_name"), default: []].insert(r.text("column_name"))
+            }
+            return result
+        }
+    }
+
+    /// The number of rows in `table`.
+    public func count(_ table: String) throws(GridError) -> Int64 {
+        try read { s throws(GridError) in try s.int("SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
+    /// Loads rows exactly as given (ids included) in one transaction: how an office is copied in from another store.
+    /// Tallies are kept by the triggers as cells arrive; identity sequences are moved past the copied ids at the end.
+    public func load(_ body: (PostgresLoader) throws -> Void) throws(GridError) {
+        try write { s in
+            try body(PostgresLoader(s))
+            for table in ["office", "street", "community", "unit", "property", "assignment", "theme", "audit", "case_record",
+                          "case_event", "notice"] {
+                try s.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce((SELECT max(id) FROM \(table)), 0) + 1, false)")
+            }
+        }
+    }
+}
+
+/// Writes rows into one table at a time inside `PostgresStore.load`, many rows per statement.
+public struct PostgresLoader {
+    let s: PGSession
+
+    init(_ s: PGSession) { self.s = s }
+
+    /// The tables an office is made of, in an order that satisfies every reference (tally is kept by triggers).
+    public static let tables = ["meta", "office", "street", "community", "unit", "property", "assignment", "theme", "cell",
+                                "operator", "audit", "case_record", "case_event", "notice", "notice_case", "chain"]
+
+    /// Inserts `rows` (values in `columns` order) into `table`.
+    public func insert(_ table: String, columns: [String], rows: [[SQLValue]]) throws(GridError) {
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        let perStatement = max(1, 30_000 / columns.count)
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let tuple = "(" + PGSQL.marks(columns.count) + ")"
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let chunk = rows[start..<min(rows.count, start + perStatement)]
+            try s.query(head + Array(repeating: tuple, count: chunk.count).joined(separator: ","), chunk.flatMap { $0 })
+        }
+    }
+
+    /// The number of rows in `table` now.
+    public func count(_ table: String) throws(GridError) -> Int64 {
+        try s.int("SELECT count(*) FROM \(table)") ?? 0
+    }
+}

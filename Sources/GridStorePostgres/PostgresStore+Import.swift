@@ -1,0 +1,295 @@
+import GridCore
+
+extension PostgresStore {
+    /// Compares an imported batch with the database and applies it in one transaction, with audit rows naming the
+    /// file; a dry run does the same work and rolls it back. The same steps as the SQLite store's import.
+    public func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext, rules: ImportRules,
+                            progress: ((Int, Int) -> Bool)?) throws(GridError) -> ImportOutcome {
+        try write(commit: !dryRun) { s in
+            var run = try PGImportRun(s: s, batch: batch, context: context, rules: rules)
+            run.progress = progress
+            return try run.run()
+        }
+    }
+}
+
+/// One import inside a transaction: lookups of what exists, then upserts in dependency order.
+struct PGImportRun {
+    let s: PGSession
+    let rules: ImportRules
+    let batch: ImportBatch
+    let context: ChangeContext
+    var outcome = ImportOutcome()
+    var offices: [String: Int64] = [:]
+    var progress: ((Int, Int) -> Bool)?
+    var done = 0
+    /// Normalised name → id per table and parent, loaded once and kept current as rows are added.
+    var index: [String: [String: Int64]] = [:]
+    var themes: [CheckTheme] = []
+    /// Ids above this were created by this import: an 编号 column never matches them.
+    var lastCommunityIDBefore: Int64 = 0
+    let today: Day
+    let now: Timestamp
+
+    init(s: PGSession, batch: ImportBatch, context: ChangeContext, rules: ImportRules) throws {
+        self.s = s
+        self.rules = rules
+        self.batch = batch
+        self.context = context
+        today = context.clock.today
+        now = context.clock.now()
+        for r in try s.query("SELECT id, name FROM office") { offices[NameKey.of(r.text("name"))] = r.int("id") }
+        themes = try PostgresStore.themes(s)
+        lastCommunityIDBefore = try s.int("SELECT max(id) FROM community") ?? 0
+    }
+
+    mutating func run() throws -> ImportOutcome {
+        let actor = try s.query("SELECT * FROM operator WHERE login = ?", [context.actor.login]).first.map(PGDecode.operatorAccount)
+            ?? .unknown(login: context.actor.login)
+        try rules.authorize(batch, actor: actor)
+        let total = batch.units.count + batch.properties.count + batch.communities.count + batch.links.count + batch.statuses.count
+            + batch.themes.count
+        for r in batch.offices { try office(r) }
+        for r in batch.themes { try theme(r); try tick(total) }
+        for r in batch.units { try unit(r); try tick(total) }
+        for r in batch.properties { try property(r); try tick(total) }
+        for r in batch.communities { try community(r); try tick(total) }
+        for r in batch.links { try link(r); try tick(total) }
+        for r in batch.statuses { try status(r); try tick(total) }
+        _ = progress?(batch.fileRows > 0 ? batch.fileRows : total, batch.fileRows > 0 ? batch.fileRows : total)
+        return outcome
+    }
+
+    mutating func tick(_ total: Int) throws {
+        done += 1
+        guard done % 1000 == 0, let progress else { return }
+        let rows = batch.fileRows > 0 ? batch.fileRows : total
+        if !progress(Int(Double(done) / Double(max(total, 1)) * Double(rows)), rows) {
+            throw GridError.invalidInput("import cancelled; nothing was written")
+        }
+    }
+
+    /// Inserts a row and returns its id.
+    func insert(_ sql: String, _ args: [any SQLBindable]) throws -> Int64 {
+        guard let id = try s.int(sql + " RETURNING id", args) else { throw GridError.database("the database returned no id") }
+        return id
+    }
+
+    // MARK: Lookups
+
+    mutating func office(_ r: ImportRecord<OfficeFields>) throws {
+        let f = r.fields
+        if let id = offices[NameKey.of(f.name)] ?? offices[NameKey.of(f.county)] {
+            offices[NameKey.of(f.name)] = id
+            return
+        }
+        let id = try insert("INSERT INTO office (name) VALUES (?)", [f.name])
+        offices[NameKey.of(f.name)] = id
+        try audit(.office, "\(id)", nil, "name", nil, f.name, note: "区县 \(f.county)")
+        outcome.changes.append(.init(kind: .new, line: r.line, what: "三创办 \(f.name)（区县 \(f.county)）", details: []))
+    }
+
+    mutating func office(_ name: String, line: Int) -> Int64? {
+        if name.isEmpty {
+            if offices.count == 1 { return offices.values.first }
+            reject(line, offices.isEmpty ? "the database has no office yet: run civgrid init --office NAME first"
+                : "the database has several offices: add a 三创办 (office) column")
+            return nil
+        }
+        guard let id = offices[NameKey.of(name)] else {
+            reject(line, "unknown office “\(name)”; offices are: \(offices.keys.sorted().joined(separator: ", "))")
+            return nil
+        }
+        return id
+    }
+
+    mutating func lookup(_ table: String, parentColumn: String, parent: Int64, name: String) throws -> Int64? {
+        let slot = "\(table)/\(parent)"
+        if index[slot] == nil {
+            var map: [String: Int64] = [:]
+            for r in try s.query("SELECT id, name FROM \(table) WHERE \(parentColumn) = ?", [parent]) { map[NameKey.of(r.text("name"))] = r.int("id") }
+            index[slot] = map
+        }
+        return index[slot]?[NameKey.of(name)]
+    }
+
+    mutating func remember(_ table: String, parent: Int64, name: String, id: Int64) {
+        index["\(table)/\(parent)", default: [:]][NameKey.of(name)] = id
+    }
+
+    mutating func find(_ table: String, office: Int64, name: String) throws -> SQLRow? {
+        guard let id = try lookup(table, parentColumn: "office_id", parent: office, name: name) else { return nil }
+        return try s.query("SELECT * FROM \(table) WHERE id = ?", [id]).first
+    }
+
+    mutating func findCommunity(street: Int64, name: String) throws -> SQLRow? {
+        guard let id = try lookup("community", parentColumn: "street_id", parent: street, name: name) else { return nil }
+        return try s.query("SELECT * FROM community WHERE id = ?", [id]).first
+    }
+
+    func communityByID(_ f: CommunityFields, street: Int64) throws -> SQLRow? {
+        guard let id = f.id, id <= lastCommunityIDBefore, let row = try s.query("SELECT * FROM community WHERE id = ?", [id]).first,
+              row.int("street_id") == street else { return nil }
+        return row
+    }
+
+    mutating func street(office: Int64, name: String, create: Bool) throws -> Int64? {
+        if let id = try lookup("street", parentColumn: "office_id", parent: office, name: name) { return id }
+        guard create else { return nil }
+        let id = try insert("INSERT INTO street (office_id, name) VALUES (?, ?)", [office, name])
+        remember("street", parent: office, name: name, id: id)
+        try audit(.street, "\(id)", nil, "name", nil, name)
+        return id
+    }
+
+    // MARK: Records
+
+    mutating func unit(_ r: ImportRecord<UnitFields>) throws {
+        guard let office = office(r.fields.office, line: r.line) else { return }
+        let f = r.fields
+        if let row = try find("unit", office: office, name: f.name) {
+            let old = try PGDecode.unit(row)
+            var diffs: [(String, String, String, String)] = []
+            if let k = f.kind, k != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, k.rawValue)) }
+            if let h = f.head, h != old.head {
+                diffs.append(("head", "负责人", old.head.name, h.name))
+                diffs.append(("head_phone", "负责人电话", old.head.phone, h.phone))
+            }
+            if let l = f.liaison, l != old.liaison {
+                diffs.append(("liaison", "联络员", old.liaison.name, l.name))
+                diffs.append(("liaison_phone", "联络员电话", old.liaison.phone, l.phone))
+            }
+            try update("unit", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "责任单位 \(old.name)",
+                       importedName: f.name, storedName: old.name, note: r.note)
+        } else {
+            let id = try insert("INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [office, f.name, (f.kind ?? .department).rawValue, f.head?.name ?? "", f.head?.phone ?? "",
+                                 f.liaison?.name ?? "", f.liaison?.phone ?? ""])
+            remember("unit", parent: office, name: f.name, id: id)
+            try audit(.unit, "\(id)", nil, "name", nil, f.name, note: r.note)
+            outcome.changes.append(.init(kind: .new, line: r.line, what: "责任单位 \(f.name)", details: []))
+        }
+    }
+
+    mutating func property(_ r: ImportRecord<PropertyFields>) throws {
+        guard let office = office(r.fields.office, line: r.line) else { return }
+        let f = r.fields
+        if let row = try find("property", office: office, name: f.name), let old = PGDecode.property(row) {
+            var diffs: [(String, String, String, String)] = []
+            if let m = f.manager, m != old.manager {
+                diffs.append(("manager", "项目经理", old.manager.name, m.name))
+                diffs.append(("manager_phone", "经理电话", old.manager.phone, m.phone))
+            }
+            try update("property", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "物业 \(old.name)",
+                       importedName: f.name, storedName: old.name, note: r.note)
+        } else {
+            let id = try insert("INSERT INTO property (office_id, name, manager, manager_phone) VALUES (?, ?, ?, ?)",
+                                [office, f.name, f.manager?.name ?? "", f.manager?.phone ?? ""])
+            remember("property", parent: office, name: f.name, id: id)
+            try audit(.property, "\(id)", nil, "name", nil, f.name, note: r.note)
+            outcome.changes.append(.init(kind: .new, line: r.line, what: "物业 \(f.name)", details: []))
+        }
+    }
+
+    mutating func community(_ r: ImportRecord<CommunityFields>) throws {
+        guard let office = office(r.fields.office, line: r.line),
+              let street = try street(office: office, name: r.fields.street, create: true) else { return }
+        let f = r.fields
+        if let row = try communityByID(f, street: street) ?? findCommunity(street: street, name: f.name) {
+            let old = try PGDecode.community(row)
+            var diffs: [(String, String, String, String)] = []
+            if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
+            if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
+            if let v = f.kind, v != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, v.rawValue)) }
+            if let v = f.declaredSite, v != old.declaredSite { diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)")) }
+            if let v = f.households, v != old.households { diffs.append(("households", "户数", old.households.map(String.init) ?? "", "\(v)")) }
+            if let v = f.note, v != old.note { diffs.append(("note", "备注", old.note, v)) }
+            if diffs.contains(where: { $0.0 == "kind" }) {
+                reject(r.line, "\(old.name): changing a community's kind changes which themes it is checked on; change it by hand")
+                diffs.removeAll { $0.0 == "kind" }
+            }
+            try update("community", id: old.id, community: old.id, diffs: diffs, line: r.line, what: "小区 \(f.street)/\(old.name)",
+                       importedName: f.name, storedName: old.name)
+            return
+        }
+        let kind = f.kind ?? .residential
+        let id = try insert("INSERT INTO community (street_id, name, address, kind, declared_site, households, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
+        remember("community", parent: street, name: f.name, id: id)
+        for theme in themes where theme.applies(to: kind) {
+            try s.query("INSERT INTO cell (community_id, theme_id) VALUES (?, ?)", [id, theme.id])
+        }
+        try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
+        outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
+    }
+
+    mutating func link(_ r: ImportRecord<LinkFields>) throws {
+        let f = r.fields
+        guard let office = office(f.office, line: r.line) else { return }
+        guard let street = try street(office: office, name: f.street, create: false),
+              let community = try findCommunity(street: street, name: f.community)?.int("id") else {
+            return reject(r.line, "no community “\(f.street)/\(f.community)” to link \(f.unit) to")
+        }
+        guard let unit = try find("unit", office: office, name: f.unit)?.int("id") else {
+            return reject(r.line, "no unit “\(f.unit)”; import the units (or a 责任单位 column) first")
+        }
+        var property: Int64?
+        if let p = f.property, !p.isEmpty {
+            guard let id = try find("property", office: office, name: p)?.int("id") else { return reject(r.line, "no property company “\(p)”") }
+            property = id
+        }
+        let day = today.description
+        let current = try s.query("SELECT * FROM assignment a WHERE a.community_id = ? AND \(PGSQL.inForce)", [community, day, day])
+            .map { try PGDecode.assignment($0) }
+        let what = "责任链 \(f.street)/\(f.community) ← \(f.unit)（\(f.role.zh)）"
+        if current.contains(where: { $0.unitID == unit && $0.role == f.role && $0.propertyID == property }) {
+            outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))
+            return
+        }
+        let replaced = Assignment.replaced(by: unit, role: f.role, in: current)
+        if !replaced.isEmpty && !batch.update {
+            outcome.changes.append(.init(kind: .changed, line: r.line, what: what, details: ["未应用 (not applied without --update)"]))
+            return
+        }
+        for link in replaced { try s.query("UPDATE assignment SET valid_to = ? WHERE id = ?", [day, link.id]) }
+        let newID = try insert("INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
+                               [community, unit, f.role.rawValue, property, day])
+        for old in replaced { try audit(.assignment, "\(old.id)", community, "valid_to", nil, day) }
+        try audit(.assignment, "\(newID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
+        outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))
+    }
+
+    // MARK: Writing
+
+    /// Applies field differences to a row (only with --update), audited; reports unchanged / changed.
+    mutating func update(_ table: String, id: Int64, community: Int64?, diffs: [(String, String, String, String)],
+                         line: Int, what: String, importedName: String, storedName: String, note: String = "") throws {
+        let nearDuplicate = importedName == storedName ? [] : ["按规范化名称匹配 matched “\(storedName)” (same name after normalisation)"]
+        guard !diffs.isEmpty else {
+            outcome.changes.append(.init(kind: .unchanged, line: line, what: what, details: nearDuplicate))
+            return
+        }
+        var details = nearDuplicate + diffs.map { "\($0.1): \($0.2.isEmpty ? "—" : $0.2) → \($0.3)" }
+        if batch.update {
+            for d in diffs {
+                // Integer columns take the digits as a number (PostgreSQL does not coerce text parameters into bigint).
+                let value: SQLValue = d.3.isEmpty ? .null : (["declared_site", "households"].contains(d.0) ? Int64(d.3).sqlValue : .text(d.3))
+                try s.query("UPDATE \(table) SET \(d.0) = ? WHERE id = ?", [value, id])
+                try audit(AuditEntity(rawValue: table) ?? .database, "\(id)", community, d.0, d.2, d.3, note: note)
+            }
+        } else {
+            details.append("未应用 (not applied without --update)")
+        }
+        outcome.changes.append(.init(kind: .changed, line: line, what: what, details: details))
+    }
+
+    func audit(_ entity: AuditEntity, _ id: String, _ community: Int64?, _ field: String, _ old: String?, _ new: String?,
+               note: String = "") throws {
+        try PostgresStore.appendAudit(s, [AuditEntry(entity: entity, entityID: id, communityID: community, field: field,
+                                                     oldValue: old, newValue: new, note: context.annotate(note))], context: context, at: now)
+    }
+
+    mutating func reject(_ line: Int, _ reason: String) {
+        outcome.rejected.append((line, reason))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GridCore
+
+/// The PostgreSQL implementation of `GridRepository`: the same ports as the SQLite store, on a server many machines
+/// reach. It owns one connection (see `PGSession` for why it blocks) and serialises its use with a lock: the console's
+/// background reads and its key presses take turns, as they do on SQLite's writer.
+public final class PostgresStore: GridRepository, @unchecked Sendable {
+    /// Where the database is.
+    public let location: PostgresLocation
+    let session: PGSession
+    let lock = NSRecursiveLock()
+    /// Search's prepared names (rebuilt when the change marker and the names' fingerprint move).
+    let searchCache = PGNameIndexCache()
+
+    init(location: PostgresLocation, session: PGSession) {
+        self.location = location
+        self.session = session
+    }
+
+    /// Opens an existing civgrid database on a server, applying the migrations it lacks. Fails with one clear message
+    /// when the server cannot be reached, the database is not civgrid's, or it was written by a newer civgrid.
+    public static func open(_ location: PostgresLocation) throws(GridError) -> PostgresStore {
+        let store = PostgresStore(location: location, session: try PGSession(location: location))
+        let applied = try store.appliedMigrations()
+        guard let applied, applied.contains(PGSchema.migrations[0].name) else {
+            throw .database("\(location.display) holds no civgrid database: create one with "
+                + "`civgrid init --db \(location.display) --office NAME` (or `civgrid demo --db …`)")
+        }
+        let known = Set(PGSchema.migrations.map(\.name))
+        if let newer = applied.first(where: { !known.contains($0) }) {
+            throw .database("\(location.display) was written by a newer civgrid (its schema has migration \(newer), which this "
+                + "version does not know); upgrade civgrid before opening it. Nothing was changed.")
+        }
+        try store.migrate(skipping: applied)
+        return store
+    }
+
+    /// Creates civgrid's schema in an existing, empty database. Fails if civgrid's tables are already there.
+    public static func create(_ location: PostgresLocation) throws(GridError) -> PostgresStore {
+        let store = PostgresStore(location: location, session: try PGSession(location: location))
+        if let applied = try store.appliedMigrations(), !applied.isEmpty {
+            throw .invalidInput("\(location.display) already holds a civgrid database; nothing was changed. "
+                + "Open it with --db, or create another database (createdb NAME) for a new office")
+        }
+        try store.migrate(skipping: [])
+        return store
+    }
+
+    /// Creates a new database `name` on the server of `server` (connecting to `server`'s database to do it): UTF-8,
+    /// from template0, so it starts empty whatever was added to template1.
+    public static func createDatabase(_ name: String, on server: PostgresLocation) throws(GridError) {
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !name.isEmpty else {
+            throw .invalidInput("“\(name)” is not a database name civgrid creates; use ASCII letters, digits and _")
+        }
+        let admin = try PGSession(location: server)
+        defer { admin.close() }
+        try admin.query("CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'")
+    }
+
+    /// Drops database `name` on the server of `server` (tests clean up after themselves).
+    public static func dropDatabase(_ name: String, on server: PostgresLocation) throws(GridError) {
+        let admin = try PGSession(location: server)
+        defer { admin.close() }
+        try admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// Closes the connection (the store must not be used afterwards).
+    public func close() {
+        lock.withLock { session.close() }
+    }
+
+    /// Statements sent since the store opened (tests guard how many a window costs).
+    public var statementCount: Int { lock.withLock { session.statements } }
+
+    /// The names of the migrations applied, or nil when the database has no civgrid ledger at all.
+    func appliedMigrations() throws(GridError) -> [String]? {
+        try read { s throws(GridError) in
+            guard try s.int("SELECT count(*) FROM information_schema.tables WHERE table_name = 'civgrid_migration'") == 1 else {
+                return nil
+            }
+            return try s.query("SELECT name FROM civgrid_migration ORDER BY name").compactMap { $0[0].text }
+        }
+    }
+
+    /// Applies the migrations not in `applied`, each in its own transaction.
+    func migrate(skipping applied: [String]) throws(GridError) {
+        for m in PGSchema.migrations where !applied.contains(m.name) {
+            try lock.withLock { () throws(GridError) in
+                try session.query("BEGIN")
+                do throws(GridError) {
+                    try session.query(PGSchema.ledger)
+                    try session.execute(m.statements)
+                    try session.query("INSERT INTO civgrid_migration (name, applied_at) VALUES (?, ?)",
+                                      [m.name, Timestamp(millis: Int64(Date().timeIntervalSince1970 * 1000)).description])
+                    try session.query("COMMIT")
+                } catch {
+                    _ = try? session.query("ROLLBACK")
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Runs reads on the connection (one caller at a time).
+    func read<T>(_ body: (PGSession) throws(GridError) -> T) throws(GridError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(session)
+    }
+
+    /// Runs one write transaction: everything in `body` commits together or not at all. It starts by bumping the
+    /// change marker, which row-locks it: writers queue there (the audit chain is extended by one transaction at a
+    /// time), and the bump notifies listeners when the transaction commits. `commit: false` rolls back (dry runs).
+    func write<T>(commit: Bool = true, _ body: (PGSession) throws -> T) throws(GridError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        try session.query("BEGIN")
+        do {
+            try session.query("UPDATE change_marker SET n = n + 1 WHERE id = 1")
+            let result = try body(session)
+            try session.query(commit ? "COMMIT" : "ROLLBACK")
+            return result
+        } catch {
+            _ = try? session.query("ROLLBACK")
+            if let e = error as? GridError { throw e }
+            throw GridError.database("error in \(location.display): \(error)")
+        }
+    }
+
+    /// A value from the `meta` table (`kind`, `created_by` …).
+    public func meta(_ key: String) throws(GridError) -> String? {
+        try read { s throws(GridError) in try s.text("SELECT value FROM meta WHERE key = ?", [key]) }
+    }
+}
+
+extension NSRecursiveLock {
+    /// Runs `body` holding the lock, rethrowing its typed error.
+    func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock()
+        defer { unlock() }
+        return try body()
+    }
+}

@@ -1,0 +1,106 @@
+import GridCore
+
+/// The services' view of one PostgreSQL write transaction: plain reads, and `persist` writing a `ChangeSet` with its
+/// audit rows (chained). It decides nothing; the rules are GridCore's.
+final class PostgresTransaction: StoreTransaction {
+    let s: PGSession
+
+    init(_ s: PGSession) { self.s = s }
+
+    func storedOperator(login: String) throws -> Operator? {
+        try s.query("SELECT * FROM operator WHERE login = ?", [login]).first.map(PGDecode.operatorAccount)
+    }
+
+    func operatorCount(role: OperatorRole) throws -> Int {
+        Int(try s.int("SELECT count(*) FROM operator WHERE role = ?", [role.rawValue]) ?? 0)
+    }
+
+    func unitExists(_ id: RowID) throws -> Bool { try unitName(id) != nil }
+
+    func unitName(_ id: RowID) throws -> String? { try s.text("SELECT name FROM unit WHERE id = ?", [id]) }
+
+    func propertyName(_ id: RowID) throws -> String? { try s.text("SELECT name FROM property WHERE id = ?", [id]) }
+
+    func cell(_ key: CellKey) throws -> CellState? {
+        try s.query("SELECT * FROM cell WHERE community_id = ? AND theme_id = ?", [key.communityID, key.themeID]).first.map(PGDecode.cell)
+    }
+
+    func cellLabel(_ key: CellKey) throws -> String {
+        let row = try s.query("SELECT c.name AS c, th.name_zh AS t FROM community c, theme th WHERE c.id = ? AND th.id = ?",
+                              [key.communityID, key.themeID]).first
+        return row.map { "\($0.text("c")) · \($0.text("t"))" } ?? "#\(key.communityID)/\(key.themeID)"
+    }
+
+    func cases(at key: CellKey) throws -> [CaseRecord] {
+        try PGCaseRows.all(s, where: "community_id = ? AND theme_id = ? ORDER BY year, seq", [key.communityID, key.themeID]).map(\.1)
+    }
+
+    func caseRecord(_ number: CaseNumber) throws -> CaseRecord? { try PGCaseRows.fetch(s, number)?.1 }
+
+    func lastCaseSequence(year: Int) throws -> Int {
+        Int(try s.int("SELECT max(seq) FROM case_record WHERE year = ?", [year]) ?? 0)
+    }
+
+    func chain(communityID: RowID, on day: Day) throws -> [ChainLink] {
+        try PostgresStore.fetchChain(s, where: "a.community_id = ? AND \(PGSQL.inForce)", [communityID, day.description, day.description])
+    }
+
+    func lastNoticeIssue(year: Int) throws -> Int {
+        Int(try s.int("SELECT max(issue) FROM notice WHERE year = ?", [year]) ?? 0)
+    }
+
+    func noticeExists(year: Int, issue: Int) throws -> Bool {
+        try s.int("SELECT 1 FROM notice WHERE year = ? AND issue = ?", [year, issue]) != nil
+    }
+
+    func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
+        for c in changes.newCases { try PGCaseRows.insert(s, c) }
+        for c in changes.updatedCases { try PGCaseRows.update(s, id: try caseID(c.number), c) }
+        for fact in changes.caseEvents {
+            try PGCaseRows.appendEvent(s, caseID: try caseID(fact.number), fact.event, context: context, at: now, fromState: fact.from)
+        }
+        for cell in changes.cells {
+            try s.query("""
+                UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
+                WHERE community_id = ? AND theme_id = ?
+                """, [cell.status.rawValue, cell.dueOn?.description, cell.note, (cell.changedAt ?? now).description, cell.changedBy,
+                      cell.communityID, cell.themeID])
+        }
+        for ended in changes.endedAssignments {
+            try s.query("UPDATE assignment SET valid_to = ? WHERE id = ?", [ended.on.description, ended.id])
+        }
+        for a in changes.newAssignments {
+            try s.query("INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
+                        [a.communityID, a.unitID, a.role.rawValue, a.propertyID, a.validFrom.description])
+        }
+        for o in changes.operators {
+            try s.query("""
+                INSERT INTO operator (login, name, unit_id, role, added_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role
+                """, [o.login, o.name, o.unitID, o.role.rawValue, now.description])
+        }
+        for n in changes.notices {
+            guard let noticeID = try s.int("""
+                INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """, [n.year, n.issue, n.first.description, n.last.description, now.description, n.issuedBy]) else { continue }
+            for number in n.cases {
+                try s.query("INSERT INTO notice_case (notice_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [noticeID, try caseID(number)])
+            }
+        }
+        try PostgresStore.appendAudit(s, changes.audit, context: context, at: now)
+    }
+
+    /// A case's row id.
+    func caseID(_ number: CaseNumber) throws -> Int64 {
+        guard let id = try s.int("SELECT id FROM case_record WHERE year = ? AND seq = ?", [number.year, number.sequence]) else {
+            throw GridError.notFound("no case \(number)")
+        }
+        return id
+    }
+}
+
+extension PostgresStore {
+    public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws(GridError) -> T {
+        try write { s in try body(PostgresTransaction(s)) }
+    }
+}
