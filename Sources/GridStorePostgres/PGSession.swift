@@ -27,9 +27,20 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }
 
+/// The column names of one result, shared by its rows.
+final class SQLColumns: Sendable {
+    let index: [String: Int]
+
+    init(_ names: [String]) {
+        var index: [String: Int] = [:]
+        for (i, n) in names.enumerated() where index[n] == nil { index[n] = i }
+        self.index = index
+    }
+}
+
 /// One result row, read by column name or index.
 public struct SQLRow: Sendable {
-    let names: [String]
+    let columns: SQLColumns
     /// The row's values in column order.
     public let values: [SQLValue]
 
@@ -38,7 +49,7 @@ public struct SQLRow: Sendable {
 
     /// The value of the column named `name` (NULL when there is no such column).
     public subscript(_ name: String) -> SQLValue {
-        guard let i = names.firstIndex(of: name) else { return .null }
+        guard let i = columns.index[name] else { return .null }
         return values[i]
     }
 
@@ -133,11 +144,16 @@ final class PGSession: @unchecked Sendable {
         do {
             let result = try connection.query(query, logger: logger).wait()
             var rows: [SQLRow] = []
-            var names: [String]?
+            var columns: SQLColumns?
             for row in result {
-                let cells = row.makeRandomAccess()
-                if names == nil { names = (0..<cells.count).map { cells[$0].columnName } }
-                rows.append(SQLRow(names: names!, values: try (0..<cells.count).map { try PGSession.value(cells[$0]) }))
+                var values: [SQLValue] = []
+                var names: [String] = []
+                for cell in row {
+                    if columns == nil { names.append(cell.columnName) }
+                    values.append(try PGSession.value(cell))
+                }
+                if columns == nil { columns = SQLColumns(names) }
+                rows.append(SQLRow(columns: columns!, values: values))
             }
             return rows
         } catch {
@@ -160,8 +176,19 @@ final class PGSession: @unchecked Sendable {
         try query(sql, args).first?[0].text
     }
 
+    /// A cell's value, read straight from its bytes for the types civgrid stores (integers and text in binary format),
+    /// else through postgres-nio's decoders.
     static func value(_ cell: PostgresCell) throws -> SQLValue {
-        guard cell.bytes != nil else { return .null }
+        guard var bytes = cell.bytes else { return .null }
+        if cell.format == .binary {
+            switch cell.dataType {
+            case .int8: if let i = bytes.readInteger(as: Int64.self) { return .int(i) }
+            case .int4: if let i = bytes.readInteger(as: Int32.self) { return .int(Int64(i)) }
+            case .int2: if let i = bytes.readInteger(as: Int16.self) { return .int(Int64(i)) }
+            case .text, .varchar, .name, .bpchar: if let s = bytes.readString(length: bytes.readableBytes) { return .text(s) }
+            default: break
+            }
+        }
         switch cell.dataType {
         case .int8, .int4, .int2: return .int(try cell.decode(Int64.self))
         case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)

@@ -47,14 +47,15 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
     }
 
     /// Creates a new database `name` on the server of `server` (connecting to `server`'s database to do it): UTF-8,
-    /// from template0, so it starts empty whatever was added to template1.
-    public static func createDatabase(_ name: String, on server: PostgresLocation) throws(GridError) {
-        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !name.isEmpty else {
-            throw .invalidInput("“\(name)” is not a database name civgrid creates; use ASCII letters, digits and _")
+    /// from template0, so it starts empty whatever was added to template1 — or a copy of database `template` (which
+    /// nobody may be connected to meanwhile).
+    public static func createDatabase(_ name: String, on server: PostgresLocation, template: String? = nil) throws(GridError) {
+        for n in [name, template ?? name] where n.isEmpty || !n.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+            throw .invalidInput("“\(n)” is not a database name civgrid creates; use ASCII letters, digits and _")
         }
         let admin = try PGSession(location: server)
         defer { admin.close() }
-        try admin.query("CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'")
+        try admin.query("CREATE DATABASE \(name) TEMPLATE \(template ?? "template0") ENCODING 'UTF8'")
     }
 
     /// Drops database `name` on the server of `server` (tests clean up after themselves).

@@ -31,9 +31,8 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
                 try SQLiteStore.open(path: temp.path)
             }
         case .postgres:
-            let db = try PGTestDatabase()
-            let store = try PostgresStore.create(db.location)
-            _ = try StoreCopy.copy(from: try PGTestServer.demoCountySource(), to: store)
+            let db = try PGTestDatabase(template: try PGTestServer.demoCountyTemplate())
+            let store = try PostgresStore.open(db.location)
             db.stores.append(store)
             return StoreUnderTest(store: store, kind: self, keepAlive: db) {
                 let other = try PostgresStore.open(db.location)
@@ -69,17 +68,24 @@ enum PGTestServer {
     }
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var source: (TempDatabase, SQLiteStore)?
+    nonisolated(unsafe) private static var template: PGTestDatabase?
 
-    /// The demo county as an SQLite file, made once per test process and only read: each PostgreSQL test copies it.
-    static func demoCountySource() throws -> SQLiteStore {
+    /// The demo county copied (by `StoreCopy`, as `civgrid migrate` does) from an SQLite file into a database made once
+    /// per test process; each PostgreSQL test gets its own database created from it (CREATE DATABASE … TEMPLATE, a
+    /// file copy on the server), so tests run in parallel without sharing data.
+    static func demoCountyTemplate() throws -> String {
         lock.lock()
         defer { lock.unlock() }
-        if let source { return source.1 }
+        if let template { return template.name }
         let temp = TempDatabase()
-        let store = try Fixture.county(temp)
-        source = (temp, store)
-        return store
+        let source = try Fixture.county(temp)
+        defer { source.close() }
+        let db = try PGTestDatabase()
+        let store = try PostgresStore.create(db.location)
+        _ = try StoreCopy.copy(from: source, to: store)
+        store.close()
+        template = db
+        return db.name
     }
 }
 
@@ -90,12 +96,13 @@ final class PGTestDatabase: @unchecked Sendable {
     let location: PostgresLocation
     var stores: [PostgresStore] = []
 
-    init() throws {
+    /// Creates an empty database, or a copy of `template`.
+    init(template: String? = nil) throws {
         guard let server = PGTestServer.location else { throw GridError.database(PGTestServer.missingReason) }
         self.server = server
         name = "civgrid_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
         location = server.database(name)
-        try PostgresStore.createDatabase(name, on: server)
+        try PostgresStore.createDatabase(name, on: server, template: template)
     }
 
     deinit {
