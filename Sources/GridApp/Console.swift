@@ -10,7 +10,7 @@ import TerminalNcurses
 /// (which talk to the store) and draws the difference. Live refresh polls the store's change marker on
 /// every idle tick.
 public final class Console {
-    let store: SQLiteStore
+    let store: any CivgridStore
     let runner: EffectRunner
     /// The diffing terminal the console draws through.
     public let terminal: Terminal
@@ -33,8 +33,16 @@ public final class Console {
     var busyWrites: [(effect: Effect, attempts: Int)] = []
     static let busyAttempts = 3
 
-    /// A console over a store and a backend; loads the first data and is ready to draw.
-    public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
+    /// A console over an SQLite store and a backend (the benchmark's entry point); see the store-neutral initialiser.
+    public convenience init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog,
+                            theme: Theme, colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly,
+                            rules: DeductionRules = .standard, assessmentDate: Day? = nil) throws(GridError) {
+        try self.init(on: store, context: context, backend: backend, catalog: catalog, theme: theme, colors: colors, measure: measure,
+                      calendar: calendar, rules: rules, assessmentDate: assessmentDate)
+    }
+
+    /// A console over a store (SQLite or PostgreSQL) and a backend; loads the first data and is ready to draw.
+    init(on store: any CivgridStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
          colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly, rules: DeductionRules = .standard,
                 assessmentDate: Day? = nil) throws(GridError) {
         self.store = store
@@ -48,7 +56,7 @@ public final class Console {
         terminal = Terminal(backend: backend)
         let size = backend.size
         state = AppState(width: size.width, height: size.height, login: context.actor.login, role: context.actor.role,
-                         databaseName: URL(fileURLWithPath: store.path).lastPathComponent, today: context.clock.today)
+                         databaseName: store.storeLocation.shortName, today: context.clock.today)
         state.utcOffsetSeconds = context.clock.utcOffsetSeconds
         state.paletteName = theme.name
         state.availablePalettes = catalog.available().map(\.name)
@@ -125,7 +133,7 @@ public final class Console {
         case .startImport(let file):
             var importContext = context
             importContext.source = .importer
-            importJob = ImportJob(file: file, databasePath: store.path, context: importContext, calendar: runner.calendar)
+            importJob = ImportJob(file: file, location: store.storeLocation, context: importContext, calendar: runner.calendar)
             return []
         case .cancelImport:
             importJob?.cancel()
@@ -171,7 +179,7 @@ public final class Console {
 
     func startRead(_ kind: ReadJob.Kind, _ effect: Effect) {
         readJobs.removeAll { $0.kind == kind }
-        readJobs.append(ReadJob(kind, effect: effect, databasePath: store.path, context: context, calendar: runner.calendar,
+        readJobs.append(ReadJob(kind, effect: effect, location: store.storeLocation, context: context, calendar: runner.calendar,
                                 rules: runner.rules, assessmentDate: runner.assessmentDate))
     }
 

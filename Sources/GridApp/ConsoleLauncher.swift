@@ -44,7 +44,7 @@ enum ConsoleLauncher {
             TerminalGuard.restore()
             capture?.finish()
         }
-        let console = try Console(store: store, context: env.context(actor, source: .console), backend: backend, catalog: catalog,
+        let console = try Console(on: store, context: env.context(actor, source: .console), backend: backend, catalog: catalog,
                                   theme: theme, colors: backend.colorCount, measure: measure, calendar: try CaseCommand.calendar(env),
                                   rules: try RankCommand.loadRules(nil, env: env), assessmentDate: config.assessmentDate)
         console.run()

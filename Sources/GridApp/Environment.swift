@@ -68,7 +68,7 @@ struct RunEnvironment {
     var fixtureMeta: [String: String] { createsFixture ? ["identities": "pinned"] : [:] }
 
     /// Settles who acts on `store`: the OS account, or the claimed login where `Identity` allows it.
-    func verifyIdentity(_ store: SQLiteStore) throws(GridError) {
+    func verifyIdentity(_ store: any CivgridStore) throws(GridError) {
         let pinned = try store.meta("identities") == "pinned"
         acting.login = try Identity.acting(osUser: osUser, claimed: claimedLogin, pinned: pinned,
                                            osAccount: try store.operatorAccount(login: osUser))

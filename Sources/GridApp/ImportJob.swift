@@ -15,14 +15,14 @@ final class ImportJob: Sendable {
     private let phase = Mutex<Phase>(.running(done: 0, total: 0))
     private let cancelled = Atomic<Bool>(false)
 
-    /// Starts importing `file` into the database at `databasePath` as `context`'s operator.
-    init(file: String, databasePath: String, context: ChangeContext, calendar: WorkingCalendar) {
+    /// Starts importing `file` into the database at `location` as `context`'s operator.
+    init(file: String, location: StoreLocation, context: ChangeContext, calendar: WorkingCalendar) {
         let name = URL(fileURLWithPath: file).lastPathComponent
         Thread.detachNewThread { [self] in
             do throws(GridError) {
                 let (table, format) = try SheetReader.read(path: file, sheet: nil)
                 let mapped = try ImportMapper(file: name, kind: nil, overrides: [], update: false, today: context.clock.today).map(table)
-                let store = try SQLiteStore.open(path: databasePath)
+                let store = try location.open()
                 let services = GridServices(store, calendar: calendar)
                 let outcome = try services.importBatch(mapped.batch, into: store, dryRun: false, context: context) { done, total in
                     self.phase.withLock { $0 = .running(done: done, total: total) }

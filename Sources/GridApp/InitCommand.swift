@@ -20,17 +20,18 @@ struct InitCommand: ParsableCommand {
         let env = try RunEnvironment()
         let officeName = office.trimmingWhitespace()
         guard !officeName.isEmpty else { throw GridError.invalidInput("--office needs a name, e.g. --office 城关县三创办") }
-        let path = store.resolvedPath(env)
+        let location = try store.location(env)
         let admin = Operator(login: env.login, name: name?.trimmingWhitespace() ?? env.login, role: .admin)
         try TextRules.checkName(officeName, field: "--office")
         try TextRules.checkName(admin.name, field: "--name")
-        let db = try SQLiteStore.create(path: path)
-        try db.bootstrap(kind: .office, officeName: officeName, admin: admin, context: env.context(admin), extra: env.fixtureMeta)
+        let db = try location.create()
+        defer { db.close() }
+        try db.bootstrap(kind: DatabaseKind.office.rawValue, officeName: officeName, admin: admin, context: env.context(admin), extra: env.fixtureMeta)
         if env.createsFixture {
             Output.error("note: CIVGRID_LOGIN=\(admin.login) was set, so this database trusts CIVGRID_LOGIN from "
                 + "any OS account (a test fixture). For a real office, run init without it: your OS account becomes the admin.\n")
         }
-        Output.print("已创建 \(officeName) 的数据库: \(path)")
+        Output.print("已创建 \(officeName) 的数据库: \(location.display)")
         Output.print("admin: \(admin.login). Add operators with `civgrid operator add LOGIN --name 姓名 --role inspector`.")
     }
 }

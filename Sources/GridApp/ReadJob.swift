@@ -17,14 +17,14 @@ final class ReadJob: Sendable {
     private let done = DispatchSemaphore(value: 0)
     let kind: Kind
 
-    /// Starts performing `effect` against the database at `databasePath`, as `EffectRunner` would.
-    init(_ kind: Kind, effect: Effect, databasePath: String, context: ChangeContext, calendar: WorkingCalendar, rules: DeductionRules,
+    /// Starts performing `effect` against the database at `location`, as `EffectRunner` would.
+    init(_ kind: Kind, effect: Effect, location: StoreLocation, context: ChangeContext, calendar: WorkingCalendar, rules: DeductionRules,
          assessmentDate: Day?) {
         self.kind = kind
         Thread.detachNewThread { [self] in
             let actions: [Action]
             do throws(GridError) {
-                let store = try SQLiteStore.open(path: databasePath, forReading: true)
+                let store = try location.open(forReading: true)
                 defer { store.close() }
                 let runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
                 actions = runner.perform(effect)

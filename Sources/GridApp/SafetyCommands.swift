@@ -14,7 +14,8 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env, forReading: true)
+        _ = try store.sqlitePath(env, for: "backup", tool: "pg_dump -Fc (e.g. pg_dump -Fc -f civgrid.dump civgrid)")
+        guard let db = try store.open(env, forReading: true) as? SQLiteStore else { return }
         let stamp = env.clock.now().description.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let path = output ?? db.path.replacingOccurrences(of: ".sqlite", with: "") + ".backup-\(stamp).sqlite"
         let head = try db.auditChainHead()
@@ -48,7 +49,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let target = store.resolvedPath(env)
+        let target = try store.sqlitePath(env, for: "restore", tool: "pg_restore (e.g. pg_restore -d civgrid civgrid.dump)")
         guard FileManager.default.fileExists(atPath: file) else {
             throw GridError.invalidInput("no backup at \(file)")
         }
@@ -64,10 +65,10 @@ struct RestoreCommand: ParsableCommand {
 /// Replacing a whole database (`demo` or `restore` over it) is the `replace_database` permission of its own
 /// operators' table: only its admins may.
 enum ReplaceGuard {
-    static func authorize(_ existing: SQLiteStore, env: RunEnvironment) throws(GridError) {
+    static func authorize(_ existing: any CivgridStore, env: RunEnvironment) throws(GridError) {
         try env.verifyIdentity(existing)
         let actor = try existing.operatorAccount(login: env.login)
-        try GridServices(existing).authorize(actor, .replaceDatabase, on: existing.path)
+        try GridServices(existing).authorize(actor, .replaceDatabase, on: existing.displayName)
     }
 }
 
@@ -95,10 +96,10 @@ struct CheckCommand: ParsableCommand {
         let problems = try db.check(anchor: parsed)
         guard problems.isEmpty else {
             for p in problems { Output.print(p) }
-            throw GridError.database("\(problems.count) problem(s) found in \(db.path); restore a backup (civgrid restore) if they are real")
+            throw GridError.database("\(problems.count) problem(s) found in \(db.displayName); restore a backup (civgrid restore) if they are real")
         }
         let head = try db.auditChainHead()
         let anchored = parsed.map { " history up to 账本 #\($0.seq):\($0.prefix) is unchanged;" } ?? ""
-        Output.print("ok: \(db.path) — integrity, foreign keys, audit chain, triggers, cells and tallies are sound;\(anchored) \(head.label)")
+        Output.print("ok: \(db.displayName) — integrity, foreign keys, audit chain, triggers, cells and tallies are sound;\(anchored) \(head.label)")
     }
 }

@@ -21,6 +21,22 @@ enum StoreLocation: Sendable, Equatable {
         }
     }
 
+    /// The file's name or the database's, for the console's title.
+    var shortName: String {
+        switch self {
+        case .sqlite(let path): URL(fileURLWithPath: path).lastPathComponent
+        case .postgres(let location): location.database
+        }
+    }
+
+    /// Creates a new, empty database there (the file, or civgrid's schema in an existing server database).
+    func create() throws(GridError) -> any CivgridStore {
+        switch self {
+        case .sqlite(let path): try SQLiteStore.create(path: path)
+        case .postgres(let location): try PostgresStore.create(location)
+        }
+    }
+
     /// Opens the existing database. `forReading`: a command that only reads (an SQLite file is left exactly as it was).
     func open(forReading: Bool = false) throws(GridError) -> any CivgridStore {
         switch self {
