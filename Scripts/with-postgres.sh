@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command with a throw-away PostgreSQL cluster: `bash Scripts/with-postgres.sh swift test --disable-xctest`.
 #
-# The cluster lives in a temporary directory and listens only on a Unix socket there (no TCP port), with `trust`
-# authentication — a test cluster only; a real office uses peer authentication (README "PostgreSQL"). PostgreSQL refuses
+# The cluster lives in a temporary directory and listens only on a Unix socket there (no TCP port), with `peer`
+# authentication, as a real office uses it: the OS login is the role (README "PostgreSQL"). PostgreSQL refuses
 # to run as root, so as root the server runs as the `postgres` user and root gets a superuser role of its own. The
 # command sees CIVGRID_TEST_PG=postgresql:///postgres?host=DIR; the cluster is stopped and removed when it ends.
 # If PostgreSQL is missing it is installed from Debian's packages (as root); if the server cannot start, this fails
@@ -33,7 +33,7 @@ stop() {
 trap stop EXIT
 
 super=$([ "$(id -u)" -eq 0 ] && echo postgres || echo "$me")
-as_server "'$PGBIN/initdb' -D '$D/data' -A trust -U '$super' -E UTF8 --no-locale" >"$D/initdb.log" 2>&1 || {
+as_server "'$PGBIN/initdb' -D '$D/data' --auth-local=peer --auth-host=reject -U '$super' -E UTF8 --no-locale" >"$D/initdb.log" 2>&1 || {
     cat "$D/initdb.log" >&2; echo "with-postgres: initdb failed (above)" >&2; exit 1; }
 # fsync off: a throw-away cluster need not survive a power cut, and the suite runs faster without it.
 if ! as_server "'$PGBIN/pg_ctl' -D '$D/data' -l '$D/server.log' -w -t 60 \
@@ -45,6 +45,6 @@ fi
 if [ "$super" != "$me" ]; then
     as_server "'$PGBIN/createuser' -h '$D' -U '$super' -s '$me'"
 fi
-export CIVGRID_TEST_PG="postgresql:///postgres?host=$D"
+export CIVGRID_TEST_PG="postgresql:///postgres?host=$D" CIVGRID_TEST_PG_AUTH=peer
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on $D"
 "$@"

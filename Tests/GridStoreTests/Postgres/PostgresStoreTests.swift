@@ -20,6 +20,16 @@ struct PostgresStoreTests {
         #expect(try store.int("SELECT 1") == 1)
     }
 
+    @Test("over the socket the server knows who connects: claiming another role is refused by peer authentication",
+          .enabled(if: PGTestServer.location != nil && ProcessInfo.processInfo.environment["CIVGRID_TEST_PG_AUTH"] == "peer"))
+    func peerAuthentication() throws {
+        var other = try #require(PGTestServer.location)
+        other.user = other.user == "postgres" ? "root" : "postgres"
+        let refused = #expect(throws: GridError.self) { try PostgresStore.open(other) }
+        #expect(refused?.description.contains("refused the connection") == true, "\(refused?.description ?? "")")
+        #expect(refused?.exitCode == 4)
+    }
+
     @Test("addresses: a socket directory, a host with port and user, and no database named", arguments: [
         ("postgresql:///civgrid?host=/run/postgresql", "/run/postgresql", 5432, "城关", "civgrid"),
         ("postgres://zhang@db.example:5433/city", "db.example", 5433, "zhang", "city"),
