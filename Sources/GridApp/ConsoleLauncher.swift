@@ -17,6 +17,8 @@ enum ConsoleLauncher {
             throw GridError.invalidInput(error.description)
         }
         let store = try options.open(env)
+        // Live refresh: on a server, commits anywhere are announced to the console (NOTIFY) rather than polled.
+        try store.listenForChanges()
         let actor = try store.operatorAccount(login: env.login)
         let catalog = ThemeCatalog.standard(environment: env.variables, executablePath: CommandLine.arguments[0])
         let config = UserConfig.load(environment: env.variables)

@@ -60,6 +60,9 @@ protocol CivgridStore: GridRepository {
                    extra meta: [String: String]) throws(GridError)
     /// Closes the connection(s).
     func close()
+    /// Makes `changeMarker()` follow other processes' commits as they are announced (PostgreSQL's LISTEN/NOTIFY);
+    /// a no-op where reading the marker is already free (SQLite's data_version).
+    func listenForChanges() throws(GridError)
 }
 
 extension CivgridStore {
@@ -69,6 +72,8 @@ extension CivgridStore {
 
 extension SQLiteStore: CivgridStore {
     var storeLocation: StoreLocation { .sqlite(path: path) }
+
+    func listenForChanges() {}
 
     func bootstrap(kind: String, officeName: String?, admin: Operator, context: ChangeContext,
                    extra meta: [String: String]) throws(GridError) {

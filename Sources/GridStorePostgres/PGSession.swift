@@ -161,6 +161,15 @@ final class PGSession: @unchecked Sendable {
         }
     }
 
+    /// Subscribes this connection to `channel` (LISTEN): `onNotify` runs on the session's event loop for every
+    /// notification, and `onClose` once if the connection goes away (so the caller can fall back to polling).
+    func listen(_ channel: String, onNotify: @escaping @Sendable () -> Void, onClose: @escaping @Sendable () -> Void) throws(GridError) {
+        guard let connection else { throw .database("no connection to \(location.display)") }
+        connection.addListener(channel: channel) { _, _ in onNotify() }
+        connection.closeFuture.whenComplete { _ in onClose() }
+        try query("LISTEN \(channel)")
+    }
+
     /// Runs statements one after another (schema migrations: DDL has no parameters).
     func execute(_ statements: [String]) throws(GridError) {
         for s in statements { try query(s) }

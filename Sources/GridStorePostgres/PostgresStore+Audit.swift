@@ -39,11 +39,6 @@ extension PostgresStore {
         try read { s throws(GridError) in try s.int("SELECT max(id) FROM audit") ?? 0 }
     }
 
-    public func changeMarker() throws(GridError) -> Int {
-        // Every write transaction bumps it (PostgresStore.write), whichever process or machine made it.
-        try read { s throws(GridError) in Int(try s.int("SELECT n FROM change_marker WHERE id = 1") ?? 0) }
-    }
-
     public func operatorAccount(login: String) throws(GridError) -> Operator {
         try read { s throws(GridError) in
             try s.query("SELECT * FROM operator WHERE login = ?", [login]).first.map { r throws(GridError) in try decoded { try PGDecode.operatorAccount(r) } }

@@ -1,5 +1,6 @@
 import Foundation
 import GridCore
+import Synchronization
 
 /// The PostgreSQL implementation of `GridRepository`: the same ports as the SQLite store, on a server many machines
 /// reach. It owns one connection (see `PGSession` for why it blocks) and serialises its use with a lock: the console's
@@ -11,6 +12,8 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
     let lock = NSRecursiveLock()
     /// Search's prepared names (rebuilt when the change marker and the names' fingerprint move).
     let searchCache = PGNameIndexCache()
+    /// The LISTEN connection and the marker it counts from, once `listenForChanges()` has run.
+    let listenerState = Mutex<(PGChangeListener, Int)?>(nil)
 
     init(location: PostgresLocation, session: PGSession) {
         self.location = location
@@ -67,6 +70,7 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
 
     /// Closes the connection (the store must not be used afterwards).
     public func close() {
+        listenerState.withLock { $0?.0.session.close(); $0 = nil }
         lock.withLock { session.close() }
     }
 

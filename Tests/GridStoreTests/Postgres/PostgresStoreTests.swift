@@ -177,6 +177,28 @@ struct PostgresStoreTests {
         #expect(try (s.store as? PostgresStore)?.verifyAuditChain() == [])
     }
 
+    @Test("a listening store learns of another connection's commit from its notification, without a query",
+          .enabled(if: PGTestServer.location != nil))
+    func notifiedOfCommits() throws {
+        let s = try StoreKind.postgres.demoCounty()
+        let store = try #require(s.store as? PostgresStore)
+        try store.listenForChanges()
+        let marker = try store.changeMarker()
+        let statements = store.statementCount
+        let cell = try #require(try s.cells([.ok]).first)
+        let other = try s.reopen()
+        _ = try GridServices(other).setStatus(cell.key, StatusChangeRequest(status: .unchecked), context: s.context())
+        let afterReads = store.statementCount
+        var moved = false
+        for _ in 0..<100 where !moved {
+            moved = try store.changeMarker() != marker
+            if !moved { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        #expect(moved, "no notification within 2 s")
+        #expect(store.statementCount == afterReads, "the marker was read from notifications, not queried")
+        #expect(afterReads > statements)
+    }
+
     @Test("a board window costs a fixed number of statements however deep it is", .enabled(if: PGTestServer.location != nil))
     func windowStatements() throws {
         let s = try StoreKind.postgres.demoCounty()
