@@ -199,6 +199,30 @@ struct PostgresStoreTests {
         #expect(afterReads > statements)
     }
 
+    @Test("the server's roles: a clerk may change cells but never rewrite the audit log; a viewer only reads",
+          .enabled(if: PGTestServer.location != nil))
+    func serverRoles() throws {
+        let s = try StoreKind.postgres.demoCounty()
+        let store = try #require(s.store as? PostgresStore)
+        try store.installRoles()
+        try store.installRoles() // again: existing roles are kept, grants repeated
+        func asRole(_ role: OperatorRole, _ sql: String) throws(GridError) {
+            try store.read { s throws(GridError) in
+                try s.query("SET ROLE \(PostgresStore.serverRole(for: role))")
+                defer { _ = try? s.query("RESET ROLE") }
+                try s.query(sql)
+            }
+        }
+        try asRole(.clerk, "UPDATE cell SET note = '复查' WHERE community_id = (SELECT min(community_id) FROM cell)")
+        try asRole(.viewer, "SELECT count(*) FROM audit")
+        for (role, sql) in [(OperatorRole.clerk, "UPDATE audit SET note = '改' WHERE id = 1"), (.admin, "DELETE FROM case_event WHERE id = 1"),
+                            (.inspector, "TRUNCATE chain"), (.viewer, "UPDATE cell SET note = 'x'"),
+                            (.viewer, "INSERT INTO audit (at, operator, os_user, source, entity, entity_id, field) VALUES ('a','b','c','d','e','f','g')")] {
+            let e = #expect(throws: GridError.self, "\(role): \(sql)") { try asRole(role, sql) }
+            #expect(e?.exitCode == 3, "\(role): \(sql): \(e?.description ?? "")")
+        }
+    }
+
     @Test("a board window costs a fixed number of statements however deep it is", .enabled(if: PGTestServer.location != nil))
     func windowStatements() throws {
         let s = try StoreKind.postgres.demoCounty()

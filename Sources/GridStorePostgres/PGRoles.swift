@@ -1,0 +1,60 @@
+import GridCore
+
+/// civgrid's roles as PostgreSQL roles, for a server the IT department runs: `civgrid_admin`, `civgrid_inspector`,
+/// `civgrid_clerk` and `civgrid_viewer` (NOLOGIN group roles; a person's login role is made a member of one). The server
+/// then enforces what each may touch even outside civgrid (psql, a report tool): viewers read; the others read and
+/// write the grid, and may only INSERT into the audit log, the case events and the chain — no role is granted UPDATE,
+/// DELETE or TRUNCATE there, on top of the triggers that refuse them. civgrid's own permission table (GridCore's
+/// `Policy`) still decides every change; these grants are the server's second line.
+///
+/// Roles belong to the whole cluster, so creating them needs CREATEROLE; `civgrid_roles(grantee)` is run by the
+/// database's owner or a superuser (`PostgresStore.installRoles`), and tolerates roles that already exist.
+enum PGRoles {
+    static let names: [OperatorRole: String] = [.admin: "civgrid_admin", .inspector: "civgrid_inspector", .clerk: "civgrid_clerk",
+                                                .viewer: "civgrid_viewer"]
+    /// Tables every writing role may change.
+    static let data = ["office", "street", "community", "unit", "property", "assignment", "theme", "cell", "tally", "operator",
+                       "case_record", "notice", "notice_case", "change_marker"]
+    /// Tables that only grow.
+    static let appendOnly = ["audit", "case_event", "chain"]
+
+    static func statements() -> [String] {
+        var sql: [String] = []
+        for role in names.values.sorted() {
+            sql.append("""
+                DO $$ BEGIN CREATE ROLE \(role) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+                """)
+        }
+        let all = data + appendOnly + ["meta", "civgrid_migration"]
+        for role in names.values.sorted() {
+            sql.append("GRANT SELECT ON \(all.joined(separator: ", ")) TO \(role)")
+        }
+        for role in [OperatorRole.admin, .inspector, .clerk].compactMap({ names[$0] }) {
+            sql.append("GRANT INSERT, UPDATE ON \(data.joined(separator: ", ")) TO \(role)")
+            sql.append("GRANT INSERT ON \(appendOnly.joined(separator: ", ")) TO \(role)")
+            sql.append("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role)")
+        }
+        sql.append("REVOKE UPDATE, DELETE, TRUNCATE ON \(appendOnly.joined(separator: ", ")) FROM PUBLIC")
+        return sql
+    }
+}
+
+extension PostgresStore {
+    /// Creates civgrid's group roles if missing and grants them this database's tables (see `PGRoles`); a person's login
+    /// role then gets one of them: `GRANT civgrid_clerk TO zhang`. Needs CREATEROLE (or a superuser).
+    public func installRoles() throws(GridError) {
+        try read { s throws(GridError) in
+            try s.query("BEGIN")
+            do throws(GridError) {
+                try s.execute(PGRoles.statements())
+                try s.query("COMMIT")
+            } catch {
+                _ = try? s.query("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The PostgreSQL group role for a civgrid role.
+    public static func serverRole(for role: OperatorRole) -> String { PGRoles.names[role] ?? "civgrid_viewer" }
+}
