@@ -13,6 +13,8 @@ public struct ImportBatch: Sendable {
     public var themes: [ImportRecord<ThemeFields>] = []
     /// Update existing records whose fields differ (without it, differences are reported, not applied).
     public var update: Bool
+    /// Add a kind the sheet names that the office's lists lack (`--add-kinds`) instead of refusing its rows.
+    public var addKinds = false
     /// Rows of the file the batch came from (progress is shown in rows of the file, not records).
     public var fileRows = 0
 
@@ -64,6 +66,8 @@ public struct CommunityFields: Hashable, Sendable {
     public var name: String
     public var address: String?
     public var kind: CommunityKind?
+    /// The kind as the sheet wrote it, resolved against the office's site kinds (学校, 医院 … besides the nine).
+    public var kindName: String?
     public var declaredSite: Int?
     public var households: Int?
     public var note: String?
@@ -88,6 +92,8 @@ public struct UnitFields: Hashable, Sendable {
     public var office: String
     public var name: String
     public var kind: UnitKind?
+    /// The kind as the sheet wrote it, resolved against the office's unit kinds.
+    public var kindName: String?
     public var head: Contact?
     public var liaison: Contact?
 

@@ -3,7 +3,7 @@
 /// A store implements this over its own connection; it answers questions and persists facts, and holds no
 /// policy (no permission checks, no "the cell follows its cases" decisions). Reads see the transaction's own
 /// earlier writes.
-public protocol StoreTransaction: AnyObject {
+public protocol StoreTransaction: AnyObject, MasterDataReading {
     /// The stored operator for a login, or nil when no admin has added it.
     func storedOperator(login: String) throws -> Operator?
     /// How many operators hold `role`.

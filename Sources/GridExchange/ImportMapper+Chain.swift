@@ -74,10 +74,8 @@ extension ImportMapper {
                  state: inout MappingState) throws(GridError) {
         var f = UnitFields(office: office, name: name)
         if !get(.unitKind).isEmpty {
-            guard let k = UnitKind.allCases.first(where: { $0.rawValue == get(.unitKind) || $0.zh == get(.unitKind) }) else {
-                throw .invalidInput("unknown unit kind “\(get(.unitKind))”; use 部门, 企事业, 街道/乡镇 or 社区")
-            }
-            f.kind = k
+            f.kindName = get(.unitKind)
+            f.kind = UnitKind.allCases.first { $0.rawValue == get(.unitKind) || $0.zh == get(.unitKind) }
         }
         // A phone column with no person before it belongs to the unit's head unless the row names a property company.
         let generic = get(.phone).isEmpty || (!get(.property).isEmpty && !ImportMapper.meansNoProperty(get(.property))) ? "" : get(.phone)

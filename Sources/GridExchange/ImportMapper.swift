@@ -183,11 +183,10 @@ public struct ImportMapper {
         f.id = try number(get(.id), "编号 (id)").map(Int64.init)
         if !get(.address).isEmpty { f.address = get(.address) }
         if !get(.note).isEmpty { f.note = get(.note) }
+        // Kinds are the office's list (学校, 医院 … besides the nine): the store resolves the label against it.
         if !get(.kind).isEmpty {
-            guard let k = CommunityKind.parse(get(.kind)) else {
-                throw .invalidInput("unknown kind “\(get(.kind))”; use one of \(CommunityKind.allCases.map(\.zh).joined(separator: "、"))")
-            }
-            f.kind = k
+            f.kindName = get(.kind)
+            f.kind = CommunityKind.parse(get(.kind))
         }
         f.declaredSite = try number(get(.site), "申报点位 (site number)")
         f.households = try number(get(.households), "户数 (households)")

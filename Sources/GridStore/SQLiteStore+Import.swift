@@ -42,6 +42,8 @@ struct ImportRun {
     /// an import of 100,000 rows must not rescan a street for every row.
     var index: [String: [String: Int64]] = [:]
     var themes: [CheckTheme] = []
+    /// The kind lists, read when a row first names a kind (see ImportRun+Kinds).
+    var kinds: KindCatalog?
     /// Ids above this were created by this import: an 编号 column never matches them (they are another
     /// database's numbers landing on rows this import just added).
     var lastCommunityIDBefore: Int64 = 0
@@ -171,10 +173,14 @@ struct ImportRun {
     mutating func unit(_ r: ImportRecord<UnitFields>) throws {
         guard let office = office(r.fields.office, line: r.line) else { return }
         let f = r.fields
+        guard let kind = try unitKind(r) else { return }
         if let row = try find("unit", office: office, name: f.name) {
             let old = try Decode.unit(row)
             var diffs: [(String, String, String, String)] = []
-            if let k = f.kind, k != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, k.rawValue)) }
+            if f.kindName != nil, kind.code != old.kindCode || kind.base != old.kind {
+                diffs.append(("kind", "类型", old.kind.rawValue, kind.base.rawValue))
+                diffs.append(("unit_kind", "单位类型", old.kindCode ?? "", kind.code ?? ""))
+            }
             if let h = f.head, h != old.head {
                 diffs.append(("head", "负责人", old.head.name, h.name))
                 diffs.append(("head_phone", "负责人电话", old.head.phone, h.phone))
@@ -187,9 +193,9 @@ struct ImportRun {
                        importedName: f.name, storedName: old.name, note: r.note)
         } else {
             try db.execute(sql: """
-                INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [office, f.name, (f.kind ?? .department).rawValue, f.head?.name ?? "", f.head?.phone ?? "",
-                                 f.liaison?.name ?? "", f.liaison?.phone ?? ""])
+                INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone, unit_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [office, f.name, kind.base.rawValue, f.head?.name ?? "", f.head?.phone ?? "",
+                                 f.liaison?.name ?? "", f.liaison?.phone ?? "", kind.code])
             remember("unit", parent: office, name: f.name, id: db.lastInsertedRowID)
             try audit(.unit, "\(db.lastInsertedRowID)", nil, "name", nil, f.name, note: r.note)
             outcome.changes.append(.init(kind: .new, line: r.line, what: "责任单位 \(f.name)", details: []))
@@ -218,6 +224,7 @@ struct ImportRun {
     }
 
     mutating func community(_ r: ImportRecord<CommunityFields>) throws {
+        guard let kind = try siteKind(r) else { return }
         guard let office = office(r.fields.office, line: r.line),
               let street = try street(office: office, name: r.fields.street, create: true) else { return }
         let f = r.fields
@@ -226,7 +233,9 @@ struct ImportRun {
             var diffs: [(String, String, String, String)] = []
             if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
             if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
-            if let v = f.kind, v != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, v.rawValue)) }
+            if f.kindName != nil, kind.base != old.kind || kind.code != old.siteKindCode {
+                diffs.append(("kind", "类型", old.kind.rawValue, kind.base.rawValue))
+            }
             if let v = f.declaredSite, v != old.declaredSite { diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)")) }
             if let v = f.households, v != old.households { diffs.append(("households", "户数", old.households.map(String.init) ?? "", "\(v)")) }
             if let v = f.note, v != old.note { diffs.append(("note", "备注", old.note, v)) }
@@ -238,13 +247,12 @@ struct ImportRun {
                        importedName: f.name, storedName: old.name)
             return
         }
-        let kind = f.kind ?? .residential
         try db.cachedStatement(sql: """
-            INSERT INTO community (street_id, name, address, kind, declared_site, households, note) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
+            INSERT INTO community (street_id, name, address, kind, declared_site, households, note, site_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [street, f.name, f.address ?? "", kind.base.rawValue, f.declaredSite, f.households, f.note ?? "", kind.code])
         let id = db.lastInsertedRowID
         remember("community", parent: street, name: f.name, id: id)
-        for theme in themes where theme.applies(to: kind) {
+        for theme in themes where theme.applies(to: kind.base) {
             try db.cachedStatement(sql: "INSERT INTO cell (community_id, theme_id) VALUES (?, ?)").execute(arguments: [id, theme.id])
         }
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")

@@ -63,7 +63,7 @@ extension SQLiteStore {
             SELECT a.id AS a_id, a.community_id AS a_community_id, a.unit_id AS a_unit_id, a.role AS a_role,
                    a.property_id AS a_property_id, a.valid_from AS a_valid_from, a.valid_to AS a_valid_to,
                    u.id AS u_id, u.office_id AS u_office_id, u.name AS u_name, u.kind AS u_kind, u.head AS u_head,
-                   u.head_phone AS u_head_phone, u.liaison AS u_liaison, u.liaison_phone AS u_liaison_phone,
+                   u.head_phone AS u_head_phone, u.liaison AS u_liaison, u.liaison_phone AS u_liaison_phone, u.unit_kind AS u_unit_kind,
                    p.id AS p_id, p.office_id AS p_office_id, p.name AS p_name, p.manager AS p_manager,
                    p.manager_phone AS p_manager_phone
             FROM assignment a JOIN unit u ON u.id = a.unit_id LEFT JOIN property p ON p.id = a.property_id
@@ -175,7 +175,7 @@ struct CommunityWhere {
         var scopeID: RowID?
         switch scope {
         case .all:
-            parts = ["1"]
+            parts = []
         case .office(let id):
             parts = ["c.street_id IN (SELECT id FROM street WHERE office_id = :scope)"]
             scopeID = id
@@ -192,6 +192,8 @@ struct CommunityWhere {
             parts = ["c.id IN (SELECT a.community_id FROM assignment a WHERE a.property_id = :scope AND \(SQL.inForce))"]
             scopeID = id
         }
+        // Retired communities (已撤销) are off the board, the browser and roll-ups; the partial index covers the rest.
+        parts.append("c.retired_on IS NULL")
         arguments = ["scope": scopeID, "day": day, "today": day]
         if !filter.statuses.isEmpty {
             // The maintained tally answers "has a cell in these statuses" without touching the cells.

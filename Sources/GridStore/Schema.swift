@@ -12,6 +12,7 @@ enum Schema {
         m.registerMigration("v3-notices", migrate: v3Notices)
         m.registerMigration("v4-audit-chain", migrate: v4AuditChain)
         m.registerMigration("v5-case-queue", migrate: v5CaseQueue)
+        m.registerMigration("v6-master-data", migrate: v6MasterData)
         return m
     }
 
@@ -247,6 +248,37 @@ enum Schema {
         try db.execute(sql: """
             CREATE INDEX case_queue ON case_record(coalesce(due_on, '~'), year, seq, escalated, state)
                 WHERE state NOT IN ('closed','fixed_on_site','void');
+            """)
+    }
+
+    /// v6: master data by hand. Kinds become editable lists with Chinese labels: the nine site kinds and four unit
+    /// kinds are seeded rows, an office's own kind names the seeded kind it is checked like (`base`), and a community
+    /// or unit of an office kind keeps that base in `kind` (so the themes and v1's CHECK still hold) with the office
+    /// kind's code beside it. A retired community (已撤销) keeps its rows with the day it was retired; the board's
+    /// index covers only live communities.
+    static func v6MasterData(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE site_kind (
+                code TEXT PRIMARY KEY,
+                name_zh TEXT NOT NULL UNIQUE,
+                base TEXT NOT NULL CHECK (base IN ('residential','old_estate','urban_village','back_street',
+                    'market','toilet','park','main_road','other')));
+            INSERT INTO site_kind (code, name_zh, base) VALUES
+                ('residential', '住宅小区', 'residential'), ('old_estate', '老旧小区', 'old_estate'),
+                ('urban_village', '城中村', 'urban_village'), ('back_street', '背街小巷', 'back_street'),
+                ('market', '农贸市场', 'market'), ('toilet', '公厕', 'toilet'), ('park', '公园广场', 'park'),
+                ('main_road', '主次干道', 'main_road'), ('other', '其他', 'other');
+            CREATE TABLE unit_kind (
+                code TEXT PRIMARY KEY,
+                name_zh TEXT NOT NULL UNIQUE,
+                base TEXT NOT NULL CHECK (base IN ('department','enterprise','street_office','committee')));
+            INSERT INTO unit_kind (code, name_zh, base) VALUES
+                ('department', '部门', 'department'), ('enterprise', '企事业', 'enterprise'),
+                ('street_office', '街道/乡镇', 'street_office'), ('committee', '社区', 'committee');
+            ALTER TABLE community ADD COLUMN site_kind TEXT REFERENCES site_kind(code);
+            ALTER TABLE community ADD COLUMN retired_on TEXT;
+            ALTER TABLE unit ADD COLUMN unit_kind TEXT REFERENCES unit_kind(code);
+            CREATE INDEX community_live ON community(street_id, name) WHERE retired_on IS NULL;
             """)
     }
 }
