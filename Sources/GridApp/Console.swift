@@ -130,7 +130,7 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore, .recordCases, .moveCases:
+        case .saveStatus, .restore, .recordCases, .moveCases, .saveMasterData:
             // A later write must not overtake one still waiting for the database.
             guard busyWrites.isEmpty else {
                 busyWrites.append((effect, 0))

@@ -38,6 +38,7 @@ struct EffectRunner {
         if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
         if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
         if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
+        if case .saveMasterData = effect { return [.masterDataRefused(error.description)] }
         return [.failed(error.description)]
     }
 
@@ -128,6 +129,8 @@ struct EffectRunner {
             // All of them or none; 交办 without a unit goes to each community's lead unit today.
             let moved = try services.moveCases(numbers, action, reason: reason, context: context)
             return zip(before, moved).map { from, c in .caseMoved(number: c.number, from: from, to: c.state, dueOn: c.dueOn) }
+        case .saveMasterData(let edit):
+            return [.masterDataSaved(summary: try MasterDataEffect(services: services, context: context).run(edit))]
         case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
             return []
         }

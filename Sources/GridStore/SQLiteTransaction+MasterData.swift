@@ -124,4 +124,8 @@ extension SQLiteStore {
     public func kinds() throws(GridError) -> KindCatalog {
         try read { db in try KindRows.catalog(db) }
     }
+
+    public func streets(officeID: RowID) throws(GridError) -> [Street] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM street WHERE office_id = ? ORDER BY id", arguments: [officeID]).map(Decode.street) }
+    }
 }

@@ -28,8 +28,11 @@ public protocol MasterDataReading: AnyObject {
     func openCaseCount(communityID: RowID) throws -> Int
 }
 
-/// The kind lists, read outside a change (labels on screens and in exports, `civgrid kind list`).
-public protocol KindReading: Sendable {
+/// Master-data lists read outside a change: the kind lists (labels on screens and in exports, `civgrid kind list`)
+/// and an office's streets (the browser lists a new street before it has communities).
+public protocol MasterListReading: Sendable {
     /// Both kind lists, seeded kinds first, then the office's own in the order they were added.
     func kinds() throws(GridError) -> KindCatalog
+    /// The streets of an office, in the order they were added.
+    func streets(officeID: RowID) throws(GridError) -> [Street]
 }

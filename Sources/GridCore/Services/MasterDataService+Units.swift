@@ -1,5 +1,7 @@
 /// A field an edit may change: `nil` leaves it as it is, a value (empty included) replaces it.
 public struct UnitEdit: Hashable, Sendable {
+    /// A new name (checked against the office's other units).
+    public var name: String?
     /// A unit kind's code or label.
     public var kind: String?
     public var head: String?
@@ -8,7 +10,9 @@ public struct UnitEdit: Hashable, Sendable {
     public var liaisonPhone: String?
 
     /// Creates an edit; every field left nil stays as it is.
-    public init(kind: String? = nil, head: String? = nil, headPhone: String? = nil, liaison: String? = nil, liaisonPhone: String? = nil) {
+    public init(name: String? = nil, kind: String? = nil, head: String? = nil, headPhone: String? = nil, liaison: String? = nil,
+                liaisonPhone: String? = nil) {
+        self.name = name
         self.kind = kind
         self.head = head
         self.headPhone = headPhone
@@ -39,26 +43,26 @@ extension GridServices {
 
     /// Renames a unit; refused when the office already has a unit of that name.
     public func renameUnit(id: RowID, to raw: String, context: ChangeContext) throws(GridError) -> MasterDataOutcome {
-        try run(context) { ws in
-            try Policy.authorize(ws.actor, .editMasterData, on: "责任单位 #\(id)")
-            guard var unit = try ws.tx.unit(id: id) else { throw GridError.notFound("unit #\(id) does not exist") }
-            let name = try MasterDataRules.name(raw, field: "the new unit name")
-            guard name != unit.name else { return MasterDataOutcome(id: id, audit: []) }
-            try MasterDataRules.unique(name, among: ws.tx.units(officeID: unit.officeID), id: \.id, name: \.name, except: id,
-                                       what: "责任单位", place: "in this office")
-            let audit = [AuditEntry(entity: .unit, entityID: "\(id)", field: "name", oldValue: unit.name, newValue: name)]
-            unit.name = name
-            ws.master(audit) { $0.units.append(unit) }
-            return MasterDataOutcome(id: id, audit: audit)
-        }
+        try updateUnit(id: id, UnitEdit(name: raw), context: context)
     }
 
-    /// Changes a unit's kind, head (包保领导/负责人) or liaison and their phones; one audit entry per changed field.
+    /// Changes a unit's name, kind, head (包保领导/负责人) or liaison and their phones, all or none; one audit entry per
+    /// changed field.
     public func updateUnit(id: RowID, _ edit: UnitEdit, context: ChangeContext) throws(GridError) -> MasterDataOutcome {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .editMasterData, on: "责任单位 #\(id)")
             guard var unit = try ws.tx.unit(id: id) else { throw GridError.notFound("unit #\(id) does not exist") }
-            let audit = try Self.apply(edit, to: &unit, kinds: ws.tx.kinds()).map { $0.entry(id) }
+            var renamed: [FieldChange] = []
+            if let raw = edit.name {
+                let name = try MasterDataRules.name(raw, field: "the new unit name")
+                if name != unit.name {
+                    try MasterDataRules.unique(name, among: ws.tx.units(officeID: unit.officeID), id: \.id, name: \.name, except: id,
+                                               what: "责任单位", place: "in this office")
+                    renamed.append(FieldChange(field: "name", old: unit.name, new: name))
+                    unit.name = name
+                }
+            }
+            let audit = try (renamed + Self.apply(edit, to: &unit, kinds: ws.tx.kinds())).map { $0.entry(id) }
             if !audit.isEmpty { ws.master(audit) { $0.units.append(unit) } }
             return MasterDataOutcome(id: id, audit: audit)
         }
@@ -88,26 +92,26 @@ extension GridServices {
 
     /// Renames a property company; refused when the office already has one of that name.
     public func renameProperty(id: RowID, to raw: String, context: ChangeContext) throws(GridError) -> MasterDataOutcome {
-        try run(context) { ws in
-            try Policy.authorize(ws.actor, .editMasterData, on: "物业 #\(id)")
-            guard var company = try ws.tx.property(id: id) else { throw GridError.notFound("property company #\(id) does not exist") }
-            let name = try MasterDataRules.name(raw, field: "the new property company name")
-            guard name != company.name else { return MasterDataOutcome(id: id, audit: []) }
-            try MasterDataRules.unique(name, among: ws.tx.properties(officeID: company.officeID), id: \.id, name: \.name, except: id,
-                                       what: "物业公司", place: "in this office")
-            let audit = [AuditEntry(entity: .property, entityID: "\(id)", field: "name", oldValue: company.name, newValue: name)]
-            company.name = name
-            ws.master(audit) { $0.properties.append(company) }
-            return MasterDataOutcome(id: id, audit: audit)
-        }
+        try updateProperty(id: id, name: raw, manager: nil, phone: nil, context: context)
     }
 
-    /// Changes a property company's manager or phone (nil leaves a field as it is).
-    public func updateProperty(id: RowID, manager: String?, phone: String?, context: ChangeContext) throws(GridError) -> MasterDataOutcome {
+    /// Changes a property company's name, manager or phone, all or none (nil leaves a field as it is).
+    public func updateProperty(id: RowID, name raw: String? = nil, manager: String?, phone: String?,
+                               context: ChangeContext) throws(GridError) -> MasterDataOutcome {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .editMasterData, on: "物业 #\(id)")
             guard var company = try ws.tx.property(id: id) else { throw GridError.notFound("property company #\(id) does not exist") }
-            let audit = try Self.apply(manager: manager, phone: phone, to: &company).map { $0.entry(id, .property) }
+            var renamed: [FieldChange] = []
+            if let raw {
+                let name = try MasterDataRules.name(raw, field: "the new property company name")
+                if name != company.name {
+                    try MasterDataRules.unique(name, among: ws.tx.properties(officeID: company.officeID), id: \.id, name: \.name, except: id,
+                                               what: "物业公司", place: "in this office")
+                    renamed.append(FieldChange(field: "name", old: company.name, new: name))
+                    company.name = name
+                }
+            }
+            let audit = try (renamed + Self.apply(manager: manager, phone: phone, to: &company)).map { $0.entry(id, .property) }
             if !audit.isEmpty { ws.master(audit) { $0.properties.append(company) } }
             return MasterDataOutcome(id: id, audit: audit)
         }

@@ -36,6 +36,9 @@ public enum Action: Sendable {
     case importProgress(done: Int, total: Int)
     /// A background import ended (or was cancelled); the summary goes to the status bar.
     case importFinished(summary: String, failed: Bool)
+    /// A master-data change from the browser's form was written (`summary` says what) or refused (the form shows why).
+    case masterDataSaved(summary: String)
+    case masterDataRefused(String)
     case failed(String)
 }
 
@@ -72,6 +75,8 @@ public enum Effect: Hashable, Sendable {
     case loadCaseDetail(CaseNumber)
     /// Move these cases by one step, all of them or none (交办 without a unit: the lead unit today).
     case moveCases([CaseNumber], action: CaseAction, reason: String)
+    /// Add or edit a street, community, unit or property company through GridCore's services.
+    case saveMasterData(MasterDataEdit)
     /// Import a sheet in the background (the screen keeps working); `cancelImport` stops it, writing nothing.
     case startImport(String)
     case cancelImport

@@ -71,6 +71,11 @@ public enum Reducer {
             s.importing = nil
             s.message = StatusMessage(summary, isError: failed)
             return failed ? [] : refresh(&s, cells: [])
+        case .masterDataSaved(let summary):
+            return BrowserEditing.saved(&s, summary: summary)
+        case .masterDataRefused(let message):
+            BrowserEditing.refused(&s, message: message)
+            return []
         case .paletteApplied(let name):
             s.paletteName = name
             s.message = StatusMessage("配色已切换为 \(name) (palette)")
