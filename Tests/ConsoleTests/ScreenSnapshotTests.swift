@@ -29,6 +29,8 @@ struct ScreenSnapshotTests {
         ("case-queue", [.tab]),
         ("case-detail", [.tab, .enter]),
         ("case-reason", [.tab, .char("x")]),
+        ("form-master-add", [.tab, .tab, .tab, .enter, .char("a")] + "滨江壹号院".map { .char($0) }),
+        ("form-master-unit", [.tab, .tab, .tab, .enter, .enter, .enter, .char("e")]),
     ]
 
     @Test("screens match their reviewed snapshots", arguments: scripts.map(\.0))
