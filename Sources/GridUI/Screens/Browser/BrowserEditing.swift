@@ -5,8 +5,8 @@ import TerminalKit
 /// street), `e` edits it, through the master-data form and GridCore's services (admins only, as `Policy` says).
 enum BrowserEditing {
     static let bindings: [Binding] = [
-        Binding([.char("a")], "新增下级 add a child of the selected node (管理员 admin)", hint: "新增") { s in add(&s) },
-        Binding([.char("e")], "编辑所选 edit the selected node (管理员 admin)", hint: "编辑") { s in edit(&s) },
+        Binding([.char("a")], "新增下级 add a child of the selected node (管理员 admin)") { s in add(&s) },
+        Binding([.char("e")], "编辑所选 edit the selected node (管理员 admin)") { s in edit(&s) },
     ]
 
     /// Opens the add form for the selected node's children, or says why not.
