@@ -92,6 +92,7 @@ extension ImportMapper {
         merge(&first.fields.head, f.head, what: "责任单位 \(name) 负责人", firstLine: first.line, line: line, out: &out)
         merge(&first.fields.liaison, f.liaison, what: "责任单位 \(name) 联络员", firstLine: first.line, line: line, out: &out)
         if first.fields.kind == nil { first.fields.kind = f.kind }
+        if first.fields.kindName == nil { first.fields.kindName = f.kindName }
         if first.note.isEmpty { first.note = notes.joined(separator: "; ") }
         out.batch.units[i] = first
     }

@@ -33,19 +33,20 @@ struct WindowTests {
         }
     }
 
-    @Test("the window, seek and count queries walk the (street, name) index without sorting")
+    @Test("the window, seek and count queries walk the (street, name) index of live communities without sorting")
     func windowPlans() throws {
         let temp = TempDatabase()
         let store = try Fixture.county(temp)
         let w = CommunityWhere(.office(1), filter: .none, today: Fixture.today)
         let window = try plan(store, "SELECT c.id FROM community c WHERE \(w.sql) ORDER BY c.street_id, c.name LIMIT 63 OFFSET 100", w.arguments)
-        #expect(window.contains("INDEX sqlite_autoindex_community_1"), "\(window)")
+        // Retired communities (v6) are off the board: the partial index over live ones answers in board order.
+        #expect(window.contains("INDEX community_live"), "\(window)")
         #expect(!window.contains("TEMP B-TREE FOR ORDER BY"), "\(window)")
         let seek = try plan(store, """
             SELECT c.id FROM community c WHERE \(w.sql) AND (c.street_id, c.name) > (3, '阳光小区')
             ORDER BY c.street_id, c.name LIMIT 63
             """, w.arguments)
-        #expect(seek.contains("INDEX sqlite_autoindex_community_1"), "\(seek)")
+        #expect(seek.contains("INDEX community_live"), "\(seek)")
         #expect(!seek.contains("TEMP B-TREE"), "\(seek)")
     }
 
