@@ -57,6 +57,8 @@ extension SQLiteTransaction {
 
     /// Writes master-data rows before anything else in the change set, so cells and audit rows can name them.
     func persist(_ m: MasterDataChanges) throws {
+        // This connection's own commits do not move its data version: make the search index compare its names stamp.
+        store.searchCache.built.withLock { $0?.marker = Int.min }
         for k in m.siteKinds {
             try db.execute(sql: """
                 INSERT INTO site_kind (code, name_zh, base) VALUES (?, ?, ?)

@@ -88,19 +88,18 @@ struct MasterDataContract {
         let clerk = try s.addOperator("lina", role: .clerk)
         let existing = try #require(try s.store.communities(in: .street(street), filter: .none, offset: 0, limit: 1, today: s.today).first)
         let before = try s.store.latestAuditID()
-        let attempts: [() throws(GridError) -> MasterDataOutcome] = [
-            { () throws(GridError) in try s.services.addStreet(officeID: nil, name: "新区", context: s.context(clerk)) },
-            { () throws(GridError) in
-                try s.services.addCommunity(CommunityDraft(streetID: street, name: FullWidth.widenAlphanumerics(existing.community.name) + " "),
-                                            context: s.context())
-            },
-            { () throws(GridError) in try s.services.addUnit(officeID: nil, name: "县卫健局", details: UnitEdit(headPhone: "12345"), context: s.context()) },
-            { () throws(GridError) in try s.services.addCommunity(CommunityDraft(streetID: street, name: "县人民医院", kind: "医院"), context: s.context()) },
-            { () throws(GridError) in try s.services.addKind(.site, label: "学校", context: s.context(clerk)) },
-        ]
-        for attempt in attempts {
-            #expect(throws: GridError.self) { _ = try attempt() }
+        let duplicate = FullWidth.widenAlphanumerics(existing.community.name) + " "
+        #expect(throws: GridError.self) { try s.services.addStreet(officeID: nil, name: "新区", context: s.context(clerk)) }
+        #expect(throws: GridError.self) {
+            try s.services.addCommunity(CommunityDraft(streetID: street, name: duplicate), context: s.context())
         }
+        #expect(throws: GridError.self) {
+            try s.services.addUnit(officeID: nil, name: "县卫健局", details: UnitEdit(headPhone: "12345"), context: s.context())
+        }
+        #expect(throws: GridError.self) {
+            try s.services.addCommunity(CommunityDraft(streetID: street, name: "县人民医院", kind: "医院"), context: s.context())
+        }
+        #expect(throws: GridError.self) { try s.services.addKind(.site, label: "学校", context: s.context(clerk)) }
         #expect(try s.store.latestAuditID() == before)
         #expect(try s.store.kinds() == KindCatalog.seeded)
     }
