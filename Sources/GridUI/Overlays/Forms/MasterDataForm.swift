@@ -137,7 +137,8 @@ enum MasterDataFormOverlay {
         case .community(let r):
             return .renameCommunity(id: r.node.id, name: try name(0))
         case .unit(let r):
-            let edit = UnitEdit(name: try name(0), kind: f.value(1), head: try person(2), headPhone: try phone(3),
+            // A blank kind keeps the unit's kind (the list has no empty kind to set).
+            let edit = UnitEdit(name: try name(0), kind: f.value(1).isEmpty ? nil : f.value(1), head: try person(2), headPhone: try phone(3),
                                 liaison: try person(4), liaisonPhone: try phone(5))
             return .editUnit(id: r.node.id, edit)
         case .property(let r):
