@@ -56,10 +56,12 @@ public struct Community: Hashable, Sendable {
     public var declaredSite: Int?
     public var households: Int?
     public var note: String
+    /// The office's order number (排序) within its street; nil: ordered by the pinyin of the name.
+    public var officeOrder: Int?
 
     /// Creates a community.
     public init(id: RowID, streetID: RowID, name: String, address: String = "", kind: CommunityKind,
-                declaredSite: Int? = nil, households: Int? = nil, note: String = "") {
+                declaredSite: Int? = nil, households: Int? = nil, note: String = "", officeOrder: Int? = nil) {
         self.id = id
         self.streetID = streetID
         self.name = name
@@ -68,6 +70,7 @@ public struct Community: Hashable, Sendable {
         self.declaredSite = declaredSite
         self.households = households
         self.note = note
+        self.officeOrder = officeOrder
     }
 }
 

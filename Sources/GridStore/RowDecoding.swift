@@ -11,7 +11,7 @@ enum Decode {
     static func community(_ r: Row) throws -> Community {
         Community(id: r["id"], streetID: r["street_id"], name: r["name"], address: r["address"],
                   kind: try coded(CommunityKind.self, r["kind"], "community.kind"), declaredSite: r["declared_site"],
-                  households: r["households"], note: r["note"])
+                  households: r["households"], note: r["note"], officeOrder: r["office_order"])
     }
 
     static func unit(_ r: Row, prefix: String = "") throws -> ResponsibleUnit {
@@ -52,15 +52,16 @@ enum Decode {
 
     /// The columns `communityRowByIndex` reads, over `community c JOIN street s JOIN tally t`.
     static let communityRowColumns = "c.id, c.street_id, c.name, c.address, c.kind, c.declared_site, c.households, c.note, s.name, "
-        + SQL.tallyColumns
+        + SQL.tallyColumns + ", c.office_order, " + BoardOrder.keyColumns
 
     /// A board row (community, street name, tally) by column index; overdue is added by the caller.
     static func communityRowByIndex(_ r: Row) throws -> CommunityRow {
+        let next = 9 + CellStatus.allCases.count // office_order, then the board-order key
         let c = Community(id: r[0], streetID: r[1], name: r[2], address: r[3], kind: try coded(CommunityKind.self, r[4], "community.kind"),
-                          declaredSite: r[5], households: r[6], note: r[7])
+                          declaredSite: r[5], households: r[6], note: r[7], officeOrder: r[next])
         var counts = StatusCounts()
         for (i, status) in CellStatus.allCases.enumerated() { counts[status] = r[9 + i] }
-        return CommunityRow(community: c, streetName: r[8], counts: counts)
+        return CommunityRow(community: c, streetName: r[8], counts: counts, orderKey: BoardOrder.decode(r, at: next + 1))
     }
 
     static func cell(_ r: Row) throws -> CellState {
