@@ -55,7 +55,8 @@ struct EffectRunner {
             let cells = Dictionary(grouping: try store.cells(communityIDs: rows.map(\.community.id)), by: \.communityID)
             let boardRows = rows.map { r in
                 BoardRow(community: r.community, streetName: r.streetName,
-                         cells: Dictionary(uniqueKeysWithValues: (cells[r.community.id] ?? []).map { ($0.themeID, $0) }))
+                         cells: Dictionary(uniqueKeysWithValues: (cells[r.community.id] ?? []).map { ($0.themeID, $0) }),
+                         orderKey: r.orderKey)
             }
             return [.boardLoaded(total: total, offset: offset, rows: boardRows)]
         case .saveStatus(let targets, let request):

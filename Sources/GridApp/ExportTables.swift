@@ -82,8 +82,7 @@ struct ExportTables {
             let known = officeOfStreet
             try body(window) { known[$0] ?? "" }
             offset += window.count
-            let last = window[window.count - 1].community
-            anchor = WindowAnchor(index: offset - 1, streetID: last.streetID, name: last.name)
+            anchor = WindowAnchor(index: offset - 1, row: window[window.count - 1])
             if window.count < 2_000 { break }
         }
     }

@@ -19,6 +19,8 @@ public struct ChangeSet: Sendable {
     public var operators: [Operator] = []
     /// Notices issued.
     public var notices: [NoticeFact] = []
+    /// Office order numbers of streets and communities set or cleared (`setOrder`).
+    public var orders: [OrderFact] = []
     /// The audit entries, stamped by the store with the context's actor, OS user, source and time.
     public var audit: [AuditEntry] = []
 
@@ -28,7 +30,7 @@ public struct ChangeSet: Sendable {
     /// Whether there is nothing to write.
     public var isEmpty: Bool {
         masterData.isEmpty && newCases.isEmpty && updatedCases.isEmpty && caseEvents.isEmpty && cells.isEmpty && endedAssignments.isEmpty
-            && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && audit.isEmpty
+            && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && orders.isEmpty && audit.isEmpty
     }
 }
 

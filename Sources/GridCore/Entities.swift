@@ -61,11 +61,13 @@ public struct Community: Hashable, Sendable {
     public var siteKindCode: String?
     /// The day it was retired (已撤销): off the board, the browser, roll-ups and search; its history stays.
     public var retiredOn: Day?
+    /// The office's order number (排序) within its street; nil: ordered by the pinyin of the name.
+    public var officeOrder: Int?
 
     /// Creates a community.
     public init(id: RowID, streetID: RowID, name: String, address: String = "", kind: CommunityKind,
                 declaredSite: Int? = nil, households: Int? = nil, note: String = "", siteKindCode: String? = nil,
-                retiredOn: Day? = nil) {
+                retiredOn: Day? = nil, officeOrder: Int? = nil) {
         self.id = id
         self.streetID = streetID
         self.name = name
@@ -76,6 +78,7 @@ public struct Community: Hashable, Sendable {
         self.note = note
         self.siteKindCode = siteKindCode
         self.retiredOn = retiredOn
+        self.officeOrder = officeOrder
     }
 
     /// Whether it has been retired (已撤销).

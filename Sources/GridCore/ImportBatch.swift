@@ -71,6 +71,10 @@ public struct CommunityFields: Hashable, Sendable {
     public var declaredSite: Int?
     public var households: Int?
     public var note: String?
+    /// The community's office order (a 排序/序号 column); nil when the sheet gives none (an existing order is kept).
+    public var order: Int?
+    /// Its street's office order (a 街道排序 column), likewise.
+    public var streetOrder: Int?
 
     /// Creates community fields.
     public init(id: RowID? = nil, office: String, street: String, name: String, address: String? = nil, kind: CommunityKind? = nil,

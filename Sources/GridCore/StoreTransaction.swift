@@ -30,6 +30,8 @@ public protocol StoreTransaction: AnyObject, MasterDataReading {
     func lastNoticeIssue(year: Int) throws -> Int
     /// Whether notice `issue` of `year` exists.
     func noticeExists(year: Int, issue: Int) throws -> Bool
+    /// A street's or community's name and office order (nil: none), or nil when there is no such street or community.
+    func officeOrder(of node: GridNode) throws -> (name: String, order: Int?)?
     /// Writes `changes` (in `ChangeSet`'s order) with audit rows stamped from `context` at `now`.
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws
 }

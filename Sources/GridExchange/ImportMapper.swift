@@ -190,6 +190,8 @@ public struct ImportMapper {
         }
         f.declaredSite = try number(get(.site), "申报点位 (site number)")
         f.households = try number(get(.households), "户数 (households)")
+        f.order = try officeOrder(get(.order), "排序 (order)")
+        f.streetOrder = try officeOrder(get(.streetOrder), "街道排序 (street order)")
         return f
     }
 
@@ -220,6 +222,15 @@ public struct ImportMapper {
         let v = FullWidth.fold(value).trimmingWhitespace()
         guard !v.isEmpty else { return nil }
         guard let n = Int(v), n >= 0 else { throw .invalidInput("\(what) “\(value)” is not a whole number") }
+        return n
+    }
+
+    /// An office order number (0…999999), nil when empty.
+    func officeOrder(_ value: String, _ what: String) throws(GridError) -> Int? {
+        guard !FullWidth.fold(value).trimmingWhitespace().isEmpty else { return nil }
+        guard let n = OfficeOrder.parse(value) else {
+            throw .invalidInput("\(what) “\(value)” is not an order number: give a whole number from 0 to 999999, or leave it empty")
+        }
         return n
     }
 

@@ -14,7 +14,7 @@ enum Decode {
         Community(id: r["id"], streetID: r["street_id"], name: r["name"], address: r["address"],
                   kind: try coded(CommunityKind.self, r["kind"], "community.kind"), declaredSite: r["declared_site"],
                   households: r["households"], note: r["note"], siteKindCode: r["site_kind"],
-                  retiredOn: try day(r["retired_on"], "community.retired_on"))
+                  retiredOn: try day(r["retired_on"], "community.retired_on"), officeOrder: r["office_order"])
     }
 
     static func unit(_ r: Row, prefix: String = "") throws -> ResponsibleUnit {
@@ -56,17 +56,17 @@ enum Decode {
 
     /// The columns `communityRowByIndex` reads, over `community c JOIN street s JOIN tally t`.
     static let communityRowColumns = "c.id, c.street_id, c.name, c.address, c.kind, c.declared_site, c.households, c.note, s.name, "
-        + SQL.tallyColumns + ", c.site_kind, c.retired_on"
+        + SQL.tallyColumns + ", c.site_kind, c.retired_on, c.office_order, " + BoardOrder.keyColumns
 
     /// A board row (community, street name, tally) by column index; overdue is added by the caller.
     static func communityRowByIndex(_ r: Row) throws -> CommunityRow {
-        let after = 9 + CellStatus.allCases.count
+        let next = 9 + CellStatus.allCases.count // site_kind, retired_on, office_order, then the board-order key
         let c = Community(id: r[0], streetID: r[1], name: r[2], address: r[3], kind: try coded(CommunityKind.self, r[4], "community.kind"),
-                          declaredSite: r[5], households: r[6], note: r[7], siteKindCode: r[after],
-                          retiredOn: try day(r[after + 1], "community.retired_on"))
+                          declaredSite: r[5], households: r[6], note: r[7], siteKindCode: r[next],
+                          retiredOn: try day(r[next + 1], "community.retired_on"), officeOrder: r[next + 2])
         var counts = StatusCounts()
         for (i, status) in CellStatus.allCases.enumerated() { counts[status] = r[9 + i] }
-        return CommunityRow(community: c, streetName: r[8], counts: counts)
+        return CommunityRow(community: c, streetName: r[8], counts: counts, orderKey: BoardOrder.decode(r, at: next + 3))
     }
 
     static func cell(_ r: Row) throws -> CellState {

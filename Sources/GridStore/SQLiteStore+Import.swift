@@ -15,6 +15,7 @@ extension SQLiteStore {
                     var run = try ImportRun(store: self, db: db, batch: batch, context: context, rules: rules)
                     run.progress = progress
                     outcome = try run.run()
+                    try OrderKeys.settle(db)
                     return dryRun ? .rollback : .commit
                 }
             }
@@ -47,6 +48,8 @@ struct ImportRun {
     /// Ids above this were created by this import: an 编号 column never matches them (they are another
     /// database's numbers landing on rows this import just added).
     var lastCommunityIDBefore: Int64 = 0
+    /// Streets whose 街道排序 this import has considered (see `importOrders`).
+    var streetOrdersSeen: Set<Int64> = []
     let today: Day
     let now: Timestamp
 
@@ -245,6 +248,7 @@ struct ImportRun {
             }
             try update("community", id: old.id, community: old.id, diffs: diffs, line: r.line, what: "小区 \(f.street)/\(old.name)",
                        importedName: f.name, storedName: old.name)
+            try importOrders(r, street: street, community: old.id)
             return
         }
         try db.cachedStatement(sql: """
@@ -257,6 +261,7 @@ struct ImportRun {
         }
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
+        try importOrders(r, street: street, community: id, isNew: true)
     }
 
     mutating func link(_ r: ImportRecord<LinkFields>) throws {

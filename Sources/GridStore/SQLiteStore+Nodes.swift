@@ -46,12 +46,12 @@ enum NodeQuery {
         case .office:
             sql = "SELECT x.id, x.name, '' AS path FROM office x WHERE \(condition) ORDER BY x.name"
         case .street:
-            sql = "SELECT x.id, x.name, o.name AS path FROM street x JOIN office o ON o.id = x.office_id WHERE \(condition) ORDER BY o.name, x.id"
+            sql = "SELECT x.id, x.name, o.name AS path FROM street x JOIN office o ON o.id = x.office_id WHERE \(condition) ORDER BY x.rank, x.id"
         case .community:
             sql = """
                 SELECT x.id, x.name, o.name || ' / ' || s.name AS path FROM community x
                 JOIN street s ON s.id = x.street_id JOIN office o ON o.id = s.office_id
-                WHERE \(condition) ORDER BY o.name, s.id, x.name
+                WHERE \(condition) ORDER BY s.rank, x.order_key, x.pinyin_key, x.name, x.id
                 """
         case .unit, .property:
             let table = level == .unit ? "unit" : "property"

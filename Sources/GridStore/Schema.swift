@@ -13,6 +13,7 @@ enum Schema {
         m.registerMigration("v4-audit-chain", migrate: v4AuditChain)
         m.registerMigration("v5-case-queue", migrate: v5CaseQueue)
         m.registerMigration("v6-master-data", migrate: v6MasterData)
+        m.registerMigration("v7-office-order", migrate: v7OfficeOrder)
         return m
     }
 
@@ -280,5 +281,40 @@ enum Schema {
             ALTER TABLE unit ADD COLUMN unit_kind TEXT REFERENCES unit_kind(code);
             CREATE INDEX community_live ON community(street_id, name) WHERE retired_on IS NULL;
             """)
+    }
+
+    /// v7: the office's own order of streets and communities (see `OfficeOrder`). Each gets a nullable office order
+    /// number and its pinyin collation key (NULL means "not computed yet": `OrderKeys.settle` fills it at the end of
+    /// every write, from Swift). A street's place among all streets is `rank` (sparse, so a street moves without
+    /// renumbering the others), copied to its communities as `street_rank`, so the board's index —
+    /// (street_rank, order_key, pinyin_key, name), rowid last — orders and keyset-pages the whole grid with no join.
+    /// `order_key` is the order number with "none" sorting last. The triggers only mark a renamed, re-ordered or
+    /// moved row for `settle` (they work from any SQLite client); the existing rows are keyed here. Like v6's
+    /// `community_live`, which it replaces, the board index covers only live (not retired) communities.
+    static func v7OfficeOrder(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE street ADD COLUMN office_order INTEGER CHECK (office_order IS NULL OR office_order BETWEEN 0 AND 999999);
+            ALTER TABLE street ADD COLUMN pinyin_key TEXT;
+            ALTER TABLE street ADD COLUMN rank INTEGER;
+            ALTER TABLE street ADD COLUMN order_key INTEGER GENERATED ALWAYS AS (coalesce(office_order, 9223372036854775807)) VIRTUAL;
+            CREATE UNIQUE INDEX street_rank ON street(rank);
+            ALTER TABLE community ADD COLUMN office_order INTEGER CHECK (office_order IS NULL OR office_order BETWEEN 0 AND 999999);
+            ALTER TABLE community ADD COLUMN pinyin_key TEXT;
+            ALTER TABLE community ADD COLUMN street_rank INTEGER;
+            ALTER TABLE community ADD COLUMN order_key INTEGER GENERATED ALWAYS AS (coalesce(office_order, 9223372036854775807)) VIRTUAL;
+            CREATE INDEX community_board ON community(street_rank, order_key, pinyin_key, name) WHERE retired_on IS NULL;
+            DROP INDEX community_live;
+            CREATE INDEX community_unkeyed ON community(id) WHERE pinyin_key IS NULL;
+            CREATE TRIGGER order_street_renamed AFTER UPDATE OF name ON street BEGIN
+                UPDATE street SET pinyin_key = NULL, rank = NULL WHERE id = new.id;
+            END;
+            CREATE TRIGGER order_street_reordered AFTER UPDATE OF office_order, office_id ON street BEGIN
+                UPDATE street SET rank = NULL WHERE id = new.id;
+            END;
+            CREATE TRIGGER order_community_renamed AFTER UPDATE OF name, street_id ON community BEGIN
+                UPDATE community SET pinyin_key = NULL WHERE id = new.id;
+            END;
+            """)
+        try OrderKeys.settle(db)
     }
 }

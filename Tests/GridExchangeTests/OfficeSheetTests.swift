@@ -19,7 +19,8 @@ struct OfficeColumnTests {
             #expect(m.batch.communities.map(\.fields.street) == ["赤城街道", "赤城街道", "始丰街道"])
             #expect(m.skipped >= 1, "合计 and blank rows are skipped, not rejected")
             #expect(m.rejected.isEmpty, "\(m.rejected.map(\.reason))")
-            #expect(m.unusedColumns == ["A 序号"])
+            #expect(m.unusedColumns.isEmpty, "序号 is the office's order of the communities")
+            #expect(m.batch.communities.map(\.fields.order) == [1, 2, 3])
             #expect(m.conflicts.isEmpty, "139-5761-2345 is the same phone as 13957612345")
         }
     }

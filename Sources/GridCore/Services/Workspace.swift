@@ -110,6 +110,12 @@ final class Workspace {
         changes.audit.append(audit)
     }
 
+    /// Sets or clears a street's or community's office order.
+    func order(_ fact: OrderFact, audit: AuditEntry) {
+        changes.orders.append(fact)
+        changes.audit.append(audit)
+    }
+
     /// Hands everything decided to the store, in one go.
     func finish() throws -> ChangeSet {
         changes.cells = cellOrder.compactMap { cellsWritten[$0] }
