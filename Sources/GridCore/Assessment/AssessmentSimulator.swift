@@ -1,0 +1,123 @@
+/// One indicator's result over the runs.
+public struct IndicatorOutcome: Hashable, Sendable {
+    public var indicator: AssessmentIndicator
+    /// Mean points lost (after the cap).
+    public var expectedLoss: Double
+    /// Share of runs in which the cap was reached.
+    public var capReached: Double
+
+    /// The expected score of the indicator.
+    public var expectedScore: Double { indicator.points - expectedLoss }
+}
+
+/// A non-compliant cell and the expected points fixing it (达标 tomorrow) would gain, caps counted.
+public struct FixGain: Hashable, Sendable {
+    public var cell: ProjectedCell
+    public var gain: Double
+}
+
+/// What the Monte Carlo simulation predicts.
+public struct AssessmentOutcome: Hashable, Sendable {
+    public var runs: Int
+    public var seed: UInt64
+    public var fullScore: Double
+    public var target: Double
+    /// Mean score over the runs and its standard error.
+    public var expected: Double
+    public var standardError: Double
+    /// 5th and 95th percentiles of the score.
+    public var p5: Double
+    public var p95: Double
+    /// Share of runs scoring at least the target.
+    public var probabilityOfTarget: Double
+    /// Indicators, most expected loss first.
+    public var indicators: [IndicatorOutcome]
+    /// Cells whose fix gains points, most first.
+    public var fixes: [FixGain]
+    /// Sites visited per run and notes about the plan.
+    public var visitsPerRun: Int
+    public var notes: [String]
+}
+
+/// Monte Carlo over the sampling plan: each run draws the sites the assessors would visit (without replacement, per
+/// rule), finds each non-compliant cell there with its status's rate, deducts per indicator up to the cap and scores.
+/// Deterministic for a seed (`SeededRandom`). The gain of fixing a cell is measured in the same runs: in each run
+/// where the cell is found, the points its indicator would get back (the cap may absorb all of them).
+public enum AssessmentSimulator {
+    /// Runs `runs` simulated assessments of `table`.
+    public static func simulate(_ table: AssessmentTable, runs: Int, seed: UInt64) -> AssessmentOutcome {
+        let model = table.model
+        let n = model.indicators.count
+        let caps = model.indicators.map(\.cap)
+        let full = model.fullScore
+        var rng = SeededRandom(seed: seed)
+        var pools = table.pools
+        var deducted = [Double](repeating: 0, count: n)
+        var lossSum = [Double](repeating: 0, count: n), capHits = [Int](repeating: 0, count: n)
+        var gains = [Double](repeating: 0, count: table.cells.count)
+        var found: [Int32] = []
+        var scores = [Double](repeating: 0, count: max(0, runs))
+        for run in 0..<max(0, runs) {
+            for i in 0..<n { deducted[i] = 0 }
+            found.removeAll(keepingCapacity: true)
+            for r in pools.indices {
+                let count = pools[r].count, k = table.visits[r]
+                for j in 0..<k {
+                    // Partial Fisher–Yates: the first k of a uniformly shuffled prefix are a uniform k-subset.
+                    let pick = j + Int(rng.next() % UInt64(count - j))
+                    pools[r].swapAt(j, pick)
+                    let site = Int(pools[r][j])
+                    let lo = Int(table.contribStart[site]), hi = Int(table.contribStart[site + 1])
+                    guard lo < hi else { continue }
+                    for c in lo..<hi {
+                        let p = table.contribRate[c]
+                        guard p >= 1 || Double(rng.next() >> 11) / Double(1 << 53) < p else { continue }
+                        deducted[Int(table.contribIndicator[c])] += table.contribPoints[c]
+                        found.append(Int32(c))
+                    }
+                }
+            }
+            var score = full
+            for i in 0..<n {
+                let lost = min(caps[i], deducted[i])
+                score -= lost
+                lossSum[i] += lost
+                if deducted[i] >= caps[i], deducted[i] > 0 { capHits[i] += 1 }
+            }
+            scores[run] = score
+            for c in found {
+                let i = Int(table.contribIndicator[Int(c)])
+                let d = deducted[i]
+                gains[Int(table.contribCell[Int(c)])] += min(caps[i], d) - min(caps[i], d - table.contribPoints[Int(c)])
+            }
+        }
+        return outcome(table, runs: runs, seed: seed, scores: scores, lossSum: lossSum, capHits: capHits, gains: gains)
+    }
+
+    static func outcome(_ table: AssessmentTable, runs: Int, seed: UInt64, scores: [Double], lossSum: [Double], capHits: [Int],
+                        gains: [Double]) -> AssessmentOutcome {
+        let model = table.model
+        let count = Double(max(1, runs))
+        let mean = scores.reduce(0, +) / count
+        let variance = scores.count > 1 ? scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count - 1) : 0
+        let sorted = scores.sorted()
+        func percentile(_ q: Double) -> Double {
+            guard !sorted.isEmpty else { return model.fullScore }
+            return sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))]
+        }
+        let reached = scores.filter { $0 >= model.target - 1e-9 }.count
+        let indicators = model.indicators.enumerated().map { i, ind in
+            IndicatorOutcome(indicator: ind, expectedLoss: lossSum[i] / count, capReached: Double(capHits[i]) / count)
+        }
+        .sorted { ($0.expectedLoss, $1.indicator.code) > ($1.expectedLoss, $0.indicator.code) }
+        let fixes = gains.enumerated().filter { $0.element > 1e-12 }
+            .map { FixGain(cell: table.cells[$0.offset], gain: $0.element / count) }
+            .sorted { a, b in
+                a.gain != b.gain ? a.gain > b.gain : (a.cell.communityID, a.cell.themeID) < (b.cell.communityID, b.cell.themeID)
+            }
+        return AssessmentOutcome(runs: runs, seed: seed, fullScore: model.fullScore, target: model.target, expected: runs > 0 ? mean : model.fullScore,
+                                 standardError: (variance / count).squareRoot(), p5: percentile(0.05), p95: percentile(0.95),
+                                 probabilityOfTarget: runs > 0 ? Double(reached) / count : 0, indicators: indicators, fixes: fixes,
+                                 visitsPerRun: table.visitsPerRun, notes: table.notes)
+    }
+}
