@@ -78,6 +78,7 @@ public protocol AssessmentReading: Sendable {
     /// The sites in `scope`, their cells whose status is in `statuses`, and their open cases; a case is `repeated` when
     /// a notice named it or a case of the same cell was closed (结案 or 现场整改) after being found on or after `repeatSince`.
     func assessmentBoard(in scope: CommunityScope, statuses: Set<CellStatus>, repeatSince: Day) throws(GridError) -> AssessmentBoard
-    /// For every case found between two days (inclusive) that a notice named, the notices naming it (`2026·第4期`).
-    func noticesNaming(casesFoundFrom first: Day, to last: Day) throws(GridError) -> [CaseNumber: [String]]
+    /// For every case found between two local days (inclusive; the office is `utcOffsetSeconds` east of UTC) that a notice
+    /// named, the notices naming it (`2026·第4期`), oldest first.
+    func noticesNaming(casesFoundFrom first: Day, to last: Day, utcOffsetSeconds: Int) throws(GridError) -> [CaseNumber: [String]]
 }
