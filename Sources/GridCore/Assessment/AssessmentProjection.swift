@@ -18,15 +18,16 @@ public struct ProjectedCell: Hashable, Sendable {
 /// today and that day are closed by then — while the cases already overdue stay open (and overdue) and cases without a
 /// deadline (not yet dispatched) stay as they are. With `asOf == today` it is the board as it is.
 public enum AssessmentProjection {
-    /// The cells on `asOf`, with the cells that end up compliant left out.
-    public static func project(_ board: AssessmentBoard, today: Day, asOf: Day) -> [ProjectedCell] {
+    /// The cells on `asOf`, with the cells that end up compliant left out. `closingOverdue`: the overdue cases close by
+    /// `asOf` too (what the overdue cases cost is the difference).
+    public static func project(_ board: AssessmentBoard, today: Day, asOf: Day, closingOverdue: Bool = false) -> [ProjectedCell] {
         let casesByCell = Dictionary(grouping: board.openCases, by: \.key)
         var result: [ProjectedCell] = []
         result.reserveCapacity(board.cells.count)
         for cell in board.cells {
             var status = cell.status, due = cell.dueOn
             let open = casesByCell[cell.key] ?? []
-            let remaining = open.filter { !closesInTime($0, today: today, asOf: asOf) }
+            let remaining = open.filter { !closesInTime($0, today: today, asOf: asOf, closingOverdue: closingOverdue) }
             if !open.isEmpty {
                 // The cell follows its cases: the least advanced remaining one decides, none left means 达标.
                 guard let least = remaining.min(by: { CaseCellStatus.rank($0.state) < CaseCellStatus.rank($1.state) }) else { continue }
@@ -41,9 +42,10 @@ public enum AssessmentProjection {
         return result
     }
 
-    /// A case closes by `asOf` when its deadline holds: due between today (not yet overdue) and that day.
-    public static func closesInTime(_ c: AssessmentOpenCase, today: Day, asOf: Day) -> Bool {
+    /// A case closes by `asOf` when its deadline holds: due between today (not yet overdue) and that day; with
+    /// `closingOverdue`, an overdue one too.
+    public static func closesInTime(_ c: AssessmentOpenCase, today: Day, asOf: Day, closingOverdue: Bool = false) -> Bool {
         guard asOf > today, let due = c.dueOn else { return false }
-        return today <= due && due <= asOf
+        return (closingOverdue || today <= due) && due <= asOf
     }
 }

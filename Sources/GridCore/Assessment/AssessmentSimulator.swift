@@ -121,3 +121,28 @@ public enum AssessmentSimulator {
                                  visitsPerRun: table.visitsPerRun, notes: table.notes)
     }
 }
+
+extension AssessmentOutcome {
+    /// `预计得分 92.4 (90.1–94.0) · 目标 95 · 达到目标概率 18%`: the line the console and the command line share.
+    public var headline: String {
+        "预计得分 \(Self.points(expected, 1)) (\(Self.points(p5, 1))–\(Self.points(p95, 1))) · 目标 \(Self.trimmed(target)) · "
+            + "达到目标概率 \(Self.points(probabilityOfTarget * 100, 0))%"
+    }
+
+    /// A score with `digits` decimals (`92.4`); a whole target reads `95` (see `trimmed`).
+    public static func points(_ x: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((abs(x) * scale).rounded())
+        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+        let sign = x < 0 && scaled != 0 ? "-" : ""
+        guard digits > 0 else { return sign + String(whole) }
+        let f = String(fraction)
+        return sign + "\(whole)." + String(repeating: "0", count: digits - f.count) + f
+    }
+}
+
+extension AssessmentOutcome {
+    /// `95` for a whole number, else one decimal (`95.5`).
+    public static func trimmed(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : points(x, 1) }
+}

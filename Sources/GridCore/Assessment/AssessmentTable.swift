@@ -22,14 +22,15 @@ public struct AssessmentTable: Sendable {
     /// Sites visited per run.
     public var visitsPerRun: Int { visits.reduce(0, +) }
 
-    /// Precomputes the board as it will be on `asOf` (see `AssessmentProjection`) for `model`; `themes` map theme ids to codes.
-    public init(model: AssessmentModel, board: AssessmentBoard, themes: [CheckTheme], today: Day, asOf: Day) {
+    /// Precomputes the board as it will be on `asOf` (see `AssessmentProjection`, `closingOverdue` included) for `model`;
+    /// `themes` map theme ids to codes.
+    public init(model: AssessmentModel, board: AssessmentBoard, themes: [CheckTheme], today: Day, asOf: Day, closingOverdue: Bool = false) {
         self.model = model
         let codeByTheme = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0.code) })
         let sites = board.sites.sorted { $0.id < $1.id }
         siteIDs = sites.map(\.id)
         let indexOfSite = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($0.element.id, $0.offset) })
-        let projected = AssessmentProjection.project(board, today: today, asOf: asOf)
+        let projected = AssessmentProjection.project(board, today: today, asOf: asOf, closingOverdue: closingOverdue)
             .filter { (model.findRate[$0.status] ?? 0) > 0 && indexOfSite[$0.communityID] != nil }
             .sorted { (indexOfSite[$0.communityID]!, $0.themeID) < (indexOfSite[$1.communityID]!, $1.themeID) }
         cells = projected
