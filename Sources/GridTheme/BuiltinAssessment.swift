@@ -33,7 +33,7 @@ problem = 1.0      # 有问题
 rectifying = 1.0   # 整改中: not fixed yet
 parked = 1.0       # 挂账: long-term, still visible
 recheck = 0.3      # 待复核: reported fixed, not yet verified
-unchecked = 0.2    # 未查: nobody has looked
+unchecked = 0.1    # 未查: nobody has looked
 
 # 抽样方案 (sampling plan): one [[sample]] per kind and pool. Kinds: residential old_estate urban_village back_street
 # market toilet park main_road other. Size: count = N (all when fewer), share = 0.1 (rounded up) or all = true.
@@ -81,82 +81,82 @@ code = "Ⅲ-01"
 name = "公益广告宣传"
 points = 14
 themes = ["public_ads"]
-per_problem = 1.0
-overdue_extra = 0.5
-repeat_extra = 0.5
+per_problem = 0.5
+overdue_extra = 0.25
+repeat_extra = 0.25
 
 [[indicator]]
 code = "Ⅲ-02"
 name = "环境卫生"
 points = 14
 themes = ["sanitation"]
-per_problem = 1.0
-overdue_extra = 0.5
-repeat_extra = 0.5
+per_problem = 0.5
+overdue_extra = 0.25
+repeat_extra = 0.25
 
 [[indicator]]
 code = "Ⅲ-03"
 name = "垃圾分类"
 points = 8
 themes = ["waste_sorting"]
-per_problem = 0.8
-overdue_extra = 0.4
-repeat_extra = 0.4
+per_problem = 0.4
+overdue_extra = 0.2
+repeat_extra = 0.2
 
 [[indicator]]
 code = "Ⅲ-04"
 name = "楼道与消防通道"
 points = 8
 themes = ["corridors"]
-per_problem = 0.8
-overdue_extra = 0.4
-repeat_extra = 0.4
+per_problem = 0.4
+overdue_extra = 0.2
+repeat_extra = 0.2
 
 [[indicator]]
 code = "Ⅲ-05"
 name = "交通与停车秩序"
 points = 10
 themes = ["parking"]
-per_problem = 0.8
-overdue_extra = 0.4
-repeat_extra = 0.4
+per_problem = 0.4
+overdue_extra = 0.2
+repeat_extra = 0.2
 
 [[indicator]]
 code = "Ⅲ-06"
 name = "消防安全（飞线充电）"
 points = 8
 themes = ["flying_leads"]
-per_problem = 1.0
-overdue_extra = 0.5
-repeat_extra = 0.5
-cap = 6
+per_problem = 0.5
+overdue_extra = 0.25
+repeat_extra = 0.25
+cap = 3            # at most 3 of its 8 points are lost to flying leads
 
 [[indicator]]
 code = "Ⅲ-07"
 name = "公共设施完好"
 points = 10
 themes = ["facilities"]
-per_problem = 0.8
-overdue_extra = 0.4
-repeat_extra = 0.4
+per_problem = 0.4
+overdue_extra = 0.2
+repeat_extra = 0.2
 
 [[indicator]]
 code = "Ⅲ-08"
 name = "绿化美化"
 points = 8
 themes = ["greening"]
-per_problem = 0.6
-overdue_extra = 0.3
-repeat_extra = 0.3
+per_problem = 0.3
+overdue_extra = 0.15
+repeat_extra = 0.15
 
 [[indicator]]
 code = "Ⅲ-09"
 name = "物业服务管理"
 points = 6
 themes = ["property_service"]
-per_problem = 0.6
-overdue_extra = 0.3
-repeat_extra = 0.3
+per_problem = 0.3
+overdue_extra = 0.15
+repeat_extra = 0.15
 
 [[indicator]]
 code = "Ⅲ-10"
@@ -164,9 +164,9 @@ name = "农贸市场秩序"
 points = 8
 themes = ["market_order"]
 kinds = ["market"]
-per_problem = 1.0
-overdue_extra = 0.5
-repeat_extra = 0.5
+per_problem = 0.5
+overdue_extra = 0.25
+repeat_extra = 0.25
 
 [[indicator]]
 code = "Ⅲ-11"
@@ -174,9 +174,9 @@ name = "公共厕所管理"
 points = 6
 themes = ["toilet_cleaning"]
 kinds = ["toilet"]
-per_problem = 1.0
-overdue_extra = 0.5
-repeat_extra = 0.5
+per_problem = 0.5
+overdue_extra = 0.25
+repeat_extra = 0.25
 
 # 年度综合绩效考核 (`civgrid annual YEAR`): who is named for commendation (表彰) and accountability (追责).
 # Scores are 100 − deductions under deductions.toml, as in `civgrid rank`.
