@@ -18,6 +18,12 @@ struct AssessmentEngine {
         return (String(decoding: data, as: UTF8.self), file)
     }
 
+    /// The file in force for the console: `$XDG_CONFIG_HOME/civgrid/assessment.toml`, else the built-in one.
+    static func source(variables: [String: String]) -> AssessmentFile.Source {
+        guard let (text, path) = try? modelText(nil, variables: variables) else { return .builtin }
+        return AssessmentFile.Source(text: text, path: path)
+    }
+
     /// The model in force (see `modelText`), checked against the database's themes.
     func model(_ path: String?, variables: [String: String]) throws(GridError) -> AssessmentModel {
         let (text, file) = try Self.modelText(path, variables: variables)

@@ -4,6 +4,21 @@ import TOMLKit
 /// Reads the assessment model (assessment.toml): `edition`, `target`, `repeat_window_days`, `[find_rate]`,
 /// `[[sample]]`, `[[indicator]]` and `[annual]`. Every problem is reported with its file and line, all at once.
 public enum AssessmentFile {
+    /// A model file's text and where it came from (a path, or the built-in default).
+    public struct Source: Hashable, Sendable {
+        public var text: String
+        public var path: String
+
+        /// Creates a source.
+        public init(text: String, path: String) {
+            self.text = text
+            self.path = path
+        }
+
+        /// The shipped default (`Config/assessment.toml`, compiled in).
+        public static let builtin = Source(text: BuiltinAssessment.text, path: BuiltinAssessment.path)
+    }
+
     /// The model in `text`, or every problem found; `themeCodes` are the theme codes an indicator may name.
     public static func check(_ text: String, path: String, themeCodes: Set<String>) -> (model: AssessmentModel?, problems: [ThemeDiagnostic]) {
         let table: TOMLTable
