@@ -83,8 +83,8 @@ struct AssessmentFileReader {
         }
         var window = 365
         if t.contains(key: "repeat_window_days") {
-            if let n = t["repeat_window_days"]?.int, n >= 0 { window = n } else {
-                problem("repeat_window_days must be a whole number of days, 0 or more", key: "repeat_window_days")
+            if let n = t["repeat_window_days"]?.int, (0...3650).contains(n) { window = n } else {
+                problem("repeat_window_days must be a whole number of days from 0 to 3650", key: "repeat_window_days")
             }
         }
         return AssessmentModel(edition: edition, indicators: indicators, sampling: sampling, findRate: rates, target: target,
@@ -97,8 +97,9 @@ struct AssessmentFileReader {
         }
     }
 
+    /// A finite number (TOML's `inf` and `nan` are refused like text).
     func number(_ v: (any TOMLValueConvertible)?) -> Double? {
-        if let d = v?.double { return d }
+        if let d = v?.double { return d.isFinite ? d : nil }
         if let i = v?.int { return Double(i) }
         return nil
     }

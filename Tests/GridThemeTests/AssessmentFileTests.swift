@@ -108,4 +108,23 @@ struct AssessmentFileTests {
         #expect(problems("target = 1\n").contains { $0.message.contains("no [[indicator]]") })
         #expect(problems("indicator = 3\ntarget = 1\n").contains { $0.line == 1 && $0.message.contains("[[indicator]] sections") })
     }
+
+    @Test("hostile values: inf, nan, huge numbers and wrong types are refused, never taken as a model")
+    func hostile() {
+        let cases: [(String, String, String)] = [
+            ("points = 50", "points = inf", "points must be a number above 0"),
+            ("per_problem = 1\n\n[[indicator]]", "per_problem = nan\n\n[[indicator]]", "per_problem must be a number"),
+            ("target = 90", "target = 90\nrepeat_window_days = 9223372036854775807", "repeat_window_days must be a whole number of days from 0 to 3650"),
+            ("count = 3", "count = \"三\"", "count must be a whole number"),
+            ("themes = [\"public_ads\"]", "themes = [1, 2]", "themes must be a non-empty list"),
+            ("themes = [\"public_ads\"]", "themes = []", "themes must be a non-empty list"),
+            ("[[sample]]\nkind = \"residential\"\ncount = 3", "sample = \"all\"", "sample must be written as [[sample]] sections"),
+        ]
+        for (from, to, message) in cases {
+            let text = Self.minimal.replacingOccurrences(of: from, with: to)
+            let (model, found) = AssessmentFile.check(text, path: "a.toml", themeCodes: Self.codes)
+            #expect(model == nil, "\(to)")
+            #expect(found.contains { $0.message.contains(message) }, "\(to): \(found)")
+        }
+    }
 }
