@@ -1,6 +1,7 @@
 import Foundation
 import GridCore
 import GridStore
+import GridTheme
 import GridUI
 import Testing
 import TerminalKit
@@ -94,5 +95,25 @@ struct DashboardConsoleTests {
         let after = try #require(h.console.state.dashboard.assessment?.summary)
         #expect(after.outcome.expected > before.outcome.expected)
         #expect(after.fixes.first { $0.key == fix.key }.map { $0.gain < fix.gain } ?? true)
+    }
+
+    @Test("a broken assessment.toml is shown on the panel with its file and line; the rest of the dashboard works")
+    func brokenModel() throws {
+        let h = try ConsoleHarness()
+        let broken = AssessmentFile.Source(text: "target = 95\n[[sample]]\nkind = \"castle\"\ncount = 1\n", path: "/etc/civgrid/assessment.toml")
+        let runner = EffectRunner(store: h.store, context: h.console.context, assessmentFile: broken)
+        let actions = runner.perform(.loadAssessment)
+        guard case .assessmentLoaded(let panel) = try #require(actions.first) else {
+            Issue.record("expected the panel, got \(actions)")
+            return
+        }
+        #expect(panel.summary == nil)
+        #expect(panel.problem?.contains("/etc/civgrid/assessment.toml:3: [[sample]] castle: kind must be one of") == true, "\(panel.problem ?? "")")
+        h.press([.tab, .tab])
+        h.console.dispatch(.assessmentLoaded(panel))
+        h.console.draw()
+        #expect(h.rows.contains { $0.contains("测评模型有误 assessment.toml: /etc/civgrid/assessment.toml:") }, "\(h.rows)")
+        #expect(h.rows.contains { $0.contains("结案率") })
+        #expect(h.console.state.dashboard.fixFocus == false)
     }
 }
