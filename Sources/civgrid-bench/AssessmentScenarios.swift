@@ -38,6 +38,14 @@ extension Scenarios {
         recorder.add("14 assessment: 10,000 runs + fixes ranking (\(fixes) fixes)", name, simulate, unit: "ms",
                      budget: Budgets.label("14 assessment: 10,000 runs", scale))
         recorder.add("14 assessment: what-if --as-of +15 days (table + 10,000 runs)", name, whatIf, unit: "ms")
+        // A heavier plan than the shipped one: 5% of every kind (5,000 visits a run at province) instead of a few dozen.
+        var heavy = model
+        heavy.sampling = CommunityKind.allCases.map { SamplingRule(kind: $0, size: .share(0.05)) }
+        let board = try store.assessmentBoard(in: .all, statuses: heavy.findableStatuses, repeatSince: today.adding(days: -heavy.repeatWindowDays))
+        let heavyTable = AssessmentTable(model: heavy, board: board, themes: themes, today: today, asOf: today)
+        let heavyRuns = (0..<repeats).map { _ in ms { _ = AssessmentSimulator.simulate(heavyTable, runs: 10_000, seed: 2026) } }
+        recorder.add("14 assessment: 10,000 runs, 5% of every kind (\(heavyTable.visitsPerRun) visits a run)", name, heavyRuns, unit: "ms",
+                     budget: Budgets.label("14 assessment: 10,000 runs", scale))
         let seconds = try (0..<(quick ? 1 : 3)).map { _ in try ProcessStart.run(["assess"], database: path) * 1000 }
         recorder.add("14 `civgrid assess` (process start incl.)", name, seconds, unit: "ms")
     }

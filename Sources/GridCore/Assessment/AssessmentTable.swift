@@ -30,14 +30,19 @@ public struct AssessmentTable: Sendable {
         let sites = board.sites.sorted { $0.id < $1.id }
         siteIDs = sites.map(\.id)
         let indexOfSite = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($0.element.id, $0.offset) })
-        let projected = AssessmentProjection.project(board, today: today, asOf: asOf, closingOverdue: closingOverdue)
-            .filter { (model.findRate[$0.status] ?? 0) > 0 && indexOfSite[$0.communityID] != nil }
-            .sorted { (indexOfSite[$0.communityID]!, $0.themeID) < (indexOfSite[$1.communityID]!, $1.themeID) }
+        // The cells that can be found, with their site's index, in site order (each site's cells are then one run).
+        let located = AssessmentProjection.project(board, today: today, asOf: asOf, closingOverdue: closingOverdue)
+            .compactMap { cell -> (site: Int, cell: ProjectedCell)? in
+                guard (model.findRate[cell.status] ?? 0) > 0, let s = indexOfSite[cell.communityID] else { return nil }
+                return (s, cell)
+            }
+            .sorted { ($0.site, $0.cell.themeID) < ($1.site, $1.cell.themeID) }
+        let projected = located.map(\.cell)
         cells = projected
         var start: [Int32] = [0], indicator: [Int32] = [], rate: [Double] = [], points: [Double] = [], cellIndex: [Int32] = []
         var next = 0
         for (s, site) in sites.enumerated() {
-            while next < projected.count, indexOfSite[projected[next].communityID] == s {
+            while next < located.count, located[next].site == s {
                 let cell = projected[next]
                 if let code = codeByTheme[cell.themeID] {
                     for (i, ind) in model.indicators.enumerated() where ind.counts(theme: code, at: site.kind) {
@@ -53,8 +58,9 @@ public struct AssessmentTable: Sendable {
         }
         (contribStart, contribIndicator, contribRate, contribPoints, contribCell) = (start, indicator, rate, points, cellIndex)
         var pools: [[Int32]] = [], visits: [Int] = [], notes: [String] = []
+        let byKind = Dictionary(grouping: sites.indices, by: { sites[$0].kind })
         for rule in model.sampling {
-            let pool = sites.indices.filter { sites[$0].kind == rule.kind && rule.pool.contains(declared: sites[$0].declared) }.map { Int32($0) }
+            let pool = (byKind[rule.kind] ?? []).filter { rule.pool.contains(declared: sites[$0].declared) }.map { Int32($0) }
             let k = rule.size.visits(of: pool.count)
             if case .count(let asked) = rule.size, asked > pool.count {
                 notes.append("\(rule.kind.zh)\(rule.pool.label)：计划抽 \(asked) 个，范围内只有 \(pool.count) 个，全部计入 (plan asks \(asked), \(pool.count) in scope: all visited)")
