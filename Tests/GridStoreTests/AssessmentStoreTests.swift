@@ -4,34 +4,9 @@ import GridCore
 import Testing
 @testable import GridStore
 
+/// SQLite-specific checks of the assessment reads; what every store must do is in `Contract/AssessmentContract.swift`.
 @Suite("The assessment read port on SQLite", .serialized)
 struct AssessmentStoreTests {
-    @Test("the board holds every site of the scope, exactly its cells in the asked statuses, and its open cases")
-    func board() throws {
-        let temp = TempDatabase()
-        let store = try Fixture.county(temp)
-        let today = Fixture.today
-        let statuses: Set<CellStatus> = [.problem, .rectifying, .parked, .recheck, .unchecked]
-        let board = try store.assessmentBoard(in: .all, statuses: statuses, repeatSince: today.adding(days: -365))
-        let rows = try store.communities(in: .all, filter: .none, offset: 0, limit: 1000, today: today)
-        #expect(board.sites.count == rows.count)
-        let declared = Set(rows.filter { $0.community.declaredSite != nil }.map(\.community.id))
-        #expect(Set(board.sites.filter(\.declared).map(\.id)) == declared)
-        #expect(Dictionary(uniqueKeysWithValues: board.sites.map { ($0.id, $0.kind) }) == Dictionary(uniqueKeysWithValues: rows.map { ($0.community.id, $0.community.kind) }))
-        let expected = try store.cells(communityIDs: rows.map(\.community.id)).filter { statuses.contains($0.status) }
-        #expect(Set(board.cells.map { AssessmentCell(communityID: $0.communityID, themeID: $0.themeID, status: $0.status, dueOn: $0.dueOn) })
-                == Set(expected.map { AssessmentCell(communityID: $0.communityID, themeID: $0.themeID, status: $0.status, dueOn: $0.dueOn) }))
-        let open = try store.cases(CaseQuery(openOnly: true, limit: 100_000))
-        #expect(Set(board.openCases.map(\.number)) == Set(open.map(\.number)))
-        // A street's board is that street's communities only.
-        let street = rows[0].community.streetID
-        let scoped = try store.assessmentBoard(in: .street(street), statuses: statuses, repeatSince: today)
-        #expect(Set(scoped.sites.map(\.id)) == Set(rows.filter { $0.community.streetID == street }.map(\.community.id)))
-        #expect(scoped.cells.allSatisfy { c in rows.first { $0.community.id == c.communityID }?.community.streetID == street })
-        // No statuses asked: no cells read.
-        #expect(try store.assessmentBoard(in: .all, statuses: [], repeatSince: today).cells.isEmpty)
-    }
-
     @Test("repeated: named in a notice, or the same cell had a case closed since the window's start")
     func repeated() throws {
         let temp = TempDatabase()
