@@ -16,7 +16,8 @@ public struct AssessmentTable: Sendable {
     let contribCell: [Int32]
     /// Site ids by index.
     public let siteIDs: [RowID]
-    /// Plain-language notes about the plan against this board (a kind with fewer sites than the plan asks for …).
+    /// Plain-language notes about the plan against this board: a kind with fewer sites in scope than the plan asks for
+    /// (none in scope is not noted: a street has no farmers' market to visit).
     public let notes: [String]
 
     /// Sites visited per run.
@@ -62,7 +63,7 @@ public struct AssessmentTable: Sendable {
         for rule in model.sampling {
             let pool = (byKind[rule.kind] ?? []).filter { rule.pool.contains(declared: sites[$0].declared) }.map { Int32($0) }
             let k = rule.size.visits(of: pool.count)
-            if case .count(let asked) = rule.size, asked > pool.count {
+            if case .count(let asked) = rule.size, asked > pool.count, !pool.isEmpty {
                 notes.append("\(rule.kind.zh)\(rule.pool.label)：计划抽 \(asked) 个，范围内只有 \(pool.count) 个，全部计入 (plan asks \(asked), \(pool.count) in scope: all visited)")
             }
             pools.append(pool)
