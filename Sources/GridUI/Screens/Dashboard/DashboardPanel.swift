@@ -17,8 +17,10 @@ extension DashboardView {
         ColumnSpec("责任单位", min: 6, priority: 3),
     ]
 
-    /// Lines the panel takes: the headline alone on short screens; with the losses and the fixes from 18 content lines.
+    /// Lines the panel takes: none below 12 content lines (the league keeps its rows), the headline alone below 18, and
+    /// with the losses and the fixes from 18.
     static func panelHeight(_ s: AppState) -> Int {
+        guard s.contentHeight >= 12 else { return 0 }
         guard s.contentHeight >= 18 else { return 1 }
         return (s.dashboard.assessment?.fixes.isEmpty ?? true) ? 2 : 4 + fixRows
     }

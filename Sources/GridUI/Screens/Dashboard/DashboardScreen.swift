@@ -11,7 +11,8 @@ enum DashboardScreen: ScreenModule {
     static func title(_ s: AppState) -> String { "统计与排名" }
 
     static func bindings(_ s: AppState) -> [Binding] {
-        if s.dashboard.fixFocus { return fixBindings(s) }
+        // In the fixes while they are on screen; a screen shrunk below them gets the league's keys back.
+        if s.dashboard.fixFocus, DashboardView.panelHeight(s) > 2 { return fixBindings(s) }
         // Moving means something only once the table has rows (help and hints list only keys that work).
         var list: [Binding] = s.dashboard.ranked.count < 2 ? [] : [
             Binding([.char("k"), .up], "上移 up") { s in move(&s) { $0 - 1 } },
@@ -31,7 +32,8 @@ enum DashboardScreen: ScreenModule {
                 return []
             },
         ]
-        if !(s.dashboard.assessment?.fixes.isEmpty ?? true) {
+        // Only while the fixes are on screen (short screens show the score alone).
+        if !(s.dashboard.assessment?.fixes.isEmpty ?? true), DashboardView.panelHeight(s) > 2 {
             list.append(Binding([.char("f")], "整改清单 the fixes that gain most (Enter jumps to the cell)", hint: "整改", verb: "fixes") { s in
                 s.dashboard.fixFocus = true
                 s.dashboard.drill = false
