@@ -49,46 +49,68 @@ public enum AssessmentSimulator {
         let model = table.model
         let n = model.indicators.count
         let caps = model.indicators.map(\.cap)
-        let full = model.fullScore
         var rng = SeededRandom(seed: seed)
-        var pools = table.pools
+        // The pools laid end to end, shuffled in place run after run (any order of a pool is as good as another).
+        var pool = table.pools.flatMap { $0 }
+        var ranges: [(start: Int, count: Int, visits: Int)] = []
+        var offset = 0
+        for (p, k) in zip(table.pools, table.visits) {
+            ranges.append((offset, p.count, k))
+            offset += p.count
+        }
         var deducted = [Double](repeating: 0, count: n)
         var lossSum = [Double](repeating: 0, count: n), capHits = [Int](repeating: 0, count: n)
         var gains = [Double](repeating: 0, count: table.cells.count)
-        var found: [Int32] = []
+        // A site is visited at most once per rule in a run, so a run finds at most this many contributions.
+        var found = [Int32](repeating: 0, count: table.contributions.count * max(1, table.pools.count))
         var scores = [Double](repeating: 0, count: max(0, runs))
-        for run in 0..<max(0, runs) {
-            for i in 0..<n { deducted[i] = 0 }
-            found.removeAll(keepingCapacity: true)
-            for r in pools.indices {
-                let count = pools[r].count, k = table.visits[r]
-                for j in 0..<k {
-                    // Partial Fisher–Yates: the first k of a uniformly shuffled prefix are a uniform k-subset.
-                    let pick = j + Int(rng.next() % UInt64(count - j))
-                    pools[r].swapAt(j, pick)
-                    let site = Int(pools[r][j])
-                    let lo = Int(table.contribStart[site]), hi = Int(table.contribStart[site + 1])
-                    guard lo < hi else { continue }
-                    for c in lo..<hi {
-                        let p = table.contribRate[c]
-                        guard p >= 1 || Double(rng.next() >> 11) / Double(1 << 53) < p else { continue }
-                        deducted[Int(table.contribIndicator[c])] += table.contribPoints[c]
-                        found.append(Int32(c))
+        pool.withUnsafeMutableBufferPointer { pool in
+            table.contributions.withUnsafeBufferPointer { contrib in
+                table.contribStart.withUnsafeBufferPointer { start in
+                    deducted.withUnsafeMutableBufferPointer { deducted in
+                        found.withUnsafeMutableBufferPointer { found in
+                            gains.withUnsafeMutableBufferPointer { gains in
+                                for run in 0..<max(0, runs) {
+                                    for i in 0..<n { deducted[i] = 0 }
+                                    var foundCount = 0
+                                    for r in ranges {
+                                        for j in 0..<r.visits {
+                                            // Partial Fisher–Yates: the first k of a uniformly shuffled prefix are a uniform k-subset.
+                                            let pick = r.start + j + Int(rng.next() % UInt64(r.count - j))
+                                            pool.swapAt(r.start + j, pick)
+                                            let site = Int(pool[r.start + j])
+                                            var c = Int(start[site])
+                                            let hi = Int(start[site + 1])
+                                            while c < hi {
+                                                let x = contrib[c]
+                                                if x.rate >= 1 || Double(rng.next() >> 11) / Double(1 << 53) < x.rate {
+                                                    deducted[Int(x.indicator)] += x.points
+                                                    found[foundCount] = Int32(c)
+                                                    foundCount += 1
+                                                }
+                                                c += 1
+                                            }
+                                        }
+                                    }
+                                    var score = model.fullScore
+                                    for i in 0..<n {
+                                        let lost = min(caps[i], deducted[i])
+                                        score -= lost
+                                        lossSum[i] += lost
+                                        if deducted[i] >= caps[i], deducted[i] > 0 { capHits[i] += 1 }
+                                    }
+                                    scores[run] = score
+                                    // What fixing each found cell would have given back in this run, the cap counted.
+                                    for f in 0..<foundCount {
+                                        let x = contrib[Int(found[f])]
+                                        let i = Int(x.indicator), d = deducted[i]
+                                        gains[Int(x.cell)] += min(caps[i], d) - min(caps[i], d - x.points)
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
-            }
-            var score = full
-            for i in 0..<n {
-                let lost = min(caps[i], deducted[i])
-                score -= lost
-                lossSum[i] += lost
-                if deducted[i] >= caps[i], deducted[i] > 0 { capHits[i] += 1 }
-            }
-            scores[run] = score
-            for c in found {
-                let i = Int(table.contribIndicator[Int(c)])
-                let d = deducted[i]
-                gains[Int(table.contribCell[Int(c)])] += min(caps[i], d) - min(caps[i], d - table.contribPoints[Int(c)])
             }
         }
         return outcome(table, runs: runs, seed: seed, scores: scores, lossSum: lossSum, capHits: capHits, gains: gains)

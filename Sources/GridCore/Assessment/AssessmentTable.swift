@@ -8,12 +8,9 @@ public struct AssessmentTable: Sendable {
     /// Per sampling rule: the site indices it draws from, and how many it visits per run.
     let pools: [[Int32]]
     let visits: [Int]
-    /// Site `s`'s contributions are `contribStart[s] ..< contribStart[s + 1]` of the arrays below.
+    /// Site `s`'s contributions are `contribStart[s] ..< contribStart[s + 1]` of `contributions`.
     let contribStart: [Int32]
-    let contribIndicator: [Int32]
-    let contribRate: [Double]
-    let contribPoints: [Double]
-    let contribCell: [Int32]
+    let contributions: [Contribution]
     /// Site ids by index.
     public let siteIDs: [RowID]
     /// Plain-language notes about the plan against this board: a kind with fewer sites in scope than the plan asks for
@@ -40,24 +37,22 @@ public struct AssessmentTable: Sendable {
             .sorted { ($0.site, $0.cell.themeID) < ($1.site, $1.cell.themeID) }
         let projected = located.map(\.cell)
         cells = projected
-        var start: [Int32] = [0], indicator: [Int32] = [], rate: [Double] = [], points: [Double] = [], cellIndex: [Int32] = []
+        var start: [Int32] = [0], contributions: [Contribution] = []
         var next = 0
         for (s, site) in sites.enumerated() {
             while next < located.count, located[next].site == s {
                 let cell = projected[next]
                 if let code = codeByTheme[cell.themeID] {
                     for (i, ind) in model.indicators.enumerated() where ind.counts(theme: code, at: site.kind) {
-                        indicator.append(Int32(i))
-                        rate.append(model.findRate[cell.status] ?? 0)
-                        points.append(ind.problemPoints(overdue: cell.overdue, repeated: cell.repeated))
-                        cellIndex.append(Int32(next))
+                        contributions.append(Contribution(indicator: Int32(i), cell: Int32(next), rate: model.findRate[cell.status] ?? 0,
+                                                          points: ind.problemPoints(overdue: cell.overdue, repeated: cell.repeated)))
                     }
                 }
                 next += 1
             }
-            start.append(Int32(indicator.count))
+            start.append(Int32(contributions.count))
         }
-        (contribStart, contribIndicator, contribRate, contribPoints, contribCell) = (start, indicator, rate, points, cellIndex)
+        (contribStart, self.contributions) = (start, contributions)
         var pools: [[Int32]] = [], visits: [Int] = [], notes: [String] = []
         let byKind = Dictionary(grouping: sites.indices, by: { sites[$0].kind })
         for rule in model.sampling {
@@ -82,6 +77,14 @@ public struct AssessmentTable: Sendable {
         }
         return 1 - miss
     }
+}
+
+/// What one non-compliant cell costs one indicator when its site is visited: found with `rate`, costing `points`.
+struct Contribution {
+    var indicator: Int32
+    var cell: Int32
+    var rate: Double
+    var points: Double
 }
 
 extension SitePool {
