@@ -36,7 +36,7 @@ extension Scenarios {
         recorder.add("14 assessment: read the board (\(cells) cells that may cost points)", name, read, unit: "ms")
         recorder.add("14 assessment: precompute the compliance table", name, build, unit: "ms")
         recorder.add("14 assessment: 10,000 runs + fixes ranking (\(fixes) fixes)", name, simulate, unit: "ms",
-                     budget: Budgets.label("14 assessment: 10,000 runs", scale))
+                     budget: Budgets.label("14 assessment: 10,000 runs + fixes", scale))
         recorder.add("14 assessment: what-if --as-of +15 days (table + 10,000 runs)", name, whatIf, unit: "ms")
         // A heavier plan than the shipped one: 5% of every kind (5,000 visits a run at province) instead of a few dozen.
         var heavy = model
@@ -44,8 +44,8 @@ extension Scenarios {
         let board = try store.assessmentBoard(in: .all, statuses: heavy.findableStatuses, repeatSince: today.adding(days: -heavy.repeatWindowDays))
         let heavyTable = AssessmentTable(model: heavy, board: board, themes: themes, today: today, asOf: today)
         let heavyRuns = (0..<repeats).map { _ in ms { _ = AssessmentSimulator.simulate(heavyTable, runs: 10_000, seed: 2026) } }
-        recorder.add("14 assessment: 10,000 runs, 5% of every kind (\(heavyTable.visitsPerRun) visits a run)", name, heavyRuns, unit: "ms",
-                     budget: Budgets.label("14 assessment: 10,000 runs", scale))
+        // Not under the budget, which is for the assessment's plan: a stress row for plans by share.
+        recorder.add("14 assessment: 10,000 runs, 5% of every kind (\(heavyTable.visitsPerRun) visits a run)", name, heavyRuns, unit: "ms")
         let seconds = try (0..<(quick ? 1 : 3)).map { _ in try ProcessStart.run(["assess"], database: path) * 1000 }
         recorder.add("14 `civgrid assess` (process start incl.)", name, seconds, unit: "ms")
     }
