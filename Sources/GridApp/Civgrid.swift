@@ -17,7 +17,7 @@ public struct Civgrid: ParsableCommand {
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
                       LogCommand.self, StatsCommand.self, AssignCommand.self, OrderCommand.self, StreetCommand.self, CommunityCommand.self, UnitCommand.self,
                       PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
-                      CaseCommand.self, NoticeCommand.self, RankCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+                      CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
                       ServerCommand.self])
 
     @OptionGroup var store: StoreOptions

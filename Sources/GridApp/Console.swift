@@ -36,14 +36,15 @@ public final class Console {
     /// A console over a store and a backend; loads the first data and is ready to draw.
     public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
          colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly, rules: DeductionRules = .standard,
-                assessmentDate: Day? = nil) throws(GridError) {
+                assessmentDate: Day? = nil, assessmentFile: AssessmentFile.Source = .builtin) throws(GridError) {
         self.store = store
         self.backend = backend
         self.catalog = catalog
         self.colors = colors
         self.measure = measure
         palette = theme.adapted(colors: colors)
-        runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
+        runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate,
+                              assessmentFile: assessmentFile)
         self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size
@@ -117,6 +118,10 @@ public final class Console {
             // Scoring the month's cases grows with them: done on another thread, polled by the run loop.
             startRead(.dashboard, effect)
             return []
+        case .loadAssessment:
+            // Reading the board and 10,000 simulated assessments: on another thread too.
+            startRead(.assessment, effect)
+            return []
         case .loadCaseQueue(let query, _, _, nil, _, _) where !query.text.trimmingWhitespace().isEmpty:
             // Free text is counted over every open case: a typed filter is answered in the background, so keys keep
             // coming; the rows shown until then are the previous filter's (a reply to an older filter is dropped).
@@ -172,7 +177,7 @@ public final class Console {
     func startRead(_ kind: ReadJob.Kind, _ effect: Effect) {
         readJobs.removeAll { $0.kind == kind }
         readJobs.append(ReadJob(kind, effect: effect, databasePath: store.path, context: context, calendar: runner.calendar,
-                                rules: runner.rules, assessmentDate: runner.assessmentDate))
+                                rules: runner.rules, assessmentDate: runner.assessmentDate, assessmentFile: runner.assessmentFile))
     }
 
     /// Dispatches the results of background reads that are done; true when there were some.

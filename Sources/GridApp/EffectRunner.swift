@@ -1,4 +1,5 @@
 import GridCore
+import GridTheme
 import GridUI
 
 /// Performs effects against the store and turns their results into actions. Terminal effects (redraw,
@@ -9,6 +10,8 @@ struct EffectRunner {
     var calendar: WorkingCalendar = .weekendsOnly
     var rules: DeductionRules = .standard
     var assessmentDate: Day?
+    /// The assessment model's text and where it came from (parsed on every simulation, so edits apply at once).
+    var assessmentFile = AssessmentFile.Source.builtin
 
     /// The one door every change goes through.
     var services: GridServices { GridServices(store, calendar: calendar) }
@@ -106,6 +109,8 @@ struct EffectRunner {
                 league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty,
                                        names: try store.leagueNames(byProperty: byProperty, on: today)), byProperty: byProperty)
             return [.dashboardLoaded(data)]
+        case .loadAssessment:
+            return [.assessmentLoaded(try assessmentPanel(today: today))]
         case .loadCaseQueue(let query, var offset, let limit, let known, var anchor, let follow):
             // A count (unless the reducer knows it) and one statement for the window, names joined in.
             let total: Int

@@ -16,6 +16,7 @@ enum Budgets {
         ("2 board: down", 5, 5, 5),
         ("2 board: page down", 5, 5, 5),
         ("1 cold open → first frame (process start incl.)", 50, 50, 50),
+        ("14 assessment: 10,000 runs +", 2000, 2000, 2000),
     ]
 
     /// The budget of a scenario at a scale, in ms, if the table has one.

@@ -23,6 +23,7 @@ struct ScreenSnapshotTests {
         ("browser-drilled", [.tab, .tab, .tab, .enter, .enter]),
         ("dashboard", [.tab, .tab]),
         ("dashboard-drill", [.tab, .tab, .enter]),
+        ("dashboard-fixes", [.tab, .tab, .char("f"), .char("j")]),
         ("help", [.char("?")]),
         ("search", [.char("/"), .char("云")]),
         ("command-line", [.char(":"), .char("t"), .char("h"), .tab]),

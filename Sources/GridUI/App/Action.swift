@@ -21,6 +21,8 @@ public enum Action: Sendable {
     /// The cells of a range of board rows (`v`), resolved by the store for the scope and filter they were asked in.
     case rangeMarksLoaded(scope: CommunityScope, filter: CommunityFilter, keys: [CellKey])
     case dashboardLoaded(DashboardData)
+    /// The assessment simulation for the dashboard's panel.
+    case assessmentLoaded(AssessmentPanel)
     case caseDetailLoaded(CaseDetailData)
     /// A case moved from one state to another (its due day after the move); the queue (and detail) reload.
     case caseMoved(number: CaseNumber, from: CaseState, to: CaseState, dueOn: Day?)
@@ -67,6 +69,8 @@ public enum Effect: Hashable, Sendable {
     case applyPalette(String)
     /// Load the dashboard for the current month (league of units, or property companies).
     case loadDashboard(byProperty: Bool)
+    /// Simulate the assessment for the dashboard's panel (in the background): score, losing indicators, top fixes.
+    case loadAssessment
     /// Load a window of the open cases (overdue first) as `query` filters them. `total` is the count when the reducer
     /// knows it (scrolling an unchanged queue), so the store need not count again; `anchor` lets it seek. With `follow`,
     /// the window is fetched around that case wherever it now is (a move may have changed its deadline).

@@ -41,6 +41,9 @@ public enum Reducer {
         case .dashboardLoaded(let d):
             DashboardScreen.loaded(&s, d)
             return []
+        case .assessmentLoaded(let panel):
+            DashboardScreen.assessed(&s, panel)
+            return []
         case .caseDetailLoaded(let d):
             CaseDetailScreen.loaded(&s, d)
             return []
@@ -52,6 +55,7 @@ public enum Reducer {
             s.board.loading = false
             s.cases.loading = false
             s.dashboard.computing = false
+            s.dashboard.assessing = false
             return []
         case .detailLoaded(let detail):
             CellDetailScreen.loaded(&s, detail)
@@ -87,6 +91,7 @@ public enum Reducer {
     /// A hidden browser is refreshed when it is shown again (switching screens reloads it).
     static func refresh(_ s: inout AppState, cells: [CellKey]) -> [Effect] {
         var effects = BoardScreen.reloadWindow(&s) + (s.screen == .browser ? BrowserScreen.refresh(s) : [])
+            + (s.screen == .dashboard ? DashboardScreen.assess(&s) : [])
         if let d = s.detail, s.screen == .cellDetail, cells.contains(d.key) { effects.append(.loadDetail(d.key)) }
         return effects
     }
