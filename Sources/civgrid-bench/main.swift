@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Fewer samples (smoke run).") var quick = false
     @Flag(help: "Only page down through the board 300 times (a steady path to run under valgrind's callgrind).") var profilePaging = false
     @Flag(help: "Compare the run with the budgets of the speed issue (p99) and exit non-zero on a miss.") var check = false
-    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list).") var only: String?
+    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list), or search (index build, memory, keystrokes by kind).") var only: String?
 
     func run() throws {
         let scales: [DemoScale] = scale == "all" ? DemoScale.allCases : [try DemoScale(rawValue: scale) ?? { throw ValidationError("unknown scale \(scale)") }()]
@@ -31,6 +31,10 @@ struct Bench: ParsableCommand {
             }
             if only == "cases" {
                 try scenarios.cases()
+                continue
+            }
+            if only == "search" {
+                try scenarios.search()
                 continue
             }
             try scenarios.run()
