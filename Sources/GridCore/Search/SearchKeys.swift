@@ -1,0 +1,100 @@
+/// The keys the name index files a name under, and the keys a query looks up.
+///
+/// A match takes the query in segments, one per character of the name: the character itself, one of its readings, or
+/// a reading's initial (`zh`, `ch`, `sh` too); only the last segment may stop inside a reading. Every segment begins
+/// with the character's *key* — itself, or the first letter of one of its readings — so a name can only match where
+/// two adjacent characters carry the two keys the query's first two segments begin with. The index files each name
+/// under those adjacent pairs (and single characters, for one-segment queries); a query's few possible first
+/// segments name the lists to read, and `NameMatcher` confirms each candidate.
+enum SearchKeys {
+    /// A token is a 21-bit number: a character's first scalar (an ASCII letter doubles as a reading's initial), or
+    /// `syllableBase` + a syllable number for a whole reading.
+    typealias Token = UInt32
+
+    static let syllableBase: Token = 0x11_0000
+    static let tokenBits: UInt64 = 21
+
+    /// One character of a name, as the index sees it.
+    struct CharKeys: Sendable {
+        /// The character itself.
+        var literal: Token
+        /// The first letters of its readings (not repeating `literal`).
+        var initials: [Token]
+        /// Its readings of two letters or more (a one-letter reading is its initial).
+        var readings: [Token]
+
+        init(_ ch: Character) {
+            let scalar = ch.unicodeScalars.first ?? " "
+            literal = scalar.value
+            var initials: [Token] = []
+            var readings: [Token] = []
+            for id in Pinyin.readingIDs(scalar) {
+                let syllable = SearchKeys.syllables[Int(id)]
+                let first = Token(syllable[0])
+                if first != literal, !initials.contains(first) { initials.append(first) }
+                if syllable.count > 1 { readings.append(syllableBase + Token(id)) }
+            }
+            self.initials = initials
+            self.readings = readings
+        }
+
+        /// What a first segment can stand for: the character, an initial, a whole reading.
+        var firstTokens: [Token] { [literal] + initials + readings }
+
+        /// What a following segment can begin with, as filed in pairs: an initial, or the character itself. A
+        /// letter-typed segment followed by a Hanzi is looked up by that Hanzi's initials, so the pair of letters
+        /// and Hanzi is not filed (it is rarely typed and would double the pairs).
+        func nextKeys(after first: Token) -> [Token] {
+            SearchKeys.isLetters(first) && literal >= 0x80 && !initials.isEmpty ? initials : [literal] + initials
+        }
+    }
+
+    /// Whether a token stands for typed letters (a reading, or a letter that may be an initial).
+    static func isLetters(_ token: Token) -> Bool {
+        token >= syllableBase || (token >= 0x61 && token <= 0x7A)
+    }
+
+    /// The syllables as bytes, by number.
+    static let syllables: [[UInt8]] = Pinyin.decoded.syllables.map { Array($0.utf8) }
+
+    /// A pair of tokens as one key.
+    static func pair(_ a: Token, _ b: Token) -> UInt64 { UInt64(a) << tokenBits | UInt64(b) }
+
+    /// The lists a query reads: pairs of its possible first two segments' keys, and single tokens when the whole
+    /// query may be one segment. Every name that matches is in one of them.
+    struct Plan: Equatable {
+        var pairs: [UInt64] = []
+        var singles: [Token] = []
+    }
+
+    /// The plan for a folded query.
+    static func plan(_ query: String) -> Plan {
+        let q = Array(query)
+        guard let head = q.first else { return Plan() }
+        var plan = Plan()
+        let firstScalar = head.unicodeScalars.first!.value
+        var firsts: [(token: Token, length: Int)] = [(firstScalar, 1)]
+        let letters = q.prefix { $0.isASCII && $0.isLetter }.map { $0.asciiValue! }
+        if !letters.isEmpty {
+            if letters.count > 1, q.count > 2, letters[1] == UInt8(ascii: "h"), [UInt8(ascii: "z"), UInt8(ascii: "c"), UInt8(ascii: "s")].contains(letters[0]) {
+                firsts.append((firstScalar, 2))
+            }
+            for (id, syllable) in syllables.enumerated() where syllable.count > 1 {
+                if syllable.count <= letters.count, syllable.count < q.count, letters.starts(with: syllable) {
+                    firsts.append((syllableBase + Token(id), syllable.count))
+                }
+                if letters.count == q.count, q.count > 1, syllable.starts(with: letters) {
+                    // The whole query may be one reading, or the start of one.
+                    plan.singles.append(syllableBase + Token(id))
+                }
+            }
+        }
+        if q.count == 1 { plan.singles.append(firstScalar) }
+        for first in firsts where first.length < q.count {
+            let next = CharKeys(q[first.length])
+            let keys = isLetters(first.token) && next.literal >= 0x80 && !next.initials.isEmpty ? next.initials : [next.literal]
+            for key in keys where !plan.pairs.contains(pair(first.token, key)) { plan.pairs.append(pair(first.token, key)) }
+        }
+        return plan
+    }
+}
