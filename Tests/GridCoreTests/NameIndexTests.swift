@@ -25,7 +25,9 @@ struct NameIndexTests {
         "sh", "chang", "zhang", "changan", "zhangan", "caxq", "zaxq", "yinhang", "yinxing", "yhss", "yxss", "chongqing",
         "zhongqing", "cql", "zql", "a区", "aq", "1号", "a", "1", "abc", "ａｂｃ", "𠀋", "𠀋z", "xqxq", "y光", "yang光", "zhq",
         "wuye", "wy", "yhzjlzh", "zgyh", "cc", "zz", "qxgy", "xiaoqv", "ygxqq", "阴光", "yx", "行", "xing", "hang", "n", "ng",
-        "an", "e", "o", "jgss", "jiguan", "lu", "lv", "区", "楼", "·", "yangguangxiaoquyangguang",
+        "an", "e", "o", "jgss", "jiguan", "lu", "lv", "区", "楼", "·", "yangguangxiaoquyangguang", "ygx", "yangguangx", "yanggx",
+        "changanx", "zhangaxq", "chaxq", "yinhangs", "城gx", "y光x", "阳gx", "xingzheng", "xzsp", "hangz", "zhongguoyinhang",
+        "cjlzh", "ch安", "1hl", "a区1",
     ]
 
     /// The reference: every name walked in the index's order (kind, length, given order), exact, then from the
@@ -109,7 +111,7 @@ struct NameIndexTests {
         return NameIndex(few + filler)
     }
 
-    @Test("a query with few hits examines about as many names at 1,000 names as at 60,000", arguments: ["ygxq", "阳光小区", "cgj", "zql", "阳光xq", "gx"])
+    @Test("a query with few hits examines about as many names at 1,000 names as at 60,000", arguments: ["ygxq", "阳光小区", "cgj", "zql", "阳光xq", "gx", "yangguangxiaoqu", "chongqinglu"])
     func costGrowsWithHits(query: String) {
         let small = Self.small.lookUp(query, limit: 50)
         let large = Self.large.lookUp(query, limit: 50)

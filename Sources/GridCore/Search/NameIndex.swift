@@ -94,7 +94,7 @@ public struct NameIndex: Sendable {
         let plan = SearchKeys.plan(q)
         if chosen.count < limit {
             // Names that match from their first character, in the order shown.
-            var stream = MergedPostings(plan.pairs.map(startPairs.list) + plan.singles.map { startSingles.list(UInt64($0)) })
+            var stream = candidates(plan, first: startPairs, singles: startSingles)
             while chosen.count < limit, let e = stream.next() {
                 if entries[e].bytes != bytes, entries[e].matcher.matchesAtStart(bytes) { chosen.append(e) }
             }
@@ -102,7 +102,7 @@ public struct NameIndex: Sendable {
         }
         if chosen.count < limit {
             // Every name matching from the start is already chosen: the rest match further in.
-            var stream = MergedPostings(plan.pairs.map(anyPairs.list) + plan.singles.map { anySingles.list(UInt64($0)) })
+            var stream = candidates(plan, first: anyPairs, singles: anySingles)
             while chosen.count < limit, let e = stream.next() {
                 let m = entries[e].matcher
                 if entries[e].bytes != bytes, !m.matchesAtStart(bytes), m.firstMatch(bytes) != nil { chosen.append(e) }
@@ -115,6 +115,15 @@ public struct NameIndex: Sendable {
             SearchHit(ref: entries[e].ref, reason: literalOnly ? "" : entries[e].matcher.match(q)?.reason ?? "")
         }
         return NameSearch(hits: hits, examined: examined)
+    }
+
+    /// The names that may match by `plan`, ascending: each chain's first pair from `first` (at the start, or
+    /// anywhere), its second from the pairs anywhere; single tokens from `singles`.
+    func candidates(_ plan: SearchKeys.Plan, first: PostingLists, singles: PostingLists) -> MergedPostings {
+        let chains = plan.chains.map { chain in
+            ChainPostings(chain.enumerated().map { i, key in (i == 0 ? first : anyPairs).list(key) })
+        }
+        return MergedPostings(chains + plan.singles.map { ChainPostings([singles.list(UInt64($0))]) })
     }
 
     /// The entries whose folded name is `bytes`, in entry order.

@@ -98,23 +98,63 @@ struct PostingLists: Sendable {
     }
 }
 
-/// Walks several posting lists as one ascending list without repeats, counting what it hands out.
-struct MergedPostings {
-    private var lists: [ArraySlice<UInt32>]
-    /// Candidates handed out so far.
-    private(set) var examined = 0
+/// One posting list, or the names in both of two lists, read in ascending order: the shorter list drives and the
+/// longer is searched from where the last search left it.
+struct ChainPostings {
+    private var drive: ArraySlice<UInt32>
+    private var probe: ArraySlice<UInt32>?
+    /// Postings read from the driving list.
+    private(set) var read = 0
 
     init(_ lists: [ArraySlice<UInt32>]) {
-        self.lists = lists.filter { !$0.isEmpty }
+        let sorted = lists.sorted { $0.count < $1.count }
+        drive = sorted.first ?? []
+        probe = sorted.count > 1 ? sorted[1] : nil
     }
 
-    /// The next smallest name number in any list, or nil when all are spent.
+    /// The next name number in every list, or nil.
+    mutating func next() -> UInt32? {
+        while let d = drive.popFirst() {
+            read += 1
+            guard var p = probe else { return d }
+            // Skip ahead in the probed list: gallop, then halve.
+            var step = 1
+            var low = p.startIndex
+            while low + step < p.endIndex, p[low + step] < d { low += step; step *= 2 }
+            var high = min(p.endIndex, low + step + 1)
+            while low < high {
+                let mid = (low + high) / 2
+                if p[mid] < d { low = mid + 1 } else { high = mid }
+            }
+            p = p[low...]
+            probe = p
+            if p.first == d { return d }
+            if p.isEmpty { drive = []; return nil }
+        }
+        return nil
+    }
+}
+
+/// Walks several chains as one ascending list without repeats.
+struct MergedPostings {
+    private var chains: [ChainPostings]
+    private var heads: [UInt32?]
+
+    init(_ chains: [ChainPostings]) {
+        var chains = chains
+        heads = chains.indices.map { i in chains[i].next() }
+        self.chains = chains
+    }
+
+    /// Postings read so far (the work done, which the structural tests hold down).
+    var examined: Int { chains.reduce(0) { $0 + $1.read } }
+
+    /// The next smallest name number in any chain, or nil when all are spent.
     mutating func next() -> Int? {
         var smallest: UInt32? = nil
-        for l in lists { if let f = l.first, f < smallest ?? .max { smallest = f } }
+        for h in heads { if let h, h < smallest ?? .max { smallest = h } }
         guard let s = smallest else { return nil }
-        for i in lists.indices where lists[i].first == s { lists[i].removeFirst() }
-        examined += 1
+        for i in heads.indices where heads[i] == s { heads[i] = chains[i].next() }
         return Int(s)
     }
 }

@@ -60,10 +60,11 @@ enum SearchKeys {
     /// A pair of tokens as one key.
     static func pair(_ a: Token, _ b: Token) -> UInt64 { UInt64(a) << tokenBits | UInt64(b) }
 
-    /// The lists a query reads: pairs of its possible first two segments' keys, and single tokens when the whole
-    /// query may be one segment. Every name that matches is in one of them.
+    /// The lists a query reads. Each chain is the pair of keys its first two segments begin with and, when the query
+    /// cannot end in its second segment, the pair for its second and third: a name matching that way is in both
+    /// lists. `singles` are tokens for a query that may be one segment. Every name that matches is in one of them.
     struct Plan: Equatable {
-        var pairs: [UInt64] = []
+        var chains: [[UInt64]] = []
         var singles: [Token] = []
     }
 
@@ -72,29 +73,64 @@ enum SearchKeys {
         let q = Array(query)
         guard let head = q.first else { return Plan() }
         var plan = Plan()
-        let firstScalar = head.unicodeScalars.first!.value
-        var firsts: [(token: Token, length: Int)] = [(firstScalar, 1)]
-        let letters = q.prefix { $0.isASCII && $0.isLetter }.map { $0.asciiValue! }
-        if !letters.isEmpty {
-            if letters.count > 1, q.count > 2, letters[1] == UInt8(ascii: "h"), [UInt8(ascii: "z"), UInt8(ascii: "c"), UInt8(ascii: "s")].contains(letters[0]) {
-                firsts.append((firstScalar, 2))
+        if q.count == 1 { plan.singles.append(head.unicodeScalars.first!.value) }
+        if q.count > 1, q.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            let letters = q.map { $0.asciiValue! }
+            // The whole query may be one reading, or the start of one.
+            for (id, syllable) in syllables.enumerated() where syllable.starts(with: letters) {
+                plan.singles.append(syllableBase + Token(id))
             }
-            for (id, syllable) in syllables.enumerated() where syllable.count > 1 {
-                if syllable.count <= letters.count, syllable.count < q.count, letters.starts(with: syllable) {
-                    firsts.append((syllableBase + Token(id), syllable.count))
+        }
+        var whole: Set<UInt64> = []
+        var chains: Set<[UInt64]> = []
+        for first in segments(q, at: 0) {
+            for key in nextKeys(after: first.token, q[first.length]) {
+                let head = pair(first.token, key)
+                if mayEnd(q, at: first.length) {
+                    whole.insert(head)
+                    continue
                 }
-                if letters.count == q.count, q.count > 1, syllable.starts(with: letters) {
-                    // The whole query may be one reading, or the start of one.
-                    plan.singles.append(syllableBase + Token(id))
+                for second in segments(q, at: first.length) {
+                    for next in nextKeys(after: second.token, q[first.length + second.length]) {
+                        chains.insert([head, pair(second.token, next)])
+                    }
                 }
             }
         }
-        if q.count == 1 { plan.singles.append(firstScalar) }
-        for first in firsts where first.length < q.count {
-            let next = CharKeys(q[first.length])
-            let keys = isLetters(first.token) && next.literal >= 0x80 && !next.initials.isEmpty ? next.initials : [next.literal]
-            for key in keys where !plan.pairs.contains(pair(first.token, key)) { plan.pairs.append(pair(first.token, key)) }
-        }
+        plan.chains = whole.sorted().map { [$0] } + chains.filter { !whole.contains($0[0]) }.sorted { $0.lexicographicallyPrecedes($1) }
         return plan
+    }
+
+    /// How a segment that is not the query's last can begin at `p`: the character typed (one letter doubles as an
+    /// initial), `zh`/`ch`/`sh` as an initial, or a whole reading.
+    static func segments(_ q: [Character], at p: Int) -> [(token: Token, length: Int)] {
+        let rest = q.count - p
+        guard rest > 1 else { return [] }
+        let head = q[p].unicodeScalars.first!.value
+        var out: [(token: Token, length: Int)] = [(head, 1)]
+        let letters = q[p...].prefix { $0.isASCII && $0.isLetter }.map { $0.asciiValue! }
+        guard letters.count > 1 else { return out }
+        if rest > 2, letters[1] == UInt8(ascii: "h"), [UInt8(ascii: "z"), UInt8(ascii: "c"), UInt8(ascii: "s")].contains(letters[0]) {
+            out.append((head, 2))
+        }
+        for (id, syllable) in syllables.enumerated() where syllable.count > 1 && syllable.count < rest && letters.starts(with: syllable) {
+            out.append((syllableBase + Token(id), syllable.count))
+        }
+        return out
+    }
+
+    /// Whether the query from `p` may be its last segment: one character, or letters that start a reading.
+    static func mayEnd(_ q: [Character], at p: Int) -> Bool {
+        if q.count - p == 1 { return true }
+        guard q[p...].allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        let letters = q[p...].map { $0.asciiValue! }
+        return syllables.contains { $0.starts(with: letters) }
+    }
+
+    /// The keys a segment `first` can be followed by when the next character typed is `ch`: a letter or a character
+    /// is looked up as itself, except a Hanzi after letters, looked up by its initials (see `CharKeys.nextKeys`).
+    static func nextKeys(after first: Token, _ ch: Character) -> [Token] {
+        let next = CharKeys(ch)
+        return isLetters(first) && next.literal >= 0x80 && !next.initials.isEmpty ? next.initials : [next.literal]
     }
 }
