@@ -35,35 +35,32 @@ public struct NameIndex: Sendable {
         entries = order.map { i in
             Entry(ref: refs[i], bytes: Array(folded[i].utf8), matcher: NameMatcher(refs[i].name, cache: &tokenCache))
         }
-        var keyCache: [Character: SearchKeys.CharKeys] = [:]
-        var anySingles = PostingLists.Builder(), startSingles = PostingLists.Builder()
-        var anyPairs = PostingLists.Builder(), startPairs = PostingLists.Builder()
+        // Each character's keys once; each name as the numbers of its characters, end to end.
+        var keyTable: [SearchKeys.CharKeys] = []
+        var keyIDs: [Character: UInt32] = [:]
+        var chars: [UInt32] = []
+        var charStarts: [Int] = [0]
         var hashed: [(UInt64, UInt32)] = []
         hashed.reserveCapacity(order.count)
         for (entry, i) in order.enumerated() {
             hashed.append((NameIndex.hash(entries[entry].bytes), UInt32(entry)))
-            let chars = folded[i].map { ch in
-                if let known = keyCache[ch] { return known }
-                let keys = SearchKeys.CharKeys(ch)
-                keyCache[ch] = keys
-                return keys
-            }
-            for (n, c) in chars.enumerated() {
-                for t in c.firstTokens {
-                    anySingles.add(UInt64(t), entry)
-                    if n == 0 { startSingles.add(UInt64(t), entry) }
-                    guard n + 1 < chars.count else { continue }
-                    for k in chars[n + 1].nextKeys(after: t) {
-                        anyPairs.add(SearchKeys.pair(t, k), entry)
-                        if n == 0 { startPairs.add(SearchKeys.pair(t, k), entry) }
-                    }
+            for ch in folded[i] {
+                if let id = keyIDs[ch] {
+                    chars.append(id)
+                } else {
+                    keyIDs[ch] = UInt32(keyTable.count)
+                    chars.append(UInt32(keyTable.count))
+                    keyTable.append(SearchKeys.CharKeys(ch))
                 }
             }
+            charStarts.append(chars.count)
         }
-        self.anySingles = PostingLists(anySingles)
-        self.startSingles = PostingLists(startSingles)
-        self.anyPairs = PostingLists(anyPairs)
-        self.startPairs = PostingLists(startPairs)
+        let names = SearchKeys.Names(table: keyTable, chars: chars, starts: charStarts)
+        // One list at a time, each sized exactly: the build holds one list's packed postings, not four.
+        anySingles = PostingLists(names, .singles, startOnly: false)
+        startSingles = PostingLists(names, .singles, startOnly: true)
+        anyPairs = PostingLists(names, .pairs, startOnly: false)
+        startPairs = PostingLists(names, .pairs, startOnly: true)
         hashed.sort { $0 < $1 }
         exactHashes = hashed.map(\.0)
         exactEntries = hashed.map(\.1)

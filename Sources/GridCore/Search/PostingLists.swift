@@ -21,9 +21,21 @@ struct PostingLists: Sendable {
         }
     }
 
-    /// Packs what `builder` collected: sorted by key (stably, so each list stays in entry order), duplicates dropped.
-    init(_ builder: Builder) {
-        var packed = builder.packed
+    /// The lists of `kind` for `names`: counted first, so the packed postings are allocated once at their size.
+    init(_ names: SearchKeys.Names, _ kind: SearchKeys.Names.Kind, startOnly: Bool) {
+        var count = 0
+        names.forEachPosting(kind, startOnly: startOnly) { _, _ in count += 1 }
+        var builder = Builder()
+        builder.packed.reserveCapacity(count)
+        names.forEachPosting(kind, startOnly: startOnly) { key, entry in builder.add(key, entry) }
+        self.init(&builder)
+    }
+
+    /// Packs what `builder` collected (taking its array): sorted by key (stably, so each list stays in entry order),
+    /// duplicates dropped.
+    init(_ builder: inout Builder) {
+        var packed: [UInt64] = []
+        swap(&packed, &builder.packed)
         PostingLists.radixSortByKey(&packed)
         var keys: [UInt64] = []
         var starts: [UInt32] = []

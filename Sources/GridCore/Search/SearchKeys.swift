@@ -36,16 +36,56 @@ enum SearchKeys {
             }
             self.initials = initials
             self.readings = readings
+            allTokens = [literal] + initials + readings
+            nextAfterLetters = literal >= 0x80 && !initials.isEmpty ? initials : [literal] + initials
+            nextAfterOther = [literal] + initials
         }
 
-        /// What a first segment can stand for: the character, an initial, a whole reading.
-        var firstTokens: [Token] { [literal] + initials + readings }
+        /// What a segment beginning here can stand for: the character, an initial, a whole reading.
+        private(set) var allTokens: [Token] = []
+
+        /// `nextKeys` after letters and after anything else, made once (the build asks for them millions of times).
+        private(set) var nextAfterLetters: [Token] = []
+        private(set) var nextAfterOther: [Token] = []
 
         /// What a following segment can begin with, as filed in pairs: an initial, or the character itself. A
         /// letter-typed segment followed by a Hanzi is looked up by that Hanzi's initials, so the pair of letters
         /// and Hanzi is not filed (it is rarely typed and would double the pairs).
         func nextKeys(after first: Token) -> [Token] {
-            SearchKeys.isLetters(first) && literal >= 0x80 && !initials.isEmpty ? initials : [literal] + initials
+            SearchKeys.isLetters(first) ? nextAfterLetters : nextAfterOther
+        }
+    }
+
+    /// Every name's characters as numbers into one table of `CharKeys`, end to end (`starts` has one more element
+    /// than there are names).
+    struct Names {
+        var table: [CharKeys]
+        var chars: [UInt32]
+        var starts: [Int]
+
+        enum Kind { case singles, pairs }
+
+        /// Calls `body` with every (key, name) posting of `kind`, names in ascending order; only at the first
+        /// character(s) when `startOnly`.
+        func forEachPosting(_ kind: Kind, startOnly: Bool, _ body: (UInt64, Int) -> Void) {
+            for entry in 0..<(starts.count - 1) {
+                let from = starts[entry], to = starts[entry + 1]
+                let last = startOnly ? min(from + 1, to) : to
+                for n in from..<last {
+                    let c = table[Int(chars[n])]
+                    let tokens = c.allTokens
+                    switch kind {
+                    case .singles:
+                        for t in tokens { body(UInt64(t), entry) }
+                    case .pairs:
+                        guard n + 1 < to else { continue }
+                        let next = table[Int(chars[n + 1])]
+                        for t in tokens {
+                            for k in next.nextKeys(after: t) { body(SearchKeys.pair(t, k), entry) }
+                        }
+                    }
+                }
+            }
         }
     }
 
