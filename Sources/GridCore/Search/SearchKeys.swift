@@ -3,9 +3,11 @@
 /// A match takes the query in segments, one per character of the name: the character itself, one of its readings, or
 /// a reading's initial (`zh`, `ch`, `sh` too); only the last segment may stop inside a reading. Every segment begins
 /// with the character's *key* — itself, or the first letter of one of its readings — so a name can only match where
-/// two adjacent characters carry the two keys the query's first two segments begin with. The index files each name
-/// under those adjacent pairs (and single characters, for one-segment queries); a query's few possible first
-/// segments name the lists to read, and `NameMatcher` confirms each candidate.
+/// one character stands for the query's first segment (as itself, an initial or a whole reading) and the next
+/// carries the key the second segment begins with. The index files each name under those adjacent pairs (and single
+/// characters, for one-segment queries); a query's few possible first segments name the lists to read — with the
+/// pair for its second and third segments too when it cannot end in its second — and `NameMatcher` confirms each
+/// candidate.
 enum SearchKeys {
     /// A token is a 21-bit number: a character's first scalar (an ASCII letter doubles as a reading's initial), or
     /// `syllableBase` + a syllable number for a whole reading.
