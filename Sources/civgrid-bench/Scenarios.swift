@@ -138,13 +138,6 @@ struct Scenarios {
         recorder.add("4 bulk change of \(cells.count) cells", name, samples, unit: "ms", budget: "≤150 ms")
     }
 
-    func search() throws {
-        let store = try SQLiteStore.open(path: path)
-        let words = ["阳", "阳光", "阳光小", "华", "华庭", "城", "城关", "住建", "物业", "村", "公厕", "市场"]
-        let samples = try Recorder.time(quick ? 24 : 120) { i in _ = try store.search(words[i % words.count], limit: 50) }
-        recorder.add("5 search keystroke (all names)", name, samples, unit: "ms", budget: "p99 ≤30 ms")
-    }
-
     /// The board load a filter or scope change triggers: count, window, cells.
     func boardLoad(_ store: SQLiteStore, _ scope: CommunityScope, _ filter: CommunityFilter) throws {
         let today = Scenarios.clock.today

@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Fewer samples (smoke run).") var quick = false
     @Flag(help: "Only page down through the board 300 times (a steady path to run under valgrind's callgrind).") var profilePaging = false
     @Flag(help: "Compare the run with the budgets of the speed issue (p99) and exit non-zero on a miss.") var check = false
-    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list) or assess (the assessment simulator).") var only: String?
+    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list), assess (the assessment simulator) or search (index build, memory, keystrokes by kind).") var only: String?
 
     func run() throws {
         let scales: [DemoScale] = scale == "all" ? DemoScale.allCases : [try DemoScale(rawValue: scale) ?? { throw ValidationError("unknown scale \(scale)") }()]
@@ -35,6 +35,10 @@ struct Bench: ParsableCommand {
             }
             if only == "assess" {
                 try scenarios.assessment()
+                continue
+            }
+            if only == "search" {
+                try scenarios.search()
                 continue
             }
             try scenarios.run()
