@@ -36,15 +36,18 @@ extension ImportRun {
     }
 }
 
-/// An import's audit rows, queued as records are written and appended in batches: each batch reads the chain's
-/// head once and chains its rows in one pass (`SQLiteStore.appendAudit`), in queue order, so the audit rows and
-/// chain entries are exactly those row-by-row appends would write. Flushed before anything else writes audit rows
-/// (the status rule does) and before the transaction commits.
+/// An import's audit rows, queued as records are written and appended in batches with their chain entries: the
+/// same rows and entries `SQLiteStore.appendAudit` writes one by one (ids as AUTOINCREMENT gives them, each entry
+/// `SHA-256(previous hash ‖ canonical row)`, see `AuditChain`), many rows per statement, the chain computed in one
+/// pass from the head read once per batch. Flushed before anything else writes audit rows (the status rule does)
+/// and before the transaction commits.
 struct ImportAudit {
     let context: ChangeContext
     let at: Timestamp
     var pending: [AuditEntry] = []
-    /// Rows per batch: large enough that the head is read rarely, small enough to keep memory flat.
+    var audit = RowInserter(table: "audit", columns: AuditChain.Table.audit.columns)
+    var chain = RowInserter(table: "chain", columns: ["seq", "tbl", "row_id", "hash"])
+    /// Entries per batch: large enough that the head is read rarely, small enough to keep memory flat.
     static let batch = 8192
 
     init(context: ChangeContext, at: Timestamp) {
@@ -58,10 +61,31 @@ struct ImportAudit {
         if pending.count >= ImportAudit.batch { try flush(db) }
     }
 
-    /// Writes every queued row.
+    /// Writes every queued row and its chain entry.
     mutating func flush(_ db: Database) throws {
         guard !pending.isEmpty else { return }
-        try SQLiteStore.appendAudit(db, pending, context: context, at: at)
+        // The id AUTOINCREMENT would give: one past the largest ever used (sqlite_sequence) or present.
+        var id = try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0), coalesce((SELECT max(id) FROM audit), 0)) + 1
+            """) ?? 1
+        let head = try AuditChain.head(db)
+        var seq = head.seq, previous = Array(head.hash.utf8)
+        let shared: [DatabaseValue] = [at.description.databaseValue, context.actor.login.databaseValue, context.osUser.databaseValue,
+                                       context.source.rawValue.databaseValue]
+        let table = AuditChain.Table.audit.rawValue.databaseValue
+        for e in pending {
+            let row: [DatabaseValue] = [id.databaseValue] + shared + [e.entity.rawValue.databaseValue, e.entityID.databaseValue,
+                                       AuditChain.stored(e.communityID), e.field.databaseValue, AuditChain.stored(e.oldValue),
+                                       AuditChain.stored(e.newValue), e.note.databaseValue]
+            seq += 1
+            let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(seq: seq, table: .audit, values: row))
+            try audit.add(row, db)
+            try chain.add([seq.databaseValue, table, id.databaseValue, String(decoding: hash, as: UTF8.self).databaseValue], db)
+            previous = hash
+            id += 1
+        }
+        try audit.flush(db)
+        try chain.flush(db)
         pending.removeAll(keepingCapacity: true)
     }
 }

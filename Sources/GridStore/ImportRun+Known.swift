@@ -95,8 +95,6 @@ struct ImportKnown {
 /// The statements an import runs once per row, compiled once per import.
 struct ImportStatements {
     let insertStreet: Statement
-    let insertCommunity: Statement
-    let insertCell: Statement
     let insertUnit: Statement
     let insertProperty: Statement
     let endLink: Statement
@@ -104,10 +102,6 @@ struct ImportStatements {
 
     init(_ db: Database) throws {
         insertStreet = try db.makeStatement(sql: "INSERT INTO street (office_id, name) VALUES (?, ?)")
-        insertCommunity = try db.makeStatement(sql: """
-            INSERT INTO community (street_id, name, address, kind, declared_site, households, note) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertCell = try db.makeStatement(sql: "INSERT INTO cell (community_id, theme_id) VALUES (?, ?)")
         insertUnit = try db.makeStatement(sql: """
             INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

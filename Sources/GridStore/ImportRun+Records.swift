@@ -57,6 +57,11 @@ extension ImportRun {
         guard let office = office(r.fields.office, line: r.line),
               let street = try street(office: office, name: r.fields.street, create: true) else { return }
         let f = r.fields
+        // What the table's CHECK constraints say, checked here: the import writes with them off (see `ImportRun.run`).
+        if let v = f.declaredSite, v <= 0 {
+            return reject(r.line, "申报点位 (declared site) \(v) is not a site number: site numbers start at 1; correct or empty the cell")
+        }
+        if let v = f.households, v < 0 { return reject(r.line, "户数 (households) \(v) is negative; correct or empty the cell") }
         if let old = try communityByID(f, street: street) ?? findCommunity(street: street, name: f.name) {
             var diffs: [(String, String, String, String)] = []
             if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
@@ -74,14 +79,14 @@ extension ImportRun {
             return
         }
         let kind = f.kind ?? .residential
-        try statements.insertCommunity.execute(arguments: [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
-        let id = db.lastInsertedRowID
+        let id = newCommunities.nextID
+        let cells = themes.filter { $0.applies(to: kind) }.map(\.id)
+        try newCommunities.add([id.databaseValue, street.databaseValue, f.name.databaseValue, (f.address ?? "").databaseValue,
+                                kind.rawValue.databaseValue, AuditChain.stored(f.declaredSite), AuditChain.stored(f.households),
+                                (f.note ?? "").databaseValue], cells: cells, db)
         remember(.community, parent: street, name: f.name, id: id)
         known.communities[id] = Community(id: id, streetID: street, name: f.name, address: f.address ?? "", kind: kind,
                                           declaredSite: f.declaredSite, households: f.households, note: f.note ?? "")
-        for theme in themes where theme.applies(to: kind) {
-            try statements.insertCell.execute(arguments: [id, theme.id])
-        }
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
     }
