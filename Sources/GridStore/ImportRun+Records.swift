@@ -84,9 +84,8 @@ extension ImportRun {
         try newCommunities.add([id.databaseValue, street.databaseValue, f.name.databaseValue, (f.address ?? "").databaseValue,
                                 kind.rawValue.databaseValue, AuditChain.stored(f.declaredSite), AuditChain.stored(f.households),
                                 (f.note ?? "").databaseValue], cells: cells, db)
+        // Not kept in `known`: a sheet names each community once; a status row for it reads it back if it comes.
         remember(.community, parent: street, name: f.name, id: id)
-        known.communities[id] = Community(id: id, streetID: street, name: f.name, address: f.address ?? "", kind: kind,
-                                          declaredSite: f.declaredSite, households: f.households, note: f.note ?? "")
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
     }

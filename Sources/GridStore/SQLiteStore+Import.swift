@@ -86,6 +86,11 @@ struct ImportRun {
         // households); NOT NULL, UNIQUE and foreign keys still apply. Statuses (GridCore's rule) run with them on.
         try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
         defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+        // A large sheet's transaction touches more pages than the default cache (8 MB) holds: spilled pages are written to
+        // the WAL again and again. Up to 128 MB for the import (taken only as pages are used), the usual size after it.
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -131072")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
         for r in batch.offices { try office(r) }
         for r in batch.themes { try theme(r); try tick(total) }
         for r in batch.units { try unit(r); try tick(total) }
