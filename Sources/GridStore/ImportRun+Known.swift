@@ -98,7 +98,6 @@ struct ImportStatements {
     let insertUnit: Statement
     let insertProperty: Statement
     let endLink: Statement
-    let insertLink: Statement
 
     init(_ db: Database) throws {
         insertStreet = try db.makeStatement(sql: "INSERT INTO street (office_id, name) VALUES (?, ?)")
@@ -107,8 +106,5 @@ struct ImportStatements {
             """)
         insertProperty = try db.makeStatement(sql: "INSERT INTO property (office_id, name, manager, manager_phone) VALUES (?, ?, ?, ?)")
         endLink = try db.makeStatement(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?")
-        insertLink = try db.makeStatement(sql: """
-            INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)
-            """)
     }
 }

@@ -123,11 +123,16 @@ extension ImportRun {
         outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))
     }
 
-    /// Reassignment with history: links are ended today, never deleted, so the chain on any past day stays known.
-    func relink(community: Int64, unit: Int64, role: AssignmentRole, property: Int64?, ending old: [Assignment]) throws -> Assignment {
+    /// Reassignment with history: links are ended today, never deleted, so the chain on any past day stays known. New
+    /// links are queued (many per statement) with the ids SQLite would give them.
+    mutating func relink(community: Int64, unit: Int64, role: AssignmentRole, property: Int64?, ending old: [Assignment]) throws -> Assignment {
+        // A link this import queued may be the one ended: the queue goes in first.
+        if !old.isEmpty { try newLinks.flush(db) }
         for link in old { try statements.endLink.execute(arguments: [today.description, link.id]) }
-        try statements.insertLink.execute(arguments: [community, unit, role.rawValue, property, today.description])
-        return Assignment(id: db.lastInsertedRowID, communityID: community, unitID: unit, role: role, propertyID: property,
-                          validFrom: today, validTo: nil)
+        let id = nextLinkID
+        nextLinkID += 1
+        try newLinks.add([id.databaseValue, community.databaseValue, unit.databaseValue, role.rawValue.databaseValue,
+                          AuditChain.stored(property), today.description.databaseValue], db)
+        return Assignment(id: id, communityID: community, unitID: unit, role: role, propertyID: property, validFrom: today, validTo: nil)
     }
 }

@@ -57,6 +57,8 @@ struct ImportRun {
     let statements: ImportStatements
     var audits: ImportAudit
     var newCommunities: NewCommunities
+    var newLinks = RowInserter(table: "assignment", columns: ["id", "community_id", "unit_id", "role", "property_id", "valid_from"])
+    var nextLinkID: Int64 = 1
 
     init(store: SQLiteStore, db: Database, batch: ImportBatch, context: ChangeContext, rules: ImportRules) throws {
         self.store = store
@@ -72,6 +74,7 @@ struct ImportRun {
         themes = try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme)
         lastCommunityIDBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM community") ?? 0
         newCommunities = NewCommunities(after: lastCommunityIDBefore)
+        nextLinkID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM assignment") ?? 0) + 1
     }
 
     mutating func run() throws -> ImportOutcome {
@@ -98,6 +101,7 @@ struct ImportRun {
         for r in batch.communities { try community(r); try tick(total) }
         try newCommunities.flush(db)
         for r in batch.links { try link(r); try tick(total) }
+        try newLinks.flush(db)
         // Statuses go through GridCore's rule, which writes its own audit rows: the master data's go first.
         try audits.flush(db)
         try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")

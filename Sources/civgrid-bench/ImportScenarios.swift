@@ -28,26 +28,46 @@ struct ImportScenarios {
 
         let plainPath = dir + "/communities.csv"
         try ImportSheet.csv(header: ImportSheet.plainHeader, rows: ImportSheet.plainRows(rows)).write(toFile: plainPath, atomically: true, encoding: .utf8)
-        recorder.add(ImportScenarios.plainCSV, label, [try importRate(plainPath, into: dir + "/plain.sqlite")], unit: "rows/s")
+        record(ImportScenarios.plainCSV, label, try importRate(plainPath, into: dir + "/plain.sqlite"))
 
         let csvPath = dir + "/包保责任表.csv"
         try ImportSheet.csv(header: ImportSheet.chainHeader, rows: chain).write(toFile: csvPath, atomically: true, encoding: .utf8)
         let target = dir + "/chain.sqlite"
-        recorder.add(ImportScenarios.chainCSV, label, [try importRate(csvPath, into: target)], unit: "rows/s", budget: "≥20000 rows/s")
-        let again = Double(rows) / (try ProcessStart.run(["import", csvPath], database: target))
-        recorder.add(ImportScenarios.reimport, label, [again], unit: "rows/s")
+        record(ImportScenarios.chainCSV, label, try importRate(csvPath, into: target), budget: "≥20000 rows/s")
+        record(ImportScenarios.reimport, label, try rate(["import", csvPath], database: target))
         // Fails the run (non-zero exit) when the chain or a cell's history does not verify after the big import.
         recorder.add("11 check after the chain import", label, [try ProcessStart.run(["check"], database: target)], unit: "s")
 
         let xlsxPath = dir + "/包保责任表.xlsx"
         try ImportSheet.xlsx(header: ImportSheet.chainHeader, rows: chain).write(to: URL(fileURLWithPath: xlsxPath))
-        recorder.add(ImportScenarios.chainXLSX, label, [try importRate(xlsxPath, into: dir + "/chain-xlsx.sqlite")], unit: "rows/s")
+        record(ImportScenarios.chainXLSX, label, try importRate(xlsxPath, into: dir + "/chain-xlsx.sqlite"))
+    }
+
+    /// Records a rate by the wall clock (the budgeted row) and by the CPU time the import used: on a machine shared
+    /// with other work the second says what a quiet machine would see.
+    func record(_ scenario: String, _ label: String, _ rates: (wall: Double, cpu: Double), budget: String = "") {
+        recorder.add(scenario, label, [rates.wall], unit: "rows/s", budget: budget)
+        recorder.add(scenario.replacingOccurrences(of: "(rows/s)", with: "(rows per CPU s)"), label, [rates.cpu], unit: "rows/s")
     }
 
     /// Rows of the file per second for one import into a new database with one office.
-    func importRate(_ sheet: String, into database: String) throws -> Double {
+    func importRate(_ sheet: String, into database: String) throws -> (wall: Double, cpu: Double) {
         _ = try ProcessStart.run(["init", "--office", "基准县三创办"], database: database)
-        return Double(rows) / (try ProcessStart.run(["import", sheet], database: database))
+        return try rate(["import", sheet], database: database)
+    }
+
+    /// Rows per second of wall time and of CPU time (user + system of the child) for one civgrid command.
+    func rate(_ arguments: [String], database: String) throws -> (wall: Double, cpu: Double) {
+        let before = childCPUSeconds()
+        let wall = try ProcessStart.run(arguments, database: database)
+        return (Double(rows) / wall, Double(rows) / max(0.001, childCPUSeconds() - before))
+    }
+
+    /// CPU time (user + system) used by finished child processes, in seconds.
+    func childCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Writes the chain sheet (CSV, or XLSX when `path` ends in .xlsx), for profiling an import under callgrind.
