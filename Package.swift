@@ -67,7 +67,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GridThemeTests", dependencies: ["GridTheme", "GridPalette", "TerminalKit", "GridCore"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalKit"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["GridApp", "GridUI", "GridStore", "GridCore", "TerminalKit", "GridTheme"],
+        .testTarget(name: "ConsoleTests", dependencies: ["GridApp", "GridUI", "GridStore", "GridCore", "TerminalKit", "GridTheme",
+                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["civgrid"]),
     ]

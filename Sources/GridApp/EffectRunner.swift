@@ -83,15 +83,22 @@ struct EffectRunner {
             let offset = context.clock.utcOffsetSeconds
             let previousLast = period.first.adding(days: -1)
             let previous = Period(String(previousLast.description.prefix(7))) ?? period
-            let current = try store.scoredCases(from: period.first, to: period.last, utcOffsetSeconds: offset)
+            // One read for the three overlapping ranges (this month, last month, the trend's 8 weeks): the cases are
+            // decoded once and split by the local day they were found, which halves the work at province scale.
+            let first = min(previous.first, today.adding(days: -55)), last = max(period.last, today)
+            let all = try store.scoredCases(from: first, to: last, utcOffsetSeconds: offset)
+            func found(_ from: Day, _ to: Day) -> [ScoredCase] {
+                all.filter { let d = $0.record.foundAt.day(offsetSeconds: offset); return d >= from && d <= to }
+            }
+            let current = found(period.first, period.last)
             var cells = StatusCounts()
             for g in try store.rollups(groupedBy: .office, within: .all, today: today) { cells.add(g.counts) }
             let themeNames = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.code, $0.zh) })
             let metrics = CaseMetrics.compute(current, asOf: today)
-            let recent = try store.scoredCases(from: today.adding(days: -55), to: today, utcOffsetSeconds: offset)
+            let recent = found(today.adding(days: -55), today)
             let data = DashboardData(
                 period: period.description, daysToAssessment: assessmentDate.map { today.days(until: $0) }, cells: cells, metrics: metrics,
-                previous: CaseMetrics.compute(try store.scoredCases(from: previous.first, to: previous.last, utcOffsetSeconds: offset), asOf: previous.last),
+                previous: CaseMetrics.compute(found(previous.first, previous.last), asOf: previous.last),
                 trend: CaseMetrics.trend(recent, last: today, buckets: 8, days: 7, utcOffsetSeconds: offset),
                 themes: metrics.byTheme.map { (themeNames[$0.key] ?? $0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) },
                 league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty,

@@ -31,7 +31,7 @@ public struct CellDetail: Hashable, Sendable {
     }
 }
 
-/// The cell detail screen: scrolls its history; status keys change the cell.
+/// The cell detail screen: scrolls its history table; status keys change the cell.
 enum CellDetailScreen: ScreenModule {
     static let id = Screen.cellDetail
     static let name = "单元详情 cell detail"
@@ -46,8 +46,8 @@ enum CellDetailScreen: ScreenModule {
                 return []
             },
             Binding([.char("j"), .down], "下滚 scroll down") { s in
-                let offset = s.detail?.offset ?? 0
-                s.detail?.offset = offset + 1
+                guard let d = s.detail else { return [] }
+                s.detail?.offset = min(d.offset + 1, max(0, d.history.count - 1))
                 return []
             },
             Binding([.escape, .char("h"), .left, .enter], "返回网格 back to the board", hint: "返回") { s in
