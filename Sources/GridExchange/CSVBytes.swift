@@ -1,8 +1,9 @@
 import GridCore
 
 /// `CSV.parse` over UTF-8 bytes, for text where that gives exactly what the character-by-character parse gives: every
-/// character is one scalar from ASCII, CJK symbols, kana and ideographs (U+3000–U+9FFF without the combining marks
-/// U+302A–U+302F, U+3099–U+309A) or full-width forms (U+FF01–U+FF5E), or CR LF. None of those scalars joins the
+/// character is one scalar from ASCII, U+0080–U+02FF, general punctuation (U+2010–U+2027, U+2030–U+205E), CJK
+/// symbols, kana and ideographs (U+3000–U+9FFF without the combining marks U+302A–U+302F, U+3099–U+309A) or
+/// full-width forms (U+FF01–U+FF5E), or CR LF. None of those scalars joins the
 /// character before or after it, so each byte-level delimiter, quote and line break is one the character parse
 /// sees too. Other text (any other script, combining marks, emoji) returns nil and takes the character parse.
 /// The same limits are checked at the same characters, with the same messages.
@@ -16,12 +17,13 @@ extension CSV {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            // One character: CR LF, an ASCII byte, or a three-byte scalar.
-            let width = b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A ? 2 : b < 0x80 ? 1 : 3
+            // One character: CR LF, an ASCII byte, or a two- or three-byte scalar.
+            let crlf = b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A
+            let width = crlf ? 2 : b < 0x80 ? 1 : b < 0xE0 ? 2 : 3
             let next = i + width < n ? bytes[i + width] : nil
             let lineBreak = b == 0x0A || b == 0x0D
             // Quotes and delimiters count too: a field reaching the limit ends here, long before the file does.
-            if !(b == sep || lineBreak) || state.inQuotes { state.fieldUnits += width == 2 ? 2 : 1 }
+            if !(b == sep || lineBreak) || state.inQuotes { state.fieldUnits += crlf ? 2 : 1 }
             if state.fieldUnits > limits.maxCellCharacters + 2 {
                 throw .invalidInput("\(file):\(state.inQuotes ? state.quoteLine : state.line): a field is longer than "
                     + "\(limits.maxCellCharacters.grouped) characters, Excel's own limit for a cell"
@@ -35,7 +37,7 @@ extension CSV {
                     } else {
                         state.inQuotes = false
                     }
-                } else if width == 2 {
+                } else if crlf {
                     state.line += 1
                     state.field.append(0x0A)
                 } else {
@@ -63,17 +65,20 @@ extension CSV {
         return TextTableData(rows: state.rows, lines: state.lines)
     }
 
-    /// Whether every non-ASCII scalar of the UTF-8 `bytes` is in the blocks named above (all three bytes long).
+    /// Whether every non-ASCII scalar of the UTF-8 `bytes` is in the blocks named above.
     static func allSingleScalarCharacters(_ bytes: [UInt8]) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            guard (0xE3...0xE9).contains(b) || b == 0xEF, i + 2 < n else { return false }
+            // U+0080–U+02FF (Latin-1 and Latin letters, ·): two bytes, nothing that joins (combining marks start at U+0300).
+            if (0xC2...0xCB).contains(b), i + 1 < n { i += 2; continue }
+            guard (0xE2...0xE9).contains(b) || b == 0xEF, i + 2 < n else { return false }
             let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
             switch scalar {
-            case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF5E: i += 3
+            // Dashes, quotes, ellipsis, ※ (not the joiners and format controls around them), CJK, full-width forms.
+            case 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF5E: i += 3
             default: return false
             }
         }
