@@ -42,12 +42,11 @@ public enum TextRules {
 
     static func check(_ text: String, field: @autoclosure () -> String, limit: Int, allowLineBreaks: Bool) throws(GridError) {
         // Every forbidden scalar is encoded with a byte below 0x20, 0x7F, or a lead byte C2 (C1), D8 (U+061C) or E2
-        // (the U+20xx marks): text with none of them, and no more bytes than the limit, passes without a walk.
-        if text.utf8.count <= limit, !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) {
-            return
-        }
+        // (the U+20xx marks): text with none of them has none, and with no more bytes than the limit, passes at once.
+        let suspect = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        if !suspect && text.utf8.count <= limit { return }
         let field = field()
-        if let bad = forbiddenScalar(in: text, allowLineBreaks: allowLineBreaks) {
+        if suspect, let bad = forbiddenScalar(in: text, allowLineBreaks: allowLineBreaks) {
             let hex = String(bad.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             throw .invalidInput("\(field) holds the control character \(code)\(allowLineBreaks ? "" : " (a name is one line of plain text)"); "
