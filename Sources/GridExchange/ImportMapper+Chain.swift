@@ -25,14 +25,23 @@ extension ImportField {
 extension ImportMapper {
     /// 无物业, 无, 自管, —, / …: the community has no property company.
     static func meansNoProperty(_ value: String) -> Bool {
-        let key = NameKey.of(value)
-        return ["无物业", "无", "自管", "业主自管", "居民自管", "自治", "无物业管理", "暂无", "没有", "-", "—", "——", "/", "\\", "－", "／", "无物业公司"]
-            .contains(key)
+        noProperty.contains(NameKey.of(value))
     }
+
+    static let noProperty: Set<String> = ["无物业", "无", "自管", "业主自管", "居民自管", "自治", "无物业管理", "暂无", "没有", "-", "—", "——", "/",
+                                          "\\", "－", "／", "无物业公司"]
+
+    /// The scalars that separate unit names in one cell.
+    static let unitSeparators = Set("、/／,，;；".unicodeScalars)
 
     /// A cell naming two or more units (`县住建局、县城投集团`, `/`, `，`): the first leads, the others support.
     static func unitNames(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { "、/／,，;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        // Most cells name one unit: no separator scalar, so no split (the same result, without comparing characters).
+        if !cell.unicodeScalars.contains(where: { ImportMapper.unitSeparators.contains($0) }) {
+            let name = cell.trimmingWhitespace()
+            return name.isEmpty ? [] : [name]
+        }
+        return cell.split(whereSeparator: { "、/／,，;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// The unit(s), property company and links named on a community row, when the sheet has those columns.
