@@ -22,8 +22,10 @@ public struct Civgrid: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: [.customLong("palette"), .customLong("theme")],
-            help: ArgumentHelp("Console colour palette (default, light, high-contrast, monochrome, or your own); --theme is the old name.",
+    // Only `--palette`: the old `--theme` alias sat on the root command and swallowed `case list --theme T` (an
+    // assessment theme), silently listing every theme.
+    @Option(name: [.customLong("palette")],
+            help: ArgumentHelp("Console colour palette (default, light, high-contrast, monochrome, or your own).",
                                valueName: "name"))
     var palette: String?
 
