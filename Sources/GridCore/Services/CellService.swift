@@ -76,7 +76,7 @@ extension GridServices {
         let due = state == .parked ? request.plan : request.due
         let draft = CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .higherLevel, description: description,
                               deadlineClass: state == .parked ? .longTerm : .threeDays, plan: state == .parked ? request.plan : nil)
-        var c = try record(ws, draft, due: due)
+        var c = try record(ws, draft, due: due, carriedOver: true)
         let from = c.state
         c.state = state
         c.dueOn = due
