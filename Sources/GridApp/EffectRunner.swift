@@ -73,8 +73,8 @@ struct EffectRunner {
             }
             let recorded = try services.recordProblems(drafts, context: context)
             return [.casesRecorded(numbers: recorded.map(\.number), cells: try currentStates(targets))]
-        case .restore(let states):
-            let results = try services.restore(states, context: context)
+        case .restore(let states, let expected):
+            let results = try services.restore(states, expecting: expected, context: context)
             return [.changesSaved(before: [], after: results.map(\.after), isUndo: true)]
         case .loadDetail(let key):
             return [.detailLoaded(try detail(key))]

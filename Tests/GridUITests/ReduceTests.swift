@@ -137,7 +137,7 @@ struct ChangeTests {
         _ = Reducer.reduce(&s, .changesSaved(before: [before], after: [after], isUndo: false))
         #expect(s.board.rows[0].cells[1]?.status == .rectifying)
         #expect(s.message?.text.contains("已保存") == true)
-        #expect(UIFixture.press(&s, [.char("u")]) == [.restore([before])])
+        #expect(UIFixture.press(&s, [.char("u")]) == [.restore([before], expecting: [after])])
         _ = Reducer.reduce(&s, .changesSaved(before: [], after: [before], isUndo: true))
         #expect(s.board.rows[0].cells[1]?.status == before.status)
         #expect(s.undo.isEmpty)

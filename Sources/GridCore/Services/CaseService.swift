@@ -78,6 +78,8 @@ extension GridServices {
                             context: ChangeContext) throws(GridError) -> Int {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .issueNotice)
+            if let issue, issue < 1 { throw GridError.invalidInput("--issue \(issue): notice numbers start at 1; leave out --issue to take the next") }
+            guard first <= last else { throw GridError.invalidInput("the period \(first) … \(last) ends before it starts; swap --from and --to") }
             let latest = try ws.tx.lastNoticeIssue(year: year)
             let number = issue ?? latest + 1
             if let issue, try ws.tx.noticeExists(year: year, issue: issue) {

@@ -60,7 +60,7 @@ public enum Effect: Hashable, Sendable {
     /// Write one change to these cells in one transaction.
     case saveStatus(targets: [CellKey], request: StatusChangeRequest)
     /// Put cells back to these states (undo), in one transaction.
-    case restore([CellState])
+    case restore([CellState], expecting: [CellState])
     case loadDetail(CellKey)
     case search(String)
     /// Find a community's row in the board's scope and filter.

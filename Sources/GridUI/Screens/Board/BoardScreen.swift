@@ -42,7 +42,7 @@ enum BoardScreen: ScreenModule {
                     s.message = StatusMessage("没有可撤销的改动 (nothing of yours to undo)")
                     return []
                 }
-                return [.restore(batch)]
+                return [.restore(batch.before, expecting: batch.after)]
             },
             Binding([.char("f")], "筛选 filter", hint: "筛选") { s in
                 s.overlay = .filterMenu
