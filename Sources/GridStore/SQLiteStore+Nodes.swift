@@ -10,15 +10,20 @@ extension SQLiteStore {
         let text = query.trimmingWhitespace()
         guard !text.isEmpty else { throw .invalidInput("an empty name matches nothing; give a name or a unique prefix") }
         return try read { db in
-            if let slash = text.lastIndex(of: "/"), levels.contains(.community) {
-                let street = String(text[..<slash]).trimmingWhitespace(), name = String(text[text.index(after: slash)...]).trimmingWhitespace()
-                return try NodeQuery.match(db, level: .community, name: name, extra: "AND s.name = :street", arguments: ["street": street])
-            }
             var exact: [NodeRef] = []
             for level in Grouping.allCases where levels.contains(level) {
                 exact += try NodeQuery.refs(db, level: level, where: "x.name = :q", arguments: ["q": text])
             }
             if !exact.isEmpty { return exact }
+            // `街道/小区`: a name may hold "/" itself (金桂园一/二期), so the whole text was tried as a name first, and the
+            // street is split off at the first slash, then at the last.
+            if text.contains("/"), levels.contains(.community) {
+                for slash in Set([text.firstIndex(of: "/")!, text.lastIndex(of: "/")!]).sorted() {
+                    let street = String(text[..<slash]).trimmingWhitespace(), name = String(text[text.index(after: slash)...]).trimmingWhitespace()
+                    let hits = try NodeQuery.match(db, level: .community, name: name, extra: "AND s.name = :street", arguments: ["street": street])
+                    if !hits.isEmpty { return hits }
+                }
+            }
             var prefixed: [NodeRef] = []
             for level in Grouping.allCases where levels.contains(level) {
                 prefixed += try NodeQuery.refs(db, level: level, where: "substr(x.name, 1, length(:q)) = :q",

@@ -48,3 +48,19 @@ struct ReviewFindingsCLITests {
         #expect(header.contains("返工次数") && !header.contains("退回次数"), "\(header)")
     }
 }
+
+extension ReviewFindingsCLITests {
+    @Test("a community whose name holds “/” is found by its name and by 街道/名称")
+    func slashInName() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let sheet = h.folder.appendingPathComponent("slash.csv")
+        try "所属街道,小区名称\n城关镇,金桂园一/二期\n".write(to: sheet, atomically: true, encoding: .utf8)
+        #expect(try h.run(["import", sheet.path]).code == 0)
+        for name in ["金桂园一/二期", "城关镇/金桂园一/二期"] {
+            let shown = try h.run(["show", name])
+            #expect(shown.code == 0, "\(name): \(shown.err)")
+            #expect(shown.out.contains("金桂园一/二期"))
+        }
+    }
+}
