@@ -72,8 +72,9 @@ extension ImportMapper {
                 state.units[NameKey.of("\(office)|\(unitName)")] = out.batch.units.count
                 out.batch.units.append(ImportRecord(line: line, UnitFields(office: office, name: unitName)))
             }
+            // Every unit named on the row answers for the community's property company (责任单位管物业), supporting ones too.
             out.batch.links.append(ImportRecord(line: line, LinkFields(office: office, street: street, community: community, unit: unitName,
-                                                                       role: role, property: propertyName.isEmpty || i > 0 ? nil : propertyName)))
+                                                                       role: role, property: propertyName.isEmpty ? nil : propertyName)))
             role = .support
         }
     }

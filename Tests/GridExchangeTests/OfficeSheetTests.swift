@@ -75,6 +75,9 @@ struct OfficeColumnTests {
             #expect(m.batch.links.map(\.fields.role) == [.lead, .support])
             #expect(m.batch.units.map(\.fields.head?.name) == ["周强", nil], "the row's contact is the lead's")
         }
+        // Both units answer for the row's property company (a supporting unit once lost it).
+        let m = try OfficeSheet.csv("所属街道,小区名称,责任单位,物业公司\n福溪街道,ABC国际公寓,县住建局、县城投集团,测试物业有限公司\n")
+        #expect(m.batch.links.map(\.fields.property) == ["测试物业有限公司", "测试物业有限公司"])
     }
 
     @Test("a county column: same-named streets in different counties stay apart; each county is an office (XLSX)")
