@@ -71,7 +71,8 @@ extension ImportRun {
             return reject(r.line, "申报点位 (declared site) \(v) is not a site number: site numbers start at 1; correct or empty the cell")
         }
         if let v = f.households, v < 0 { return reject(r.line, "户数 (households) \(v) is negative; correct or empty the cell") }
-        if let old = try communityByID(f, street: street) ?? findCommunity(street: street, name: f.name) {
+        let byID = try communityByID(f, street: street)
+        if let old = try byID ?? findCommunity(street: street, name: f.name) {
             var diffs: [(String, String, String, String)] = []
             if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
             if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
@@ -85,8 +86,9 @@ extension ImportRun {
                 reject(r.line, "\(old.name): changing a community's kind changes which themes it is checked on; change it by hand")
                 diffs.removeAll { $0.0 == "kind" }
             }
+            // Matched by 编号: a different name is a rename (in the diff), not a near-duplicate spelling.
             try update("community", id: old.id, community: old.id, diffs: diffs, line: r.line, what: "小区 \(f.street)/\(old.name)",
-                       importedName: f.name, storedName: old.name)
+                       importedName: byID == nil ? f.name : old.name, storedName: old.name)
             try importOrders(r, street: street, community: old.id)
             return
         }

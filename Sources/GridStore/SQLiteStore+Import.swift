@@ -173,6 +173,11 @@ struct ImportRun {
     /// rename (shown in the diff, applied with --update). An id from another street or database is ignored.
     mutating func communityByID(_ f: CommunityFields, street: Int64) throws -> Community? {
         guard let id = f.id, id <= lastCommunityIDBefore, let c = try known.community(id, db), c.streetID == street else { return nil }
+        // An 编号 is trusted for a rename only: when the sheet's name is another community of the street, the 编号 came
+        // from another database (an export imported elsewhere) and the name wins.
+        if NameKey.of(c.name) != NameKey.of(f.name), let other = try lookup(.community, parent: street, name: f.name), other != c.id {
+            return nil
+        }
         return c
     }
 

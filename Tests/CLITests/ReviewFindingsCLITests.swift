@@ -64,3 +64,20 @@ extension ReviewFindingsCLITests {
         }
     }
 }
+
+extension ReviewFindingsCLITests {
+    @Test("an export imported into another database, then again, changes nothing: its 编号 are not trusted over names")
+    func exportIntoAnotherDatabase() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let sheet = h.folder.appendingPathComponent("communities.csv").path
+        #expect(try h.run(["export", "--kind", "communities", "-o", sheet]).code == 0)
+        let other = h.folder.appendingPathComponent("other.sqlite").path
+        #expect(try h.run(["init", "--office", "城关县三创办", "--db", other]).code == 0)
+        #expect(try h.run(["import", sheet, "--db", other]).code == 0)
+        let again = try h.run(["import", sheet, "--db", other])
+        #expect(again.code == 0, "\(again.err)")
+        #expect(again.out.contains("变更 changed 0") && again.out.contains("拒绝 rejected 0"), "\(again.out)")
+        #expect(!again.out.contains("按规范化名称匹配"), "\(again.out)")
+    }
+}
