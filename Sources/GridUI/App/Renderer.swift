@@ -60,7 +60,14 @@ public enum Renderer {
         if longError(s, b.measure) {
             // A refusal too long for the bar takes both bottom lines, so its advice (who may act, which keys move the
             // cases) is read, not cut; the key hints return with the next key.
-            let (head, rest) = b.measure.split(" " + message.text, at: s.width)
+            var (head, rest) = b.measure.split(" " + message.text, at: s.width)
+            // Break at the last space when the cut falls inside a word (English parts of a message),
+            // when what moves down still fits the second line.
+            if let first = rest.first, first != " ", let space = head.lastIndex(of: " "), head.distance(from: space, to: head.endIndex) < 20,
+               b.measure.of(head[head.index(after: space)...]) + b.measure.of(rest) + 1 <= s.width {
+                rest = String(head[head.index(after: space)...]) + rest
+                head = String(head[..<space])
+            }
             b.put(head, x: 0, y: y, width: s.width, style: p[.error])
             b.put(" " + String(rest.drop { $0 == " " }), x: 0, y: y + 1, width: s.width, style: p[.error])
             return
