@@ -35,12 +35,13 @@ public enum FuzzTargets {
         _ = try? XLSXReader.read(data: data, sheet: nil, file: "fuzz.xlsx", limits: limits)
     }
 
-    /// A TOML theme (palette) file, its contrast check, and the rules and config files of the same family.
+    /// A TOML theme (palette) file, its contrast check, and the rules, assessment and config files of the same family.
     @Sendable public static func palette(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
         let file = ThemeFile(text: text, path: "fuzz.toml", defaultName: "fuzz")
         for style in file.styles.values { _ = ThemeCheck.contrast(style) }
         _ = try? RulesFile.parse(text, path: "fuzz.toml")
+        _ = AssessmentFile.check(text, path: "fuzz.toml", themeCodes: ["public_ads", "sanitation"])
         _ = ConfigFile.parse(text)
     }
 

@@ -10,18 +10,34 @@ struct BrowserLoader {
         guard let parent else { return BrowserLevel(parent: nil, items: try offices()) }
         switch parent.node {
         case .office(let id):
-            let items = try store.rollups(groupedBy: .street, within: .office(id), today: today).compactMap { g -> BrowserItem? in
+            var items = try store.rollups(groupedBy: .street, within: .office(id), today: today).compactMap { g -> BrowserItem? in
                 guard let ref = g.node else { return nil }
                 return BrowserItem(ref: ref, node: .street, counts: g.counts, hasChildren: true)
+            }
+            // A street without live communities (just added, or all retired) has no roll-up group but is still there.
+            let listed = Set(items.compactMap(\.ref?.node))
+            for street in try store.streets(officeID: id) where !listed.contains(.street(street.id)) {
+                items.append(BrowserItem(ref: NodeRef(node: .street(street.id), name: street.name, path: parent.name), node: .street,
+                                         counts: StatusCounts(), hasChildren: true))
             }
             return BrowserLevel(parent: parent, items: items)
         case .street(let id):
             let rows = try store.communities(in: .street(id), filter: .none, offset: 0, limit: 100_000, today: today)
             // One query for every community's chain, not one per community.
             let chains = try store.chains(communityIDs: rows.map(\.community.id), on: today)
-            return BrowserLevel(parent: parent, items: rows.map { community($0, chain: chains[$0.community.id] ?? []) })
+            let kinds = try store.kinds()
+            return BrowserLevel(parent: parent, items: rows.map { row in
+                var item = community(row, chain: chains[row.community.id] ?? [])
+                item.kindLabel = kinds.label(of: row.community)
+                return item
+            })
         case .community(let id):
-            return BrowserLevel(parent: parent, items: try store.chain(communityID: id, on: today).map(unitItem))
+            let kinds = try store.kinds()
+            return BrowserLevel(parent: parent, items: try store.chain(communityID: id, on: today).map { link in
+                var item = unitItem(link)
+                item.kindLabel = kinds.label(of: link.unit)
+                return item
+            })
         case .unit(let id):
             return BrowserLevel(parent: parent, items: try properties(ofUnit: id))
         case .property:

@@ -15,14 +15,17 @@ public struct Civgrid: ParsableCommand {
             5 busy (another writer held the database too long; try again).
             """,
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
-                      LogCommand.self, StatsCommand.self, AssignCommand.self, OperatorCommand.self, ThemesCommand.self,
-                      CaseCommand.self, NoticeCommand.self, RankCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, MigrateCommand.self,
+                      LogCommand.self, StatsCommand.self, AssignCommand.self, OrderCommand.self, StreetCommand.self, CommunityCommand.self, UnitCommand.self,
+                      PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
+                      CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, MigrateCommand.self,
                       ServerCommand.self])
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: [.customLong("palette"), .customLong("theme")],
-            help: ArgumentHelp("Console colour palette (default, light, high-contrast, monochrome, or your own); --theme is the old name.",
+    // Only `--palette`: the old `--theme` alias sat on the root command and swallowed `case list --theme T` (an
+    // assessment theme), silently listing every theme.
+    @Option(name: [.customLong("palette")],
+            help: ArgumentHelp("Console colour palette (default, light, high-contrast, monochrome, or your own).",
                                valueName: "name"))
     var palette: String?
 

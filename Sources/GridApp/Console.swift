@@ -44,14 +44,15 @@ public final class Console {
     /// A console over a store (SQLite or PostgreSQL) and a backend; loads the first data and is ready to draw.
     init(on store: any CivgridStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
          colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly, rules: DeductionRules = .standard,
-                assessmentDate: Day? = nil) throws(GridError) {
+                assessmentDate: Day? = nil, assessmentFile: AssessmentFile.Source = .builtin) throws(GridError) {
         self.store = store
         self.backend = backend
         self.catalog = catalog
         self.colors = colors
         self.measure = measure
         palette = theme.adapted(colors: colors)
-        runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
+        runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate,
+                              assessmentFile: assessmentFile)
         self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size
@@ -125,6 +126,10 @@ public final class Console {
             // Scoring the month's cases grows with them: done on another thread, polled by the run loop.
             startRead(.dashboard, effect)
             return []
+        case .loadAssessment:
+            // Reading the board and 10,000 simulated assessments: on another thread too.
+            startRead(.assessment, effect)
+            return []
         case .loadCaseQueue(let query, _, _, nil, _, _) where !query.text.trimmingWhitespace().isEmpty:
             // Free text is counted over every open case: a typed filter is answered in the background, so keys keep
             // coming; the rows shown until then are the previous filter's (a reply to an older filter is dropped).
@@ -138,7 +143,7 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore, .recordCases, .moveCases:
+        case .saveStatus, .restore, .recordCases, .moveCases, .saveMasterData:
             // A later write must not overtake one still waiting for the database.
             guard busyWrites.isEmpty else {
                 busyWrites.append((effect, 0))
@@ -180,7 +185,7 @@ public final class Console {
     func startRead(_ kind: ReadJob.Kind, _ effect: Effect) {
         readJobs.removeAll { $0.kind == kind }
         readJobs.append(ReadJob(kind, effect: effect, location: store.storeLocation, context: context, calendar: runner.calendar,
-                                rules: runner.rules, assessmentDate: runner.assessmentDate))
+                                rules: runner.rules, assessmentDate: runner.assessmentDate, assessmentFile: runner.assessmentFile))
     }
 
     /// Dispatches the results of background reads that are done; true when there were some.

@@ -1,4 +1,5 @@
 import GridCore
+import GridTheme
 import GridUI
 
 /// Performs effects against the store and turns their results into actions. Terminal effects (redraw,
@@ -9,6 +10,8 @@ struct EffectRunner {
     var calendar: WorkingCalendar = .weekendsOnly
     var rules: DeductionRules = .standard
     var assessmentDate: Day?
+    /// The assessment model's text and where it came from (parsed on every simulation, so edits apply at once).
+    var assessmentFile = AssessmentFile.Source.builtin
 
     /// The one door every change goes through.
     var services: GridServices { GridServices(store, calendar: calendar) }
@@ -38,6 +41,7 @@ struct EffectRunner {
         if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
         if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
         if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
+        if case .saveMasterData = effect { return [.masterDataRefused(error.description)] }
         return [.failed(error.description)]
     }
 
@@ -54,7 +58,8 @@ struct EffectRunner {
             let cells = Dictionary(grouping: try store.cells(communityIDs: rows.map(\.community.id)), by: \.communityID)
             let boardRows = rows.map { r in
                 BoardRow(community: r.community, streetName: r.streetName,
-                         cells: Dictionary(uniqueKeysWithValues: (cells[r.community.id] ?? []).map { ($0.themeID, $0) }))
+                         cells: Dictionary(uniqueKeysWithValues: (cells[r.community.id] ?? []).map { ($0.themeID, $0) }),
+                         orderKey: r.orderKey)
             }
             return [.boardLoaded(total: total, offset: offset, rows: boardRows)]
         case .saveStatus(let targets, let request):
@@ -68,8 +73,8 @@ struct EffectRunner {
             }
             let recorded = try services.recordProblems(drafts, context: context)
             return [.casesRecorded(numbers: recorded.map(\.number), cells: try currentStates(targets))]
-        case .restore(let states):
-            let results = try services.restore(states, context: context)
+        case .restore(let states, let expected):
+            let results = try services.restore(states, expecting: expected, context: context)
             return [.changesSaved(before: [], after: results.map(\.after), isUndo: true)]
         case .loadDetail(let key):
             return [.detailLoaded(try detail(key))]
@@ -104,6 +109,8 @@ struct EffectRunner {
                 league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty,
                                        names: try store.leagueNames(byProperty: byProperty, on: today)), byProperty: byProperty)
             return [.dashboardLoaded(data)]
+        case .loadAssessment:
+            return [.assessmentLoaded(try assessmentPanel(today: today))]
         case .loadCaseQueue(let query, var offset, let limit, let known, var anchor, let follow):
             // A count (unless the reducer knows it) and one statement for the window, names joined in.
             let total: Int
@@ -135,6 +142,8 @@ struct EffectRunner {
             // All of them or none; 交办 without a unit goes to each community's lead unit today.
             let moved = try services.moveCases(numbers, action, reason: reason, context: context)
             return zip(before, moved).map { from, c in .caseMoved(number: c.number, from: from, to: c.state, dueOn: c.dueOn) }
+        case .saveMasterData(let edit):
+            return [.masterDataSaved(summary: try MasterDataEffect(services: services, context: context).run(edit))]
         case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
             return []
         }

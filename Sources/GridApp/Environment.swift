@@ -70,8 +70,9 @@ struct RunEnvironment {
     /// Settles who acts on `store`: the OS account, or the claimed login where `Identity` allows it.
     func verifyIdentity(_ store: any CivgridStore) throws(GridError) {
         let pinned = try store.meta("identities") == "pinned"
-        acting.login = try Identity.acting(osUser: osUser, claimed: claimedLogin, pinned: pinned,
-                                           osAccount: try store.operatorAccount(login: osUser))
+        let osAccount = try store.operatorAccount(login: osUser)
+        acting.login = try Identity.acting(osUser: osUser, claimed: claimedLogin, pinned: pinned, osAccount: osAccount)
+        try Identity.checkPinnedClock(variables["CIVGRID_NOW"], pinned: pinned, osUser: osUser, osAccount: osAccount)
     }
 }
 

@@ -3,7 +3,7 @@ import GridCore
 /// The case ledger as the higher-level office asks for it: one row per case, and one row per case event.
 extension ExportTables {
     static let caseHeaders = ["编号", "状态", "来源", "发现时间", "发现人", "期限", "逾期", "办结时间", "所属街道", "小区名称", "位置", "测评主题",
-                              "问题描述", "发现时责任单位", "现责任单位", "承办单位", "督办", "延期次数", "退回次数", "事件数"]
+                              "问题描述", "发现时责任单位", "现责任单位", "承办单位", "督办", "延期次数", "返工次数", "事件数"]
     static let caseKeys = ["number", "state", "source", "found_at", "found_by", "due", "overdue", "closed_at", "street", "community", "location",
                            "theme", "description", "unit_then", "unit_now", "handling_unit", "escalated", "extensions", "reworks", "events"]
     static let eventHeaders = ["编号", "时间", "动作", "原状态", "新状态", "操作员", "原因", "期限", "小区名称", "测评主题"]

@@ -20,16 +20,17 @@ struct ExportTables {
     /// Communities in scope, one row per unit in charge (a community with none has one row).
     func communities(scope: CommunityScope, filter: CommunityFilter) throws(GridError) -> [[String]] {
         var rows: [[String]] = []
+        let kinds = try store.kinds()
         try forEachWindow(scope: scope, filter: filter) { window, office throws(GridError) in
             let chains = try store.chains(communityIDs: window.map(\.community.id), on: today)
             for r in window {
                 let c = r.community
-                let base = ["\(c.id)", office(c.streetID), r.streetName, c.name, c.kind.zh, c.declaredSite.map(String.init) ?? "",
+                let base = ["\(c.id)", office(c.streetID), r.streetName, c.name, kinds.label(of: c), c.declaredSite.map(String.init) ?? "",
                             c.households.map(String.init) ?? "", c.address, c.note]
                 let links = chains[c.id] ?? []
                 if links.isEmpty { rows.append(base + Array(repeating: "", count: 10)) }
                 for l in links {
-                    rows.append(base + [l.unit.name, l.assignment.role.zh, l.unit.kind.zh, l.unit.head.name, l.unit.head.phone,
+                    rows.append(base + [l.unit.name, l.assignment.role.zh, kinds.label(of: l.unit), l.unit.head.name, l.unit.head.phone,
                                         l.unit.liaison.name, l.unit.liaison.phone, l.property?.name ?? "", l.property?.manager.name ?? "",
                                         l.property?.manager.phone ?? ""])
                 }
@@ -42,6 +43,7 @@ struct ExportTables {
     func cells(scope: CommunityScope, filter: CommunityFilter) throws(GridError) -> [[String]] {
         let themes = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.id, $0) })
         var rows: [[String]] = []
+        let kinds = try store.kinds()
         try forEachWindow(scope: scope, filter: filter) { window, office throws(GridError) in
             let cells = Dictionary(grouping: try store.cells(communityIDs: window.map(\.community.id)), by: \.communityID)
             for r in window {
@@ -80,8 +82,7 @@ struct ExportTables {
             let known = officeOfStreet
             try body(window) { known[$0] ?? "" }
             offset += window.count
-            let last = window[window.count - 1].community
-            anchor = WindowAnchor(index: offset - 1, streetID: last.streetID, name: last.name)
+            anchor = WindowAnchor(index: offset - 1, row: window[window.count - 1])
             if window.count < 2_000 { break }
         }
     }

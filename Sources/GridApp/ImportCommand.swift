@@ -27,6 +27,8 @@ struct ImportCommand: ParsableCommand {
     var maps: [String] = []
     @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
     @Flag(help: "Also change existing records whose fields differ (otherwise differences are only reported).") var update = false
+    @Flag(name: .customLong("add-kinds"), help: "Add a site or unit kind the sheet names that the lists lack (admins), instead of refusing its rows.")
+    var addKinds = false
     @Flag(help: "List every record in the summary, not just changes.") var verbose = false
     @OptionGroup var store: StoreOptions
 
@@ -36,7 +38,8 @@ struct ImportCommand: ParsableCommand {
         let (table, format) = try SheetReader.read(path: file, sheet: sheet)
         let mapper = ImportMapper(file: URL(fileURLWithPath: file).lastPathComponent, kind: kind, overrides: try ImportMapper.overrides(maps),
                                   update: update, today: env.clock.today)
-        let mapped = try mapper.map(table)
+        var mapped = try mapper.map(table)
+        mapped.batch.addKinds = addKinds
         // A rejected-rows file that could not be written must not be found out after the import committed.
         if !dryRun { try SafeFile.refuseLink(ImportSummary.rejectedPath(for: file)) }
         let db = try store.open(env)

@@ -31,7 +31,11 @@ struct LogCommand: ParsableCommand {
         var query = AuditQuery(operatorLogin: login, limit: limit)
         if let community {
             let ref = try Resolver(store: db).community(community)
-            if case .community(let id) = ref.node { query.communityID = id }
+            if case .community(let id) = ref.node {
+                query.communityID = id
+                // A retired community's history is still its own; say it is retired so nobody looks for it on the board.
+                if !output.json, let day = try db.community(id: id)?.retiredOn { Output.print("\(ref.name) 已撤销 (retired \(day))") }
+            }
         }
         if let since {
             let day = try Resolver.day(since, option: "--since", today: env.clock.today)
@@ -68,6 +72,8 @@ enum LogText {
         case .assignment: return (row.communityName ?? "") + " 责任链"
         case .operatorAccount: return "操作员 \(e.entityID)"
         case .community: return "小区 " + (row.communityName ?? e.entityID)
+        case .siteKind: return "点位类型 \(e.entityID)"
+        case .unitKind: return "单位类型 \(e.entityID)"
         default: return "\(e.entity.rawValue) \(e.entityID)"
         }
     }

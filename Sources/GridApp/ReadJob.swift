@@ -1,6 +1,7 @@
 import Foundation
 import GridCore
 import GridStore
+import GridTheme
 import GridUI
 import Synchronization
 
@@ -10,7 +11,7 @@ import Synchronization
 final class ReadJob: Sendable {
     /// What a job computes; a newer job of the same kind replaces an older one, whose result is then dropped.
     enum Kind: Sendable {
-        case dashboard, caseQueue
+        case dashboard, caseQueue, assessment
     }
 
     private let result = Mutex<[Action]?>(nil)
@@ -19,14 +20,15 @@ final class ReadJob: Sendable {
 
     /// Starts performing `effect` against the database at `location`, as `EffectRunner` would.
     init(_ kind: Kind, effect: Effect, location: StoreLocation, context: ChangeContext, calendar: WorkingCalendar, rules: DeductionRules,
-         assessmentDate: Day?) {
+         assessmentDate: Day?, assessmentFile: AssessmentFile.Source = .builtin) {
         self.kind = kind
         Thread.detachNewThread { [self] in
             let actions: [Action]
             do throws(GridError) {
                 let store = try location.open(forReading: true)
                 defer { store.close() }
-                let runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate)
+                let runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate,
+                                          assessmentFile: assessmentFile)
                 actions = runner.perform(effect)
             } catch {
                 actions = [.failed("读取失败: \(error.description)")]

@@ -23,11 +23,16 @@ struct ShowCommand: ParsableCommand {
         let today = env.clock.today
         let chain = try db.chain(communityID: id, on: today)
         let cells = try db.cells(communityID: id)
+        let kinds = try db.kinds()
         if output.json {
-            Output.json(Format.jsonText(ShowJSON.community(c, ref: ref, chain: chain, cells: cells, today: today)))
+            var json = ShowJSON.community(c, ref: ref, chain: chain, cells: cells, today: today)
+            json["site_kind"] = c.siteKindCode ?? c.kind.rawValue
+            json["kind_label"] = kinds.label(of: c)
+            json["retired_on"] = c.retiredOn?.description as Any
+            Output.json(Format.jsonText(json))
             return
         }
-        Output.print(ShowText.header(c, ref: ref))
+        Output.print(ShowText.header(c, ref: ref, kindLabel: kinds.label(of: c)))
         Output.print("")
         Output.print(ShowText.chain(chain, today: today))
         Output.print("")
@@ -36,10 +41,11 @@ struct ShowCommand: ParsableCommand {
 }
 
 enum ShowText {
-    static func header(_ c: Community, ref: NodeRef) -> String {
+    static func header(_ c: Community, ref: NodeRef, kindLabel: String) -> String {
         let site = c.declaredSite.map { "申报点位 \($0)" } ?? "非申报点位"
         let households = c.households.map { "\($0) 户" } ?? "—"
-        var lines = ["\(c.name)  [\(c.kind.zh)]  \(ref.path)",
+        let retired = c.retiredOn.map { "  已撤销 (retired \($0))" } ?? ""
+        var lines = ["\(c.name)  [\(kindLabel)]  \(ref.path)\(retired)",
                      "地址 \(c.address.isEmpty ? "—" : c.address) · 户数 \(households) · \(site)"]
         if !c.note.isEmpty { lines.append("备注 \(c.note)") }
         return lines.joined(separator: "\n")

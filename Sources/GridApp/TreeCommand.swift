@@ -26,7 +26,7 @@ struct TreeCommand: ParsableCommand {
         let env = try RunEnvironment()
         let db = try store.open(env, forReading: true)
         let ref = try node.map { q throws(GridError) in try Resolver(store: db).node(q, levels: Set(Grouping.allCases), what: "nodes") }
-        let roots = try TreeBuilder(store: db, today: env.clock.today, depth: depth).roots(ref)
+        let roots = try TreeBuilder(store: db, today: env.clock.today, kinds: try db.kinds(), depth: depth).roots(ref)
         if output.json {
             Output.json(Format.jsonText(["today": env.clock.today.description, "nodes": roots.map(TreeText.json)]))
         } else {

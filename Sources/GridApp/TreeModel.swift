@@ -14,6 +14,8 @@ struct TreeItem {
 struct TreeBuilder {
     let store: any GridRepository
     let today: Day
+    /// The kind lists, for the office's own labels (学校, 县直部门 …).
+    var kinds: KindCatalog = .seeded
     let depth: Int
 
     /// The top level: every office, or the node asked for.
@@ -64,7 +66,7 @@ struct TreeBuilder {
         let c = row.community
         let ref = NodeRef(node: .community(c.id), name: c.name, path: row.streetName)
         let site = c.declaredSite.map { " 点位\($0)" } ?? ""
-        var item = TreeItem(ref: ref, label: "\(c.name)\(site)", counts: row.counts, contacts: c.kind.zh)
+        var item = TreeItem(ref: ref, label: "\(c.name)\(site)", counts: row.counts, contacts: kinds.label(of: c))
         guard level < depth else { return item }
         item.children = try store.chain(communityID: c.id, on: today).map { link in
             unitItem(link, withProperty: level + 1 < depth)

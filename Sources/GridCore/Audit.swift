@@ -1,6 +1,7 @@
 /// What kind of thing an audit entry is about.
 public enum AuditEntity: String, CaseIterable, Sendable, Codable {
     case cell, assignment, office, street, community, unit, property, theme, operatorAccount = "operator", database, notice
+    case siteKind = "site_kind", unitKind = "unit_kind"
 }
 
 /// One field's change, as the domain produces it; the store stamps time, operator and source when it

@@ -159,14 +159,19 @@ public enum CaseTransition {
         return (table[state] ?? []) + (state.isOpen ? ["escalate"] : [])
     }
 
+    /// Why `action` cannot be taken from the case's state, naming the steps that can; nil when it can. The console
+    /// asks before it opens a reason prompt, so nobody types a reason for a step that will be refused.
+    public static func refusal(_ action: CaseAction, on c: CaseRecord) -> String? {
+        guard !allowed(from: c.state).contains(action.code) else { return nil }
+        let options = allowed(from: c.state).joined(separator: ", ")
+        return "case \(c.number) is \(c.state.zh); “\(action.zh)” is not possible from there. Allowed: \(options.isEmpty ? "none (the case is finished)" : options)"
+    }
+
     /// Applies `action` for `actor`; throws a message naming the allowed actions when the move is illegal.
     public static func apply(_ action: CaseAction, to c: CaseRecord, by actor: Operator, reason: String, today: Day,
                              calendar: WorkingCalendar) throws(GridError) -> (CaseRecord, CaseEvent) {
         let why = reason.trimmingWhitespace()
-        guard allowed(from: c.state).contains(action.code) else {
-            let options = allowed(from: c.state).map { code in code }.joined(separator: ", ")
-            throw .invalidInput("case \(c.number) is \(c.state.zh); “\(action.zh)” is not possible from there. Allowed: \(options.isEmpty ? "none (the case is finished)" : options)")
-        }
+        if let refusal = refusal(action, on: c) { throw .invalidInput(refusal) }
         if action.needsReason && why.isEmpty {
             throw .invalidInput("\(action.zh) needs a reason: add --reason \"…\"")
         }

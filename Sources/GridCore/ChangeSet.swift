@@ -1,6 +1,8 @@
 /// The facts one service call decided to write: rows, case events and audit entries. A store persists a change
 /// set in the transaction the service ran in, in the order of the properties below, and decides nothing itself.
 public struct ChangeSet: Sendable {
+    /// Kinds, streets, communities (with new communities' cells), units and property companies, written first.
+    public var masterData = MasterDataChanges()
     /// Cases found now (上报), each with its first event.
     public var newCases: [CaseRecord] = []
     /// Cases whose stored fields changed (state, due day, handling unit, counters).
@@ -17,6 +19,8 @@ public struct ChangeSet: Sendable {
     public var operators: [Operator] = []
     /// Notices issued.
     public var notices: [NoticeFact] = []
+    /// Office order numbers of streets and communities set or cleared (`setOrder`).
+    public var orders: [OrderFact] = []
     /// The audit entries, stamped by the store with the context's actor, OS user, source and time.
     public var audit: [AuditEntry] = []
 
@@ -25,8 +29,8 @@ public struct ChangeSet: Sendable {
 
     /// Whether there is nothing to write.
     public var isEmpty: Bool {
-        newCases.isEmpty && updatedCases.isEmpty && caseEvents.isEmpty && cells.isEmpty && endedAssignments.isEmpty
-            && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && audit.isEmpty
+        masterData.isEmpty && newCases.isEmpty && updatedCases.isEmpty && caseEvents.isEmpty && cells.isEmpty && endedAssignments.isEmpty
+            && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && orders.isEmpty && audit.isEmpty
     }
 }
 

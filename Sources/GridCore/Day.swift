@@ -105,9 +105,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension StringProtocol {
     /// The string without leading and trailing white space, including the ideographic space U+3000.
     public func trimmingWhitespace() -> String {
+        // Most cells start and end with an ideograph or visible ASCII: nothing to trim.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, first.isPlainEdge, last.isPlainEdge { return String(self) }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!
         return String(self[start...end])
     }
+}
+
+extension Unicode.Scalar {
+    /// Visible ASCII or a CJK ideograph: never white space, never combining, so a string that starts and ends with
+    /// one has nothing to trim (`trimmingWhitespace`'s fast path).
+    var isPlainEdge: Bool { (0x21...0x7E).contains(value) || (0x4E00...0x9FFF).contains(value) }
 }

@@ -56,10 +56,18 @@ public struct Community: Hashable, Sendable {
     public var declaredSite: Int?
     public var households: Int?
     public var note: String
+    /// The office's own site kind (学校, 医院 …) when it is not one of the nine seeded kinds; `kind` is then the
+    /// seeded kind it is checked like.
+    public var siteKindCode: String?
+    /// The day it was retired (已撤销): off the board, the browser, roll-ups and search; its history stays.
+    public var retiredOn: Day?
+    /// The office's order number (排序) within its street; nil: ordered by the pinyin of the name.
+    public var officeOrder: Int?
 
     /// Creates a community.
     public init(id: RowID, streetID: RowID, name: String, address: String = "", kind: CommunityKind,
-                declaredSite: Int? = nil, households: Int? = nil, note: String = "") {
+                declaredSite: Int? = nil, households: Int? = nil, note: String = "", siteKindCode: String? = nil,
+                retiredOn: Day? = nil, officeOrder: Int? = nil) {
         self.id = id
         self.streetID = streetID
         self.name = name
@@ -68,7 +76,13 @@ public struct Community: Hashable, Sendable {
         self.declaredSite = declaredSite
         self.households = households
         self.note = note
+        self.siteKindCode = siteKindCode
+        self.retiredOn = retiredOn
+        self.officeOrder = officeOrder
     }
+
+    /// Whether it has been retired (已撤销).
+    public var isRetired: Bool { retiredOn != nil }
 }
 
 /// A responsible unit (责任单位): a department or enterprise that answers for communities.
@@ -79,15 +93,20 @@ public struct ResponsibleUnit: Hashable, Sendable {
     public var kind: UnitKind
     public var head: Contact
     public var liaison: Contact
+    /// The office's own unit kind (县直部门, 乡镇 …) when it is not one of the four seeded kinds; `kind` is then the
+    /// seeded kind it counts as.
+    public var kindCode: String?
 
     /// Creates a unit.
-    public init(id: RowID, officeID: RowID, name: String, kind: UnitKind, head: Contact, liaison: Contact) {
+    public init(id: RowID, officeID: RowID, name: String, kind: UnitKind, head: Contact, liaison: Contact,
+                kindCode: String? = nil) {
         self.id = id
         self.officeID = officeID
         self.name = name
         self.kind = kind
         self.head = head
         self.liaison = liaison
+        self.kindCode = kindCode
     }
 }
 

@@ -18,4 +18,13 @@ public enum Identity {
         throw .permissionDenied("CIVGRID_LOGIN=\(claimed) is honoured only for an admin (管理员) of this database acting for "
             + "another operator; you are \(osUser) (\(osAccount.role.zh)). Unset CIVGRID_LOGIN to work as yourself")
     }
+
+    /// `CIVGRID_NOW` (a pinned clock) times changes and the audit: honoured only where a claimed login would be — on a
+    /// test fixture, or for an admin of the database — so no operator can date a change (a backdated row would also
+    /// break the audit's time order for good).
+    public static func checkPinnedClock(_ pinnedNow: String?, pinned: Bool, osUser: String, osAccount: Operator) throws(GridError) {
+        guard let pinnedNow, !pinned, osAccount.role != .admin else { return }
+        throw .permissionDenied("CIVGRID_NOW=\(pinnedNow) is honoured only for an admin (管理员) of this database or a test fixture; "
+            + "you are \(osUser) (\(osAccount.role.zh)). Unset CIVGRID_NOW: changes are timed by the system clock")
+    }
 }

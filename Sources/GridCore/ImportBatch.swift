@@ -13,6 +13,8 @@ public struct ImportBatch: Sendable {
     public var themes: [ImportRecord<ThemeFields>] = []
     /// Update existing records whose fields differ (without it, differences are reported, not applied).
     public var update: Bool
+    /// Add a kind the sheet names that the office's lists lack (`--add-kinds`) instead of refusing its rows.
+    public var addKinds = false
     /// Rows of the file the batch came from (progress is shown in rows of the file, not records).
     public var fileRows = 0
 
@@ -64,9 +66,15 @@ public struct CommunityFields: Hashable, Sendable {
     public var name: String
     public var address: String?
     public var kind: CommunityKind?
+    /// The kind as the sheet wrote it, resolved against the office's site kinds (学校, 医院 … besides the nine).
+    public var kindName: String?
     public var declaredSite: Int?
     public var households: Int?
     public var note: String?
+    /// The community's office order (a 排序/序号 column); nil when the sheet gives none (an existing order is kept).
+    public var order: Int?
+    /// Its street's office order (a 街道排序 column), likewise.
+    public var streetOrder: Int?
 
     /// Creates community fields.
     public init(id: RowID? = nil, office: String, street: String, name: String, address: String? = nil, kind: CommunityKind? = nil,
@@ -88,6 +96,8 @@ public struct UnitFields: Hashable, Sendable {
     public var office: String
     public var name: String
     public var kind: UnitKind?
+    /// The kind as the sheet wrote it, resolved against the office's unit kinds.
+    public var kindName: String?
     public var head: Contact?
     public var liaison: Contact?
 

@@ -4,11 +4,33 @@
 public enum NameKey {
     /// The comparison key of a name.
     public static func of(_ name: String) -> String {
+        // Most names (Chinese and lower-case ASCII) are their own key: found without building a new string.
+        if isOwnKey(name) { return name }
         var out = String.UnicodeScalarView()
         for s in FullWidth.fold(name).unicodeScalars where !s.properties.isWhitespace {
             out.append(s)
         }
         return String(out).lowercased()
+    }
+
+    /// Whether folding, removing white space and lower-casing leave `name` as it is: every byte printable ASCII other
+    /// than a capital or a space, or part of a character in U+3001…U+9FFF (CJK punctuation, kana, ideographs: no
+    /// case, no white space, nothing `FullWidth` folds). Conservative: anything else takes the full path.
+    static func isOwnKey(_ name: String) -> Bool {
+        var utf8 = name.utf8.makeIterator()
+        while let b = utf8.next() {
+            switch b {
+            case 0x21...0x40, 0x5B...0x7E: continue
+            case 0xE3:
+                // U+3000 (E3 80 80) is the ideographic space.
+                guard let b1 = utf8.next(), let b2 = utf8.next(), !(b1 == 0x80 && b2 == 0x80) else { return false }
+            case 0xE4...0xE9:
+                guard utf8.next() != nil, utf8.next() != nil else { return false }
+            default:
+                return false
+            }
+        }
+        return true
     }
 }
 

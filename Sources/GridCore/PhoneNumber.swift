@@ -5,6 +5,12 @@ public enum PhoneNumber {
     /// The number in its stored form and whether it is a valid mobile or landline; an invalid one comes back
     /// as written (full-width folded, trimmed).
     public static func normalise(_ raw: String) -> (text: String, valid: Bool) {
+        // Most cells are a mobile number as stored: 11 ASCII digits, 1 then 3–9.
+        let u = raw.utf8
+        if u.count == 11, u.first == UInt8(ascii: "1"), (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(u[u.index(after: u.startIndex)]),
+           u.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            return (raw, true)
+        }
         let folded = FullWidth.fold(raw).trimmingWhitespace()
         guard !folded.isEmpty else { return ("", true) }
         guard folded.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == " " || $0 == "(" || $0 == ")" || $0 == "+") }) else {

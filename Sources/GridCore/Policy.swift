@@ -37,6 +37,8 @@ public enum GridPermission: String, CaseIterable, Sendable {
     case importStatuses = "import_statuses"
     /// Offices, streets, communities, units, property companies and themes, by hand or from a sheet.
     case editMasterData = "edit_master_data"
+    /// Add and relabel site kinds and unit kinds (the lists every import and form checks kinds against).
+    case editKinds = "edit_kinds"
     /// Change who answers for a community (assignments).
     case assignUnits = "assign_units"
     /// Add operators and change their roles.
@@ -64,6 +66,7 @@ public enum GridPermission: String, CaseIterable, Sendable {
         case .issueNotice: "发督查通报 (issue a notice)"
         case .importStatuses: "导入状态 (import statuses)"
         case .editMasterData: "维护基础数据 (edit master data)"
+        case .editKinds: "维护类型 (edit kinds)"
         case .assignUnits: "调整责任链 (change assignments)"
         case .manageOperators: "管理操作员 (manage operators)"
         case .replaceDatabase: "替换数据库 (replace the database)"
@@ -87,7 +90,7 @@ public enum Policy {
             .registerCase: supervisors, .dispatchCase: supervisors, .sendBackCase: supervisors, .verify: supervisors,
             .rework: supervisors, .park: supervisors, .exempt: supervisors, .voidCase: supervisors,
             .decideExtension: supervisors, .reopenCase: supervisors, .escalateCase: supervisors, .issueNotice: supervisors,
-            .approveFurtherExtension: adminOnly, .editMasterData: adminOnly, .assignUnits: adminOnly, .manageOperators: adminOnly, .replaceDatabase: adminOnly,
+            .approveFurtherExtension: adminOnly, .editMasterData: adminOnly, .editKinds: adminOnly, .assignUnits: adminOnly, .manageOperators: adminOnly, .replaceDatabase: adminOnly,
         ]
     }()
 

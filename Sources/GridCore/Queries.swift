@@ -59,14 +59,17 @@ public enum Grouping: String, CaseIterable, Sendable {
 /// A loaded board row that a new window can be read from: its index and its place in board order.
 public struct WindowAnchor: Hashable, Sendable {
     public var index: Int
-    public var streetID: RowID
-    public var name: String
+    public var key: BoardOrderKey
 
     /// Creates an anchor.
-    public init(index: Int, streetID: RowID, name: String) {
+    public init(index: Int, key: BoardOrderKey) {
         self.index = index
-        self.streetID = streetID
-        self.name = name
+        self.key = key
+    }
+
+    /// An anchor on a loaded row.
+    public init(index: Int, row: CommunityRow) {
+        self.init(index: index, key: row.orderKey)
     }
 }
 

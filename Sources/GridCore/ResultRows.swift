@@ -15,12 +15,16 @@ public struct CommunityRow: Hashable, Sendable {
     public var community: Community
     public var streetName: String
     public var counts: StatusCounts
+    /// Where the row sits in board order (a window anchored on it is read from there).
+    public var orderKey: BoardOrderKey
 
-    /// Creates a row.
-    public init(community: Community, streetName: String, counts: StatusCounts) {
+    /// Creates a row; without an order key, one from the street id and name (stores fill in the real one).
+    public init(community: Community, streetName: String, counts: StatusCounts, orderKey: BoardOrderKey? = nil) {
         self.community = community
         self.streetName = streetName
         self.counts = counts
+        self.orderKey = orderKey ?? BoardOrderKey(streetRank: community.streetID, order: BoardOrderKey.orderValue(community.officeOrder),
+                                                  pinyin: OfficeOrder.collationKey(community.name), name: community.name, id: community.id)
     }
 }
 

@@ -5,7 +5,8 @@
 /// Changes never go to a store directly: they go through `GridServices`, which runs inside
 /// `TransactionRunner.transaction` and hands the store one `ChangeSet` to persist with its audit rows.
 public typealias GridRepository = GridReading & BoardWindows & BoardRangeReading & RollupReading & CaseReading
-    & CaseQueueReading & AuditReading & AuditChainReading & ImportingStore & TransactionRunner
+    & CaseQueueReading & AuditReading & AuditChainReading & ImportingStore & TransactionRunner & MasterListReading
+    & AssessmentReading
 
 /// Master data and the chain: what the grid is made of.
 public protocol GridReading: Sendable {
@@ -42,7 +43,7 @@ public protocol GridReading: Sendable {
 public protocol BoardWindows: Sendable {
     /// Number of communities in `scope` that pass `filter`.
     func communityCount(in scope: CommunityScope, filter: CommunityFilter, today: Day) throws(GridError) -> Int
-    /// A window of communities in `scope` passing `filter`, ordered by street then name, with their roll-ups.
+    /// A window of communities in `scope` passing `filter`, in board order (streets, then communities, each by office order then pinyin; see `OfficeOrder`), with their roll-ups.
     func communities(in scope: CommunityScope, filter: CommunityFilter, offset: Int, limit: Int,
                      today: Day) throws(GridError) -> [CommunityRow]
     /// The same window, faster when the caller knows the row count and a row near the window (the board

@@ -3,7 +3,7 @@
 /// A store implements this over its own connection; it answers questions and persists facts, and holds no
 /// policy (no permission checks, no "the cell follows its cases" decisions). Reads see the transaction's own
 /// earlier writes.
-public protocol StoreTransaction: AnyObject {
+public protocol StoreTransaction: AnyObject, MasterDataReading {
     /// The stored operator for a login, or nil when no admin has added it.
     func storedOperator(login: String) throws -> Operator?
     /// How many operators hold `role`.
@@ -30,6 +30,8 @@ public protocol StoreTransaction: AnyObject {
     func lastNoticeIssue(year: Int) throws -> Int
     /// Whether notice `issue` of `year` exists.
     func noticeExists(year: Int, issue: Int) throws -> Bool
+    /// A street's or community's name and office order (nil: none), or nil when there is no such street or community.
+    func officeOrder(of node: GridNode) throws -> (name: String, order: Int?)?
     /// Writes `changes` (in `ChangeSet`'s order) with audit rows stamped from `context` at `now`.
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws
 }

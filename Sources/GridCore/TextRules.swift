@@ -13,14 +13,14 @@ public enum TextRules {
 
     /// Refuses a name (`field` says which, e.g. "小区名称" or "--name") that is too long or holds a control
     /// character. An empty name passes: whether one is required is the caller's rule.
-    public static func checkName(_ text: String, field: String) throws(GridError) {
-        try check(text, field: field, limit: nameLimit, allowLineBreaks: false)
+    public static func checkName(_ text: String, field: @autoclosure () -> String) throws(GridError) {
+        try check(text, field: field(), limit: nameLimit, allowLineBreaks: false)
     }
 
     /// Refuses a note, description or reason that is too long or holds a control character other than a
     /// line break or tab.
-    public static func checkNote(_ text: String, field: String) throws(GridError) {
-        try check(text, field: field, limit: noteLimit, allowLineBreaks: true)
+    public static func checkNote(_ text: String, field: @autoclosure () -> String) throws(GridError) {
+        try check(text, field: field(), limit: noteLimit, allowLineBreaks: true)
     }
 
     /// The first forbidden scalar in `text`, if any (line feed, carriage return and tab allowed when
@@ -40,8 +40,13 @@ public enum TextRules {
         }
     }
 
-    static func check(_ text: String, field: String, limit: Int, allowLineBreaks: Bool) throws(GridError) {
-        if let bad = forbiddenScalar(in: text, allowLineBreaks: allowLineBreaks) {
+    static func check(_ text: String, field: @autoclosure () -> String, limit: Int, allowLineBreaks: Bool) throws(GridError) {
+        // Every forbidden scalar is encoded with a byte below 0x20, 0x7F, or a lead byte C2 (C1), D8 (U+061C) or E2
+        // (the U+20xx marks): text with none of them has none, and with no more bytes than the limit, passes at once.
+        let suspect = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        if !suspect && text.utf8.count <= limit { return }
+        let field = field()
+        if suspect, let bad = forbiddenScalar(in: text, allowLineBreaks: allowLineBreaks) {
             let hex = String(bad.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             throw .invalidInput("\(field) holds the control character \(code)\(allowLineBreaks ? "" : " (a name is one line of plain text)"); "

@@ -21,6 +21,13 @@ extension CSV {
     public static func parse(_ text: String, delimiter: Character? = nil, file: String,
                              limits: SheetLimits = .standard) throws(GridError) -> TextTableData {
         let sep = delimiter ?? guessDelimiter(text)
+        // Sheets in Chinese and ASCII (nearly all) are read byte by byte, with the same result (see `parseBytes`).
+        if let table = try parseBytes(text, delimiter: sep, file: file, limits: limits) { return table }
+        return try parseCharacters(text, delimiter: sep, file: file, limits: limits)
+    }
+
+    /// The parse character by character: any text.
+    static func parseCharacters(_ text: String, delimiter sep: Character, file: String, limits: SheetLimits) throws(GridError) -> TextTableData {
         var fieldUnits = 0
         var cells = 0
         var failure: GridError?

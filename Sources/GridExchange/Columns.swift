@@ -8,6 +8,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case theme, status, due, plan
     case code, nameEN = "name_en", kinds
     case id
+    case order, streetOrder = "street_order"
 
     /// Header spellings, compared after folding full-width characters and removing spaces; a header that matches
     /// none is tried again without its bracketed part (小区（网格）名称 → 小区名称, 街道（乡镇） → 街道).
@@ -47,6 +48,8 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .nameEN: ["英文名称", "英文名", "name_en"]
         case .kinds: ["适用类型", "适用点位类型", "kinds"]
         case .id: ["编号", "小区编号", "id"]
+        case .order: ["排序", "序号", "顺序", "排序号", "显示顺序", "小区排序", "点位排序", "order"]
+        case .streetOrder: ["街道排序", "乡镇排序", "街道序号", "乡镇序号", "街道顺序", "乡镇顺序", "street_order"]
         }
     }
 

@@ -25,14 +25,23 @@ extension ImportField {
 extension ImportMapper {
     /// 无物业, 无, 自管, —, / …: the community has no property company.
     static func meansNoProperty(_ value: String) -> Bool {
-        let key = NameKey.of(value)
-        return ["无物业", "无", "自管", "业主自管", "居民自管", "自治", "无物业管理", "暂无", "没有", "-", "—", "——", "/", "\\", "－", "／", "无物业公司"]
-            .contains(key)
+        noProperty.contains(NameKey.of(value))
     }
+
+    static let noProperty: Set<String> = ["无物业", "无", "自管", "业主自管", "居民自管", "自治", "无物业管理", "暂无", "没有", "-", "—", "——", "/",
+                                          "\\", "－", "／", "无物业公司"]
+
+    /// The scalars that separate unit names in one cell.
+    static let unitSeparators = Set("、/／,，;；".unicodeScalars)
 
     /// A cell naming two or more units (`县住建局、县城投集团`, `/`, `，`): the first leads, the others support.
     static func unitNames(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { "、/／,，;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        // Most cells name one unit: no separator scalar, so no split (the same result, without comparing characters).
+        if !cell.unicodeScalars.contains(where: { ImportMapper.unitSeparators.contains($0) }) {
+            let name = cell.trimmingWhitespace()
+            return name.isEmpty ? [] : [name]
+        }
+        return cell.split(whereSeparator: { "、/／,，;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// The unit(s), property company and links named on a community row, when the sheet has those columns.
@@ -63,8 +72,9 @@ extension ImportMapper {
                 state.units[NameKey.of("\(office)|\(unitName)")] = out.batch.units.count
                 out.batch.units.append(ImportRecord(line: line, UnitFields(office: office, name: unitName)))
             }
+            // Every unit named on the row answers for the community's property company (责任单位管物业), supporting ones too.
             out.batch.links.append(ImportRecord(line: line, LinkFields(office: office, street: street, community: community, unit: unitName,
-                                                                       role: role, property: propertyName.isEmpty || i > 0 ? nil : propertyName)))
+                                                                       role: role, property: propertyName.isEmpty ? nil : propertyName)))
             role = .support
         }
     }
@@ -74,10 +84,8 @@ extension ImportMapper {
                  state: inout MappingState) throws(GridError) {
         var f = UnitFields(office: office, name: name)
         if !get(.unitKind).isEmpty {
-            guard let k = UnitKind.allCases.first(where: { $0.rawValue == get(.unitKind) || $0.zh == get(.unitKind) }) else {
-                throw .invalidInput("unknown unit kind “\(get(.unitKind))”; use 部门, 企事业, 街道/乡镇 or 社区")
-            }
-            f.kind = k
+            f.kindName = get(.unitKind)
+            f.kind = UnitKind.allCases.first { $0.rawValue == get(.unitKind) || $0.zh == get(.unitKind) }
         }
         // A phone column with no person before it belongs to the unit's head unless the row names a property company.
         let generic = get(.phone).isEmpty || (!get(.property).isEmpty && !ImportMapper.meansNoProperty(get(.property))) ? "" : get(.phone)
@@ -94,6 +102,7 @@ extension ImportMapper {
         merge(&first.fields.head, f.head, what: "责任单位 \(name) 负责人", firstLine: first.line, line: line, out: &out)
         merge(&first.fields.liaison, f.liaison, what: "责任单位 \(name) 联络员", firstLine: first.line, line: line, out: &out)
         if first.fields.kind == nil { first.fields.kind = f.kind }
+        if first.fields.kindName == nil { first.fields.kindName = f.kindName }
         if first.note.isEmpty { first.note = notes.joined(separator: "; ") }
         out.batch.units[i] = first
     }

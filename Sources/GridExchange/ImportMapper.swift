@@ -183,14 +183,15 @@ public struct ImportMapper {
         f.id = try number(get(.id), "编号 (id)").map(Int64.init)
         if !get(.address).isEmpty { f.address = get(.address) }
         if !get(.note).isEmpty { f.note = get(.note) }
+        // Kinds are the office's list (学校, 医院 … besides the nine): the store resolves the label against it.
         if !get(.kind).isEmpty {
-            guard let k = CommunityKind.parse(get(.kind)) else {
-                throw .invalidInput("unknown kind “\(get(.kind))”; use one of \(CommunityKind.allCases.map(\.zh).joined(separator: "、"))")
-            }
-            f.kind = k
+            f.kindName = get(.kind)
+            f.kind = CommunityKind.parse(get(.kind))
         }
         f.declaredSite = try number(get(.site), "申报点位 (site number)")
         f.households = try number(get(.households), "户数 (households)")
+        f.order = try officeOrder(get(.order), "排序 (order)")
+        f.streetOrder = try officeOrder(get(.streetOrder), "街道排序 (street order)")
         return f
     }
 
@@ -221,6 +222,15 @@ public struct ImportMapper {
         let v = FullWidth.fold(value).trimmingWhitespace()
         guard !v.isEmpty else { return nil }
         guard let n = Int(v), n >= 0 else { throw .invalidInput("\(what) “\(value)” is not a whole number") }
+        return n
+    }
+
+    /// An office order number (0…999999), nil when empty.
+    func officeOrder(_ value: String, _ what: String) throws(GridError) -> Int? {
+        guard !FullWidth.fold(value).trimmingWhitespace().isEmpty else { return nil }
+        guard let n = OfficeOrder.parse(value) else {
+            throw .invalidInput("\(what) “\(value)” is not an order number: give a whole number from 0 to 999999, or leave it empty")
+        }
         return n
     }
 

@@ -10,6 +10,10 @@ public enum SheetReader {
         guard size <= limits.maxFileBytes else {
             throw .invalidInput("\(path) is \(size.megabytes), over the limit of \(limits.maxFileBytes.megabytes) for one sheet file; split it")
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .invalidInput("\(path) is a folder, not a sheet; name the .csv, .tsv, .txt or .xlsx file inside it")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .invalidInput("cannot read \(path): no such file or no permission")
         }

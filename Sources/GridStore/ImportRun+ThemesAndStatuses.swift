@@ -52,7 +52,7 @@ extension ImportRun {
         guard let theme = themes.first(where: {
             NameKey.of($0.code) == key || NameKey.of($0.zh) == key || NameKey.of($0.en) == key
         }) else { return reject(r.line, "unknown theme “\(f.theme)”") }
-        let communityID: Int64 = community["id"]
+        let communityID = community.id
         guard let old = try String.fetchOne(db, sql: "SELECT status FROM cell WHERE community_id = ? AND theme_id = ?",
                                             arguments: [communityID, theme.id]).flatMap(CellStatus.init(rawValue:)) else {
             return reject(r.line, "\(theme.zh) is not checked at \(f.community) (its kind has no such cell)")

@@ -8,17 +8,21 @@ import GridCore
 enum Decode {
     static func office(_ r: Row) throws -> Office { Office(id: r["id"], name: r["name"]) }
 
+    static func street(_ r: Row) throws -> Street { Street(id: r["id"], officeID: r["office_id"], name: r["name"]) }
+
     static func community(_ r: Row) throws -> Community {
         Community(id: r["id"], streetID: r["street_id"], name: r["name"], address: r["address"],
                   kind: try coded(CommunityKind.self, r["kind"], "community.kind"), declaredSite: r["declared_site"],
-                  households: r["households"], note: r["note"])
+                  households: r["households"], note: r["note"], siteKindCode: r["site_kind"],
+                  retiredOn: try day(r["retired_on"], "community.retired_on"), officeOrder: r["office_order"])
     }
 
     static func unit(_ r: Row, prefix: String = "") throws -> ResponsibleUnit {
         ResponsibleUnit(id: r[prefix + "id"], officeID: r[prefix + "office_id"], name: r[prefix + "name"],
                         kind: try coded(UnitKind.self, r[prefix + "kind"], "unit.kind"),
                         head: Contact(name: r[prefix + "head"], phone: r[prefix + "head_phone"]),
-                        liaison: Contact(name: r[prefix + "liaison"], phone: r[prefix + "liaison_phone"]))
+                        liaison: Contact(name: r[prefix + "liaison"], phone: r[prefix + "liaison_phone"]),
+                        kindCode: r[prefix + "unit_kind"])
     }
 
     static func property(_ r: Row, prefix: String = "") throws -> PropertyCompany? {
@@ -52,15 +56,17 @@ enum Decode {
 
     /// The columns `communityRowByIndex` reads, over `community c JOIN street s JOIN tally t`.
     static let communityRowColumns = "c.id, c.street_id, c.name, c.address, c.kind, c.declared_site, c.households, c.note, s.name, "
-        + SQL.tallyColumns
+        + SQL.tallyColumns + ", c.site_kind, c.retired_on, c.office_order, " + BoardOrder.keyColumns
 
     /// A board row (community, street name, tally) by column index; overdue is added by the caller.
     static func communityRowByIndex(_ r: Row) throws -> CommunityRow {
+        let next = 9 + CellStatus.allCases.count // site_kind, retired_on, office_order, then the board-order key
         let c = Community(id: r[0], streetID: r[1], name: r[2], address: r[3], kind: try coded(CommunityKind.self, r[4], "community.kind"),
-                          declaredSite: r[5], households: r[6], note: r[7])
+                          declaredSite: r[5], households: r[6], note: r[7], siteKindCode: r[next],
+                          retiredOn: try day(r[next + 1], "community.retired_on"), officeOrder: r[next + 2])
         var counts = StatusCounts()
         for (i, status) in CellStatus.allCases.enumerated() { counts[status] = r[9 + i] }
-        return CommunityRow(community: c, streetName: r[8], counts: counts)
+        return CommunityRow(community: c, streetName: r[8], counts: counts, orderKey: BoardOrder.decode(r, at: next + 3))
     }
 
     static func cell(_ r: Row) throws -> CellState {

@@ -15,6 +15,7 @@ extension SQLiteStore {
                     var run = try ImportRun(store: self, db: db, batch: batch, context: context, rules: rules)
                     run.progress = progress
                     outcome = try run.run()
+                    try OrderKeys.settle(db)
                     return dryRun ? .rollback : .commit
                 }
             }
@@ -28,6 +29,11 @@ extension SQLiteStore {
 }
 
 /// One import inside a transaction: lookups of what exists, then upserts in dependency order.
+///
+/// Built for sheets of 100,000 rows: what exists is read once per office (units, property companies, streets) or
+/// street (communities and their links in force) into maps kept current as rows are added, the statements run per
+/// row are compiled once, and audit rows are written in batches with the chain computed in one pass (`ImportAudit`)
+/// — no query per row that a map can answer.
 struct ImportRun {
     let store: SQLiteStore
     let db: Database
@@ -41,12 +47,23 @@ struct ImportRun {
     /// Normalised name → id, loaded once per table and office (or street), kept current as rows are added:
     /// an import of 100,000 rows must not rescan a street for every row.
     var index: [String: [String: Int64]] = [:]
+    /// The rows behind `index`, decoded once (and again after an update): compared field by field with the sheet.
+    var known = ImportKnown()
     var themes: [CheckTheme] = []
+    /// The kind lists, read when a row first names a kind (see ImportRun+Kinds).
+    var kinds: KindCatalog?
     /// Ids above this were created by this import: an 编号 column never matches them (they are another
     /// database's numbers landing on rows this import just added).
     var lastCommunityIDBefore: Int64 = 0
+    /// Streets whose 街道排序 this import has considered (see `importOrders`).
+    var streetOrdersSeen: Set<Int64> = []
     let today: Day
     let now: Timestamp
+    let statements: ImportStatements
+    var audits: ImportAudit
+    var newCommunities: NewCommunities
+    var newLinks = RowInserter(table: "assignment", columns: ["id", "community_id", "unit_id", "role", "property_id", "valid_from"])
+    var nextLinkID: Int64 = 1
 
     init(store: SQLiteStore, db: Database, batch: ImportBatch, context: ChangeContext, rules: ImportRules) throws {
         self.store = store
@@ -56,9 +73,13 @@ struct ImportRun {
         self.context = context
         today = context.clock.today
         now = context.clock.now()
+        statements = try ImportStatements(db)
+        audits = ImportAudit(context: context, at: now)
         for r in try Row.fetchAll(db, sql: "SELECT id, name FROM office") { offices[NameKey.of(r["name"])] = r["id"] }
         themes = try Row.fetchAll(db, sql: "SELECT * FROM theme").map(Decode.theme)
         lastCommunityIDBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM community") ?? 0
+        newCommunities = NewCommunities(after: lastCommunityIDBefore)
+        nextLinkID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM assignment") ?? 0) + 1
     }
 
     mutating func run() throws -> ImportOutcome {
@@ -67,13 +88,30 @@ struct ImportRun {
         try rules.authorize(batch, actor: actor)
         let total = batch.units.count + batch.properties.count + batch.communities.count + batch.links.count + batch.statuses.count
             + batch.themes.count
+        // SQLite evaluates a CHECK with an IN list (community and unit kinds, cell statuses) by building a temporary
+        // b-tree for every row written, which costs more than the row itself. Master data is written with CHECKs off:
+        // every value they guard comes from a GridCore enum or is checked before it is written (site numbers,
+        // households); NOT NULL, UNIQUE and foreign keys still apply. Statuses (GridCore's rule) run with them on.
+        try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+        // A large sheet's transaction touches more pages than the default cache (8 MB) holds: spilled pages are written to
+        // the WAL again and again. Up to 128 MB for the import (taken only as pages are used), the usual size after it.
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -131072")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
         for r in batch.offices { try office(r) }
         for r in batch.themes { try theme(r); try tick(total) }
         for r in batch.units { try unit(r); try tick(total) }
         for r in batch.properties { try property(r); try tick(total) }
         for r in batch.communities { try community(r); try tick(total) }
+        try newCommunities.flush(db)
         for r in batch.links { try link(r); try tick(total) }
+        try newLinks.flush(db)
+        // Statuses go through GridCore's rule, which writes its own audit rows: the master data's go first.
+        try audits.flush(db)
+        try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
         for r in batch.statuses { try status(r); try tick(total) }
+        try audits.flush(db)
         _ = progress?(batch.fileRows > 0 ? batch.fileRows : total, batch.fileRows > 0 ? batch.fileRows : total)
         return outcome
     }
@@ -120,205 +158,42 @@ struct ImportRun {
     }
 
     /// The id of the row named `name` (after normalisation) in `table` under `parent` (an office, or a
-    /// street for communities).
-    mutating func lookup(_ table: String, parentColumn: String, parent: Int64, name: String) throws -> Int64? {
-        let slot = "\(table)/\(parent)"
-        if index[slot] == nil {
-            var map: [String: Int64] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE \(parentColumn) = ?", arguments: [parent]) {
-                map[NameKey.of(r["name"])] = r["id"]
-            }
-            index[slot] = map
-        }
+    /// street for communities). The first lookup under a parent reads all its rows (and decodes them into `known`).
+    mutating func lookup(_ table: ImportTable, parent: Int64, name: String) throws -> Int64? {
+        let slot = "\(table.rawValue)/\(parent)"
+        if index[slot] == nil { index[slot] = try known.load(table, parent: parent, db) }
         return index[slot]?[NameKey.of(name)]
     }
 
-    mutating func remember(_ table: String, parent: Int64, name: String, id: Int64) {
-        index["\(table)/\(parent)", default: [:]][NameKey.of(name)] = id
-    }
-
-    mutating func find(_ table: String, office: Int64, name: String) throws -> Row? {
-        guard let id = try lookup(table, parentColumn: "office_id", parent: office, name: name) else { return nil }
-        return try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id])
-    }
-
-    mutating func findCommunity(street: Int64, name: String) throws -> Row? {
-        guard let id = try lookup("community", parentColumn: "street_id", parent: street, name: name) else { return nil }
-        return try Row.fetchOne(db, sql: "SELECT * FROM community WHERE id = ?", arguments: [id])
+    mutating func remember(_ table: ImportTable, parent: Int64, name: String, id: Int64) {
+        index["\(table.rawValue)/\(parent)", default: [:]][NameKey.of(name)] = id
     }
 
     /// The community an 编号 (id) column names, when it is in the same street: then a different name is a
     /// rename (shown in the diff, applied with --update). An id from another street or database is ignored.
-    func communityByID(_ f: CommunityFields, street: Int64, line: Int) throws -> Row? {
-        guard let id = f.id, id <= lastCommunityIDBefore,
-              let row = try Row.fetchOne(db, sql: "SELECT * FROM community WHERE id = ?", arguments: [id]),
-              row["street_id"] as Int64 == street else { return nil }
-        return row
+    mutating func communityByID(_ f: CommunityFields, street: Int64) throws -> Community? {
+        guard let id = f.id, id <= lastCommunityIDBefore, let c = try known.community(id, db), c.streetID == street else { return nil }
+        // An 编号 is trusted for a rename only: when the sheet's name is another community of the street, the 编号 came
+        // from another database (an export imported elsewhere) and the name wins.
+        if NameKey.of(c.name) != NameKey.of(f.name), let other = try lookup(.community, parent: street, name: f.name), other != c.id {
+            return nil
+        }
+        return c
+    }
+
+    /// The community named `name` in `street`, as stored (or as this import left it).
+    mutating func findCommunity(street: Int64, name: String) throws -> Community? {
+        guard let id = try lookup(.community, parent: street, name: name) else { return nil }
+        return try known.community(id, db)
     }
 
     mutating func street(office: Int64, name: String, create: Bool) throws -> Int64? {
-        if let id = try lookup("street", parentColumn: "office_id", parent: office, name: name) { return id }
+        if let id = try lookup(.street, parent: office, name: name) { return id }
         guard create else { return nil }
-        try db.execute(sql: "INSERT INTO street (office_id, name) VALUES (?, ?)", arguments: [office, name])
+        try statements.insertStreet.execute(arguments: [office, name])
         let id = db.lastInsertedRowID
-        remember("street", parent: office, name: name, id: id)
+        remember(.street, parent: office, name: name, id: id)
         try audit(.street, "\(id)", nil, "name", nil, name)
         return id
-    }
-
-    // MARK: Records
-
-    mutating func unit(_ r: ImportRecord<UnitFields>) throws {
-        guard let office = office(r.fields.office, line: r.line) else { return }
-        let f = r.fields
-        if let row = try find("unit", office: office, name: f.name) {
-            let old = try Decode.unit(row)
-            var diffs: [(String, String, String, String)] = []
-            if let k = f.kind, k != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, k.rawValue)) }
-            if let h = f.head, h != old.head {
-                diffs.append(("head", "负责人", old.head.name, h.name))
-                diffs.append(("head_phone", "负责人电话", old.head.phone, h.phone))
-            }
-            if let l = f.liaison, l != old.liaison {
-                diffs.append(("liaison", "联络员", old.liaison.name, l.name))
-                diffs.append(("liaison_phone", "联络员电话", old.liaison.phone, l.phone))
-            }
-            try update("unit", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "责任单位 \(old.name)",
-                       importedName: f.name, storedName: old.name, note: r.note)
-        } else {
-            try db.execute(sql: """
-                INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [office, f.name, (f.kind ?? .department).rawValue, f.head?.name ?? "", f.head?.phone ?? "",
-                                 f.liaison?.name ?? "", f.liaison?.phone ?? ""])
-            remember("unit", parent: office, name: f.name, id: db.lastInsertedRowID)
-            try audit(.unit, "\(db.lastInsertedRowID)", nil, "name", nil, f.name, note: r.note)
-            outcome.changes.append(.init(kind: .new, line: r.line, what: "责任单位 \(f.name)", details: []))
-        }
-    }
-
-    mutating func property(_ r: ImportRecord<PropertyFields>) throws {
-        guard let office = office(r.fields.office, line: r.line) else { return }
-        let f = r.fields
-        if let row = try find("property", office: office, name: f.name) {
-            let old = try Decode.property(row)!
-            var diffs: [(String, String, String, String)] = []
-            if let m = f.manager, m != old.manager {
-                diffs.append(("manager", "项目经理", old.manager.name, m.name))
-                diffs.append(("manager_phone", "经理电话", old.manager.phone, m.phone))
-            }
-            try update("property", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "物业 \(old.name)",
-                       importedName: f.name, storedName: old.name, note: r.note)
-        } else {
-            try db.execute(sql: "INSERT INTO property (office_id, name, manager, manager_phone) VALUES (?, ?, ?, ?)",
-                           arguments: [office, f.name, f.manager?.name ?? "", f.manager?.phone ?? ""])
-            remember("property", parent: office, name: f.name, id: db.lastInsertedRowID)
-            try audit(.property, "\(db.lastInsertedRowID)", nil, "name", nil, f.name, note: r.note)
-            outcome.changes.append(.init(kind: .new, line: r.line, what: "物业 \(f.name)", details: []))
-        }
-    }
-
-    mutating func community(_ r: ImportRecord<CommunityFields>) throws {
-        guard let office = office(r.fields.office, line: r.line),
-              let street = try street(office: office, name: r.fields.street, create: true) else { return }
-        let f = r.fields
-        if let row = try communityByID(f, street: street, line: r.line) ?? findCommunity(street: street, name: f.name) {
-            let old = try Decode.community(row)
-            var diffs: [(String, String, String, String)] = []
-            if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
-            if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
-            if let v = f.kind, v != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, v.rawValue)) }
-            if let v = f.declaredSite, v != old.declaredSite { diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)")) }
-            if let v = f.households, v != old.households { diffs.append(("households", "户数", old.households.map(String.init) ?? "", "\(v)")) }
-            if let v = f.note, v != old.note { diffs.append(("note", "备注", old.note, v)) }
-            if diffs.contains(where: { $0.0 == "kind" }) {
-                reject(r.line, "\(old.name): changing a community's kind changes which themes it is checked on; change it by hand")
-                diffs.removeAll { $0.0 == "kind" }
-            }
-            try update("community", id: old.id, community: old.id, diffs: diffs, line: r.line, what: "小区 \(f.street)/\(old.name)",
-                       importedName: f.name, storedName: old.name)
-            return
-        }
-        let kind = f.kind ?? .residential
-        try db.cachedStatement(sql: """
-            INSERT INTO community (street_id, name, address, kind, declared_site, households, note) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
-        let id = db.lastInsertedRowID
-        remember("community", parent: street, name: f.name, id: id)
-        for theme in themes where theme.applies(to: kind) {
-            try db.cachedStatement(sql: "INSERT INTO cell (community_id, theme_id) VALUES (?, ?)").execute(arguments: [id, theme.id])
-        }
-        try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
-        outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
-    }
-
-    mutating func link(_ r: ImportRecord<LinkFields>) throws {
-        let f = r.fields
-        guard let office = office(f.office, line: r.line) else { return }
-        guard let street = try street(office: office, name: f.street, create: false),
-              let community = try findCommunity(street: street, name: f.community).map({ $0["id"] as Int64 }) else {
-            return reject(r.line, "no community “\(f.street)/\(f.community)” to link \(f.unit) to")
-        }
-        guard let unit = try find("unit", office: office, name: f.unit).map({ $0["id"] as Int64 }) else {
-            return reject(r.line, "no unit “\(f.unit)”; import the units (or a 责任单位 column) first")
-        }
-        var property: Int64?
-        if let p = f.property, !p.isEmpty {
-            guard let id = try find("property", office: office, name: p).map({ $0["id"] as Int64 }) else {
-                return reject(r.line, "no property company “\(p)”")
-            }
-            property = id
-        }
-        let current = try Row.fetchAll(db, sql: """
-            SELECT * FROM assignment a WHERE a.community_id = :c AND \(SQL.inForce)
-            """, arguments: ["c": community, "day": today.description]).map { try Decode.assignment($0) }
-        let what = "责任链 \(f.street)/\(f.community) ← \(f.unit)（\(f.role.zh)）"
-        if current.contains(where: { $0.unitID == unit && $0.role == f.role && $0.propertyID == property }) {
-            outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))
-            return
-        }
-        let replaced = Assignment.replaced(by: unit, role: f.role, in: current)
-        if !replaced.isEmpty && !batch.update {
-            outcome.changes.append(.init(kind: .changed, line: r.line, what: what, details: ["未应用 (not applied without --update)"]))
-            return
-        }
-        let newID = try AssignmentRows.relink(db, community: community, unit: unit, role: f.role, property: property, on: today, ending: replaced)
-        for old in replaced { try audit(.assignment, "\(old.id)", community, "valid_to", nil, today.description) }
-        try audit(.assignment, "\(newID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
-        outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))
-    }
-
-    // MARK: Writing
-
-    /// Applies field differences to a row (only with --update), audited; reports unchanged / changed.
-    mutating func update(_ table: String, id: Int64, community: Int64?, diffs: [(String, String, String, String)],
-                         line: Int, what: String, importedName: String, storedName: String, note: String = "") throws {
-        // A name that matched only after normalisation (ＡＢＣ vs ABC, stray spaces) is a near-duplicate: say so.
-        let nearDuplicate = importedName == storedName ? [] : ["按规范化名称匹配 matched “\(storedName)” (same name after normalisation)"]
-        guard !diffs.isEmpty else {
-            outcome.changes.append(.init(kind: .unchanged, line: line, what: what, details: nearDuplicate))
-            return
-        }
-        var details = nearDuplicate + diffs.map { "\($0.1): \($0.2.isEmpty ? "—" : $0.2) → \($0.3)" }
-        if batch.update {
-            for d in diffs {
-                try db.execute(sql: "UPDATE \(table) SET \(d.0) = ? WHERE id = ?", arguments: [d.3.isEmpty ? nil : d.3, id])
-                try audit(AuditEntity(rawValue: table) ?? .database, "\(id)", community, d.0, d.2, d.3, note: note)
-            }
-        } else {
-            details.append("未应用 (not applied without --update)")
-        }
-        outcome.changes.append(.init(kind: .changed, line: line, what: what, details: details))
-    }
-
-    func noted(_ note: String) -> String { context.annotate(note) }
-
-    func audit(_ entity: AuditEntity, _ id: String, _ community: Int64?, _ field: String, _ old: String?, _ new: String?,
-               note: String = "") throws {
-        try SQLiteStore.appendAudit(db, [AuditEntry(entity: entity, entityID: id, communityID: community, field: field,
-                                                    oldValue: old, newValue: new, note: noted(note))], context: context, at: now)
-    }
-
-    mutating func reject(_ line: Int, _ reason: String) {
-        outcome.rejected.append((line, reason))
     }
 }

@@ -10,15 +10,20 @@ extension SQLiteStore {
         let text = query.trimmingWhitespace()
         guard !text.isEmpty else { throw .invalidInput("an empty name matches nothing; give a name or a unique prefix") }
         return try read { db in
-            if let slash = text.lastIndex(of: "/"), levels.contains(.community) {
-                let street = String(text[..<slash]).trimmingWhitespace(), name = String(text[text.index(after: slash)...]).trimmingWhitespace()
-                return try NodeQuery.match(db, level: .community, name: name, extra: "AND s.name = :street", arguments: ["street": street])
-            }
             var exact: [NodeRef] = []
             for level in Grouping.allCases where levels.contains(level) {
                 exact += try NodeQuery.refs(db, level: level, where: "x.name = :q", arguments: ["q": text])
             }
             if !exact.isEmpty { return exact }
+            // `街道/小区`: a name may hold "/" itself (金桂园一/二期), so the whole text was tried as a name first, and the
+            // street is split off at the first slash, then at the last.
+            if text.contains("/"), levels.contains(.community) {
+                for slash in Set([text.firstIndex(of: "/")!, text.lastIndex(of: "/")!]).sorted() {
+                    let street = String(text[..<slash]).trimmingWhitespace(), name = String(text[text.index(after: slash)...]).trimmingWhitespace()
+                    let hits = try NodeQuery.match(db, level: .community, name: name, extra: "AND s.name = :street", arguments: ["street": street])
+                    if !hits.isEmpty { return hits }
+                }
+            }
             var prefixed: [NodeRef] = []
             for level in Grouping.allCases where levels.contains(level) {
                 prefixed += try NodeQuery.refs(db, level: level, where: "substr(x.name, 1, length(:q)) = :q",
@@ -46,12 +51,12 @@ enum NodeQuery {
         case .office:
             sql = "SELECT x.id, x.name, '' AS path FROM office x WHERE \(condition) ORDER BY x.name"
         case .street:
-            sql = "SELECT x.id, x.name, o.name AS path FROM street x JOIN office o ON o.id = x.office_id WHERE \(condition) ORDER BY o.name, x.id"
+            sql = "SELECT x.id, x.name, o.name AS path FROM street x JOIN office o ON o.id = x.office_id WHERE \(condition) ORDER BY x.rank, x.id"
         case .community:
             sql = """
                 SELECT x.id, x.name, o.name || ' / ' || s.name AS path FROM community x
                 JOIN street s ON s.id = x.street_id JOIN office o ON o.id = s.office_id
-                WHERE \(condition) ORDER BY o.name, s.id, x.name
+                WHERE \(condition) ORDER BY s.rank, x.order_key, x.pinyin_key, x.name, x.id
                 """
         case .unit, .property:
             let table = level == .unit ? "unit" : "property"

@@ -63,7 +63,7 @@ extension SQLiteStore {
             SELECT a.id AS a_id, a.community_id AS a_community_id, a.unit_id AS a_unit_id, a.role AS a_role,
                    a.property_id AS a_property_id, a.valid_from AS a_valid_from, a.valid_to AS a_valid_to,
                    u.id AS u_id, u.office_id AS u_office_id, u.name AS u_name, u.kind AS u_kind, u.head AS u_head,
-                   u.head_phone AS u_head_phone, u.liaison AS u_liaison, u.liaison_phone AS u_liaison_phone,
+                   u.head_phone AS u_head_phone, u.liaison AS u_liaison, u.liaison_phone AS u_liaison_phone, u.unit_kind AS u_unit_kind,
                    p.id AS p_id, p.office_id AS p_office_id, p.name AS p_name, p.manager AS p_manager,
                    p.manager_phone AS p_manager_phone
             FROM assignment a JOIN unit u ON u.id = a.unit_id LEFT JOIN property p ON p.id = a.property_id
@@ -119,12 +119,10 @@ extension SQLiteStore {
                          today: Day) throws(GridError) -> Int? {
         let w = CommunityWhere(scope, filter: filter, today: today)
         return try read { db in
-            guard let me = try Row.fetchOne(db, sql: "SELECT c.street_id, c.name FROM community c WHERE c.id = :me AND \(w.sql)",
+            guard let me = try Row.fetchOne(db, sql: "SELECT \(BoardOrder.keyColumns) FROM community c WHERE c.id = :me AND \(w.sql)",
                                             arguments: w.arguments + ["me": communityID]) else { return nil }
-            return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM community c
-                WHERE \(w.sql) AND (c.street_id < :sid OR (c.street_id = :sid AND c.name < :name))
-                """, arguments: w.arguments + ["sid": me["street_id"] as Int64, "name": me["name"] as String])
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(w.sql) AND \(BoardOrder.key) < \(BoardOrder.marks)",
+                                    arguments: w.arguments + BoardOrder.arguments(BoardOrder.decode(me, at: 0)))
         }
     }
 
@@ -160,7 +158,7 @@ extension SQLiteStore {
 }
 
 /// A `WHERE` clause on `community c` alone (no joins) selecting a scope's communities that pass a filter.
-/// Without joins, counting and windowing walk the (street_id, name) index, and deep windows stay cheap.
+/// Without joins, counting and windowing walk the board index (`BoardOrder`), and deep windows stay cheap.
 ///
 /// `arguments` always binds `:scope`, `:day` and `:today` (both the day the clause was built for), whether or
 /// not the clause uses them, so SQL around it may use `SQL.inForce` and `:today` without binding them again:
@@ -175,12 +173,14 @@ struct CommunityWhere {
         var scopeID: RowID?
         switch scope {
         case .all:
-            parts = ["1"]
+            parts = []
         case .office(let id):
-            parts = ["c.street_id IN (SELECT id FROM street WHERE office_id = :scope)"]
+            // An office's streets hold consecutive ranks (offices come first in the street order): a range of the index.
+            parts = ["c.street_rank BETWEEN (SELECT min(rank) FROM street WHERE office_id = :scope) "
+                + "AND (SELECT max(rank) FROM street WHERE office_id = :scope)"]
             scopeID = id
         case .street(let id):
-            parts = ["c.street_id = :scope"]
+            parts = ["c.street_rank = (SELECT rank FROM street WHERE id = :scope)"]
             scopeID = id
         case .community(let id):
             parts = ["c.id = :scope"]
@@ -192,6 +192,8 @@ struct CommunityWhere {
             parts = ["c.id IN (SELECT a.community_id FROM assignment a WHERE a.property_id = :scope AND \(SQL.inForce))"]
             scopeID = id
         }
+        // Retired communities (已撤销) are off the board, the browser and roll-ups; the partial index covers the rest.
+        parts.append("c.retired_on IS NULL")
         arguments = ["scope": scopeID, "day": day, "today": day]
         if !filter.statuses.isEmpty {
             // The maintained tally answers "has a cell in these statuses" without touching the cells.
@@ -209,47 +211,72 @@ struct CommunityWhere {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(sql)", arguments: arguments) ?? 0
     }
 
-    /// The ids of rows `offset ..< offset + limit` in board order (street, then name). With an anchor (a
+    /// The window query: rows in board order from `offset`.
+    var forwardSQL: String { "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(BoardOrder.ascending) LIMIT :limit OFFSET :offset" }
+    /// The same rows read from the end.
+    var backwardSQL: String { "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(BoardOrder.descending) LIMIT :limit OFFSET :offset" }
+    /// Rows after an anchor's key (`after`), before it, or from it on.
+    func seekSQL(_ comparison: String) -> String {
+        let order = comparison == "<" ? BoardOrder.descending : BoardOrder.ascending
+        let skip = comparison == ">=" ? "" : " OFFSET :skip"
+        return "SELECT c.id FROM community c WHERE \(sql) AND \(BoardOrder.key) \(comparison) \(BoardOrder.marks) ORDER BY \(order) LIMIT :limit\(skip)"
+    }
+
+    /// The ids of rows `offset ..< offset + limit` in board order (`BoardOrder`). With an anchor (a
     /// loaded row near the window) the index is entered at the anchor and only the gap is skipped; else a
     /// window in the far half is read backwards from the end, so the last rows cost as little as the first.
     func windowIDs(_ db: Database, offset: Int, limit: Int, total knownTotal: Int? = nil, anchor: WindowAnchor? = nil) throws -> [Int64] {
         if let anchor, abs(offset - anchor.index) < 5_000 {
             return try seek(db, from: anchor, offset: offset, limit: limit)
         }
-        let forward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id, c.name LIMIT :limit OFFSET :offset"
         guard offset > 2_000 else {
-            return try Int64.fetchAll(db, sql: forward, arguments: arguments + ["limit": limit, "offset": offset])
+            return try Int64.fetchAll(db, sql: forwardSQL, arguments: arguments + ["limit": limit, "offset": offset])
         }
         let total = try knownTotal ?? count(db)
         guard offset > total / 2 else {
-            return try Int64.fetchAll(db, sql: forward, arguments: arguments + ["limit": limit, "offset": offset])
+            return try Int64.fetchAll(db, sql: forwardSQL, arguments: arguments + ["limit": limit, "offset": offset])
         }
         let end = min(offset + limit, total)
         guard end > offset else { return [] }
-        let backward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id DESC, c.name DESC LIMIT :limit OFFSET :offset"
-        return try Int64.fetchAll(db, sql: backward, arguments: arguments + ["limit": end - offset, "offset": total - end]).reversed()
+        return try Int64.fetchAll(db, sql: backwardSQL, arguments: arguments + ["limit": end - offset, "offset": total - end]).reversed()
     }
 
-    /// Keyset paging: rows after (or before) the anchor's (street_id, name), skipping only the gap.
+    /// Keyset paging: rows after (or before) the anchor's board-order key, skipping only the gap.
     func seek(_ db: Database, from anchor: WindowAnchor, offset: Int, limit: Int) throws -> [Int64] {
-        let key: StatementArguments = ["sid": anchor.streetID, "name": anchor.name]
+        let key = BoardOrder.arguments(anchor.key)
         if offset > anchor.index {
-            return try Int64.fetchAll(db, sql: """
-                SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) > (:sid, :name)
-                ORDER BY c.street_id, c.name LIMIT :limit OFFSET :skip
-                """, arguments: arguments + key + ["limit": limit, "skip": offset - anchor.index - 1])
+            return try Int64.fetchAll(db, sql: seekSQL(">"), arguments: arguments + key + ["limit": limit, "skip": offset - anchor.index - 1])
         }
         // The window starts at or before the anchor: read backwards from it, then turn the rows around.
         let end = offset + limit // exclusive
-        let before = try Int64.fetchAll(db, sql: """
-            SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) < (:sid, :name)
-            ORDER BY c.street_id DESC, c.name DESC LIMIT :limit OFFSET :skip
-            """, arguments: arguments + key + ["limit": min(limit, anchor.index - offset), "skip": max(0, anchor.index - end)])
+        let before = try Int64.fetchAll(db, sql: seekSQL("<"), arguments: arguments + key
+            + ["limit": min(limit, anchor.index - offset), "skip": max(0, anchor.index - end)])
         guard end > anchor.index else { return before.reversed() }
-        let from = try Int64.fetchAll(db, sql: """
-            SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) >= (:sid, :name)
-            ORDER BY c.street_id, c.name LIMIT :limit
-            """, arguments: arguments + key + ["limit": end - anchor.index])
+        let from = try Int64.fetchAll(db, sql: seekSQL(">="), arguments: arguments + key + ["limit": end - anchor.index])
         return before.reversed() + from
+    }
+}
+
+/// Board order in SQL over `community c`: the street's rank, the office order (none last), the pinyin key, the name
+/// and the id — the columns of the `community_board` index (schema v7), rowid last, so ordering and keyset
+/// comparisons walk it without sorting.
+enum BoardOrder {
+    static let ascending = "c.street_rank, c.order_key, c.pinyin_key, c.name, c.id"
+    static let descending = "c.street_rank DESC, c.order_key DESC, c.pinyin_key DESC, c.name DESC, c.id DESC"
+    /// The key as a row value, and its bound counterpart.
+    static let key = "(c.street_rank, c.order_key, c.pinyin_key, c.name, c.id)"
+    static let marks = "(:k_rank, :k_order, :k_pinyin, :k_name, :k_id)"
+    /// The key's columns, for reading a row's key (`decode`).
+    static let keyColumns = "c.street_rank, c.order_key, c.pinyin_key, c.name, c.id"
+
+    static func arguments(_ k: BoardOrderKey) -> StatementArguments {
+        ["k_rank": k.streetRank, "k_order": k.order, "k_pinyin": k.pinyin, "k_name": k.name, "k_id": k.id]
+    }
+
+    /// A key from `keyColumns` starting at column `i` (an unkeyed row — only between a write and its settling —
+    /// reads as rank 0 and an empty key).
+    static func decode(_ r: Row, at i: Int) -> BoardOrderKey {
+        BoardOrderKey(streetRank: (r[i] as Int64?) ?? 0, order: (r[i + 1] as Int64?) ?? Int64.max, pinyin: (r[i + 2] as String?) ?? "",
+                      name: r[i + 3], id: r[i + 4])
     }
 }

@@ -23,13 +23,14 @@ extension SQLiteStore {
             let overdueByKey = Dictionary(overdue.map { (($0["k"] as Int64?) ?? -1, $0["n"] as Int) }, uniquingKeysWith: +)
             let keys = tallies.compactMap { $0["k"] as Int64? }
             let refs = try RollupSQL.refs(db, grouping: grouping, ids: keys)
+            let places = try RollupSQL.places(db, grouping: grouping)
             return tallies.map { r -> GroupCounts in
                 let k: Int64? = r["k"]
                 var counts = Decode.counts(r)
                 counts.overdue = overdueByKey[k ?? -1] ?? 0
                 return GroupCounts(node: k.flatMap { refs[$0] }, counts: counts)
             }
-            .sorted(by: RollupSQL.order)
+            .sorted { RollupSQL.order($0, $1, places: places) }
         }
     }
 
@@ -68,12 +69,26 @@ enum RollupSQL {
         return result
     }
 
-    /// Groups in a stable order: by id (insertion order: streets as listed, communities by street), 无物业 last.
-    static func order(_ a: GroupCounts, _ b: GroupCounts) -> Bool {
+    /// Each street's or community's place in the office's order (`BoardOrder`); empty for other groupings.
+    static func places(_ db: Database, grouping: Grouping) throws -> [Int64: Int] {
+        let sql: String
+        switch grouping {
+        case .street: sql = "SELECT id FROM street ORDER BY rank, id"
+        case .community: sql = "SELECT c.id FROM community c ORDER BY \(BoardOrder.ascending)"
+        default: return [:]
+        }
+        var places: [Int64: Int] = [:]
+        for (i, id) in try Int64.fetchAll(db, sql: sql).enumerated() { places[id] = i }
+        return places
+    }
+
+    /// Groups in a stable order: streets and communities in the office's order, others by id (insertion order),
+    /// 无物业 last.
+    static func order(_ a: GroupCounts, _ b: GroupCounts, places: [Int64: Int]) -> Bool {
         switch (a.node, b.node) {
         case (nil, _): false
         case (_, nil): true
-        case (let x?, let y?): x.node.id < y.node.id
+        case (let x?, let y?): (places[x.node.id] ?? Int.max, x.node.id) < (places[y.node.id] ?? Int.max, y.node.id)
         }
     }
 }

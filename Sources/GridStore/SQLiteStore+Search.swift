@@ -29,7 +29,9 @@ extension SQLiteStore {
             }
             var refs: [NodeRef] = []
             for level in [Grouping.community, .street, .unit, .property] {
-                refs += try NodeQuery.refs(db, level: level, where: "1", arguments: [:], limit: Int.max)
+                // Retired communities (已撤销) drop out of search; `show` and `log` still find them by name.
+                refs += try NodeQuery.refs(db, level: level, where: level == .community ? "x.retired_on IS NULL" : "1", arguments: [:],
+                                           limit: Int.max)
             }
             let index = NameIndex(refs)
             searchCache.built.withLock { $0 = NameIndexCache.Built(index: index, marker: marker, stamp: stamp) }
@@ -37,10 +39,10 @@ extension SQLiteStore {
         }
     }
 
-    /// Changes whenever a name is added, removed or renamed (or edited to another length).
+    /// Changes whenever a name is added, removed or renamed (or edited to another length), or a community is retired or moved.
     static func namesStamp(_ db: Database) throws -> String {
         try ["community", "street", "unit", "property"].map { table in
             try String.fetchOne(db, sql: "SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(total(length(name)), 0) FROM \(table)") ?? ""
-        }.joined(separator: "|")
+        }.joined(separator: "|") + "|" + (String.fetchOne(db, sql: "SELECT total(retired_on IS NOT NULL) || ':' || total(street_id) FROM community") ?? "")
     }
 }

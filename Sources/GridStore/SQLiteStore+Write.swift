@@ -34,18 +34,3 @@ extension SQLiteStore {
     }
 
 }
-
-/// Reassignment with history: links are ended, never deleted, so the chain on any past day stays known.
-enum AssignmentRows {
-    /// Ends `old` on `day` and starts the new link from it; returns the new link's id.
-    static func relink(_ db: Database, community: Int64, unit: Int64, role: AssignmentRole, property: Int64?, on day: Day,
-                       ending old: [Assignment]) throws -> Int64 {
-        for link in old {
-            try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [day.description, link.id])
-        }
-        try db.execute(sql: "INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [community, unit, role.rawValue, property, day.description])
-        return db.lastInsertedRowID
-    }
-}
-

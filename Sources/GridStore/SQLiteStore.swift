@@ -50,6 +50,8 @@ public final class SQLiteStore: GridRepository {
         probe.close()
         let store = try connect(path: path, readOnly: false)
         if !upToDate { try store.migrate() }
+        // Rows added or renamed by another SQLite client are keyed now (a write only when there are any).
+        if try store.read(OrderKeys.needsSettling) { try store.write { _ in } }
         return store
     }
 
@@ -176,13 +178,18 @@ public final class SQLiteStore: GridRepository {
         }
     }
 
-    /// Runs one write transaction: everything in `body` commits together or not at all.
+    /// Runs one write transaction: everything in `body` commits together or not at all. It ends by keying the
+    /// streets and communities the body added or renamed (`OrderKeys.settle`), whichever path wrote them.
     func write<T>(_ body: (Database) throws -> T) throws(GridError) -> T {
         guard !isReadOnly else {
             throw .database("\(path) is read-only for you; nothing was changed. Ask its owner for group write access")
         }
         do {
-            return try db.write(body)
+            return try db.write { db in
+                let result = try body(db)
+                try OrderKeys.settle(db)
+                return result
+            }
         } catch let e as GridError {
             throw e
         } catch {

@@ -63,7 +63,19 @@ final class SQLiteTransaction: StoreTransaction {
         try Int.fetchOne(db, sql: "SELECT 1 FROM notice WHERE year = ? AND issue = ?", arguments: [year, issue]) != nil
     }
 
+    func officeOrder(of node: GridNode) throws -> (name: String, order: Int?)? {
+        let table: String
+        switch node {
+        case .street: table = "street"
+        case .community: table = "community"
+        default: return nil
+        }
+        return try Row.fetchOne(db, sql: "SELECT name, office_order FROM \(table) WHERE id = ?", arguments: [node.id])
+            .map { ($0["name"], $0["office_order"]) }
+    }
+
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
+        if !changes.masterData.isEmpty { try persist(changes.masterData) }
         for c in changes.newCases { try CaseRows.insert(db, c) }
         for c in changes.updatedCases { try CaseRows.update(db, id: try caseID(c.number), c) }
         for fact in changes.caseEvents {
@@ -84,6 +96,7 @@ final class SQLiteTransaction: StoreTransaction {
                 """, arguments: [o.login, o.name, o.unitID, o.role.rawValue, now.description])
         }
         for n in changes.notices { try writeNotice(n, at: now) }
+        try OrderKeys.write(db, changes.orders)
         try SQLiteStore.appendAudit(db, changes.audit, context: context, at: now)
     }
 

@@ -12,6 +12,8 @@ enum Schema {
         m.registerMigration("v3-notices", migrate: v3Notices)
         m.registerMigration("v4-audit-chain", migrate: v4AuditChain)
         m.registerMigration("v5-case-queue", migrate: v5CaseQueue)
+        m.registerMigration("v6-master-data", migrate: v6MasterData)
+        m.registerMigration("v7-office-order", migrate: v7OfficeOrder)
         return m
     }
 
@@ -248,5 +250,71 @@ enum Schema {
             CREATE INDEX case_queue ON case_record(coalesce(due_on, '~'), year, seq, escalated, state)
                 WHERE state NOT IN ('closed','fixed_on_site','void');
             """)
+    }
+
+    /// v6: master data by hand. Kinds become editable lists with Chinese labels: the nine site kinds and four unit
+    /// kinds are seeded rows, an office's own kind names the seeded kind it is checked like (`base`), and a community
+    /// or unit of an office kind keeps that base in `kind` (so the themes and v1's CHECK still hold) with the office
+    /// kind's code beside it. A retired community (已撤销) keeps its rows with the day it was retired; the board's
+    /// index covers only live communities.
+    static func v6MasterData(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE site_kind (
+                code TEXT PRIMARY KEY,
+                name_zh TEXT NOT NULL UNIQUE,
+                base TEXT NOT NULL CHECK (base IN ('residential','old_estate','urban_village','back_street',
+                    'market','toilet','park','main_road','other')));
+            INSERT INTO site_kind (code, name_zh, base) VALUES
+                ('residential', '住宅小区', 'residential'), ('old_estate', '老旧小区', 'old_estate'),
+                ('urban_village', '城中村', 'urban_village'), ('back_street', '背街小巷', 'back_street'),
+                ('market', '农贸市场', 'market'), ('toilet', '公厕', 'toilet'), ('park', '公园广场', 'park'),
+                ('main_road', '主次干道', 'main_road'), ('other', '其他', 'other');
+            CREATE TABLE unit_kind (
+                code TEXT PRIMARY KEY,
+                name_zh TEXT NOT NULL UNIQUE,
+                base TEXT NOT NULL CHECK (base IN ('department','enterprise','street_office','committee')));
+            INSERT INTO unit_kind (code, name_zh, base) VALUES
+                ('department', '部门', 'department'), ('enterprise', '企事业', 'enterprise'),
+                ('street_office', '街道/乡镇', 'street_office'), ('committee', '社区', 'committee');
+            ALTER TABLE community ADD COLUMN site_kind TEXT REFERENCES site_kind(code);
+            ALTER TABLE community ADD COLUMN retired_on TEXT;
+            ALTER TABLE unit ADD COLUMN unit_kind TEXT REFERENCES unit_kind(code);
+            CREATE INDEX community_live ON community(street_id, name) WHERE retired_on IS NULL;
+            """)
+    }
+
+    /// v7: the office's own order of streets and communities (see `OfficeOrder`). Each gets a nullable office order
+    /// number and its pinyin collation key (NULL means "not computed yet": `OrderKeys.settle` fills it at the end of
+    /// every write, from Swift). A street's place among all streets is `rank` (sparse, so a street moves without
+    /// renumbering the others), copied to its communities as `street_rank`, so the board's index —
+    /// (street_rank, order_key, pinyin_key, name), rowid last — orders and keyset-pages the whole grid with no join.
+    /// `order_key` is the order number with "none" sorting last. The triggers only mark a renamed, re-ordered or
+    /// moved row for `settle` (they work from any SQLite client); the existing rows are keyed here. Like v6's
+    /// `community_live`, which it replaces, the board index covers only live (not retired) communities.
+    static func v7OfficeOrder(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE street ADD COLUMN office_order INTEGER CHECK (office_order IS NULL OR office_order BETWEEN 0 AND 999999);
+            ALTER TABLE street ADD COLUMN pinyin_key TEXT;
+            ALTER TABLE street ADD COLUMN rank INTEGER;
+            ALTER TABLE street ADD COLUMN order_key INTEGER GENERATED ALWAYS AS (coalesce(office_order, 9223372036854775807)) VIRTUAL;
+            CREATE UNIQUE INDEX street_rank ON street(rank);
+            ALTER TABLE community ADD COLUMN office_order INTEGER CHECK (office_order IS NULL OR office_order BETWEEN 0 AND 999999);
+            ALTER TABLE community ADD COLUMN pinyin_key TEXT;
+            ALTER TABLE community ADD COLUMN street_rank INTEGER;
+            ALTER TABLE community ADD COLUMN order_key INTEGER GENERATED ALWAYS AS (coalesce(office_order, 9223372036854775807)) VIRTUAL;
+            CREATE INDEX community_board ON community(street_rank, order_key, pinyin_key, name) WHERE retired_on IS NULL;
+            DROP INDEX community_live;
+            CREATE INDEX community_unkeyed ON community(id) WHERE pinyin_key IS NULL;
+            CREATE TRIGGER order_street_renamed AFTER UPDATE OF name ON street BEGIN
+                UPDATE street SET pinyin_key = NULL, rank = NULL WHERE id = new.id;
+            END;
+            CREATE TRIGGER order_street_reordered AFTER UPDATE OF office_order, office_id ON street BEGIN
+                UPDATE street SET rank = NULL WHERE id = new.id;
+            END;
+            CREATE TRIGGER order_community_renamed AFTER UPDATE OF name, street_id ON community BEGIN
+                UPDATE community SET pinyin_key = NULL WHERE id = new.id;
+            END;
+            """)
+        try OrderKeys.settle(db)
     }
 }

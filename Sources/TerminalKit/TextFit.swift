@@ -22,6 +22,19 @@ public extension DisplayWidth {
         return result + String(DisplayWidth.ellipsis)
     }
 
+    /// `text` split where it first exceeds `columns` columns: the head that fits, and the rest (never a cut character).
+    func split(_ text: String, at columns: Int) -> (head: String, rest: String) {
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let w = of(text[index])
+            if used + w > columns { break }
+            used += w
+            index = text.index(after: index)
+        }
+        return (String(text[..<index]), String(text[index...]))
+    }
+
     /// `text` truncated to `columns` and padded with spaces to exactly `columns` columns.
     func pad(_ text: String, to columns: Int, alignment: TextAlignment = .leading) -> String {
         let cut = truncate(text, to: columns)

@@ -16,7 +16,11 @@ enum Budgets {
         ("2 board: down", 5, 5, 5),
         ("2 board: page down", 5, 5, 5),
         ("1 cold open → first frame (process start incl.)", 50, 50, 50),
+        ("14 assessment: 10,000 runs +", 2000, 2000, 2000),
     ]
+
+    /// Rates that must be reached (rows/s, p50 compared): the realistic chain sheet's import (issue 13's last row).
+    static let minimums: [(prefix: String, rate: Double)] = [("11 import chain sheet, CSV (rows/s)", 20_000)]
 
     /// The budget of a scenario at a scale, in ms, if the table has one.
     static func budget(_ scenario: String, _ scale: String) -> Double? {
@@ -37,6 +41,9 @@ enum Budgets {
     /// Rows over budget (p99 compared), as lines to print; empty when every budgeted row is met.
     static func misses(_ results: [Result]) -> [String] {
         results.compactMap { r in
+            if r.unit == "rows/s", let m = minimums.first(where: { r.scenario.hasPrefix($0.prefix) }), r.p50 < m.rate {
+                return "under budget: \(r.scale) \(r.scenario): \(fmt(r.p50)) rows/s < \(fmt(m.rate)) rows/s"
+            }
             guard r.unit == "ms", let b = budget(r.scenario, r.scale), r.p99 > b else { return nil }
             return "over budget: \(r.scale) \(r.scenario): p99 \(fmt(r.p99)) ms > \(fmt(b)) ms"
         }

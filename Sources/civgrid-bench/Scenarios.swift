@@ -41,7 +41,7 @@ struct Scenarios {
         try cases()
     }
 
-    /// Export of every community and import of a 100,000-row sheet, through the real binary, in rows/s.
+    /// Export of every community and import of 100,000-row sheets (`ImportScenarios`), through the real binary, in rows/s.
     func exchange() throws {
         guard FileManager.default.isExecutableFile(atPath: ProcessStart.binary) else { return }
         let dir = NSTemporaryDirectory() + "civgrid-bench-exchange-\(getpid())"
@@ -51,16 +51,9 @@ struct Scenarios {
         let exportSeconds = try ProcessStart.run(["export", "--kind", "communities", "-o", exported], database: path)
         let exportRows = max(0, (try String(contentsOfFile: exported, encoding: .utf8)).split(separator: "\r\n").count - 1)
         recorder.add("11 export communities (rows/s)", name, [Double(exportRows) / exportSeconds], unit: "rows/s")
+        // One import measurement is enough: 100,000-row sheets for one office, whatever the scale.
         guard scale == .county else { return }
-        // One import measurement is enough: a 100,000-row sheet for one office, whatever the scale.
-        let sheet = dir + "/sheet.csv"
-        var text = "小区名称,所属街道,户数,地址\n"
-        for i in 0..<100_000 { text += "导入小区\(i),街道\(i % 120),\(i % 3000),人民路\(i)号\n" }
-        try text.write(toFile: sheet, atomically: true, encoding: .utf8)
-        let target = dir + "/import.sqlite"
-        _ = try ProcessStart.run(["init", "--office", "基准三创办"], database: target)
-        let importSeconds = try ProcessStart.run(["import", sheet], database: target)
-        recorder.add("11 import 100,000 communities (rows/s)", "any", [100_000 / importSeconds], unit: "rows/s")
+        try ImportScenarios(recorder: recorder, rows: 100_000).run()
     }
 
     func coldOpen() throws {
@@ -136,13 +129,6 @@ struct Scenarios {
             _ = try GridServices(store).setStatus(Array(cells), StatusChangeRequest(status: i % 2 == 0 ? .notApplicable : .ok), context: context)
         }
         recorder.add("4 bulk change of \(cells.count) cells", name, samples, unit: "ms", budget: "≤150 ms")
-    }
-
-    func search() throws {
-        let store = try SQLiteStore.open(path: path)
-        let words = ["阳", "阳光", "阳光小", "华", "华庭", "城", "城关", "住建", "物业", "村", "公厕", "市场"]
-        let samples = try Recorder.time(quick ? 24 : 120) { i in _ = try store.search(words[i % words.count], limit: 50) }
-        recorder.add("5 search keystroke (all names)", name, samples, unit: "ms", budget: "p99 ≤30 ms")
     }
 
     /// The board load a filter or scope change triggers: count, window, cells.

@@ -15,11 +15,20 @@ struct Bench: ParsableCommand {
     @Flag(help: "Fewer samples (smoke run).") var quick = false
     @Flag(help: "Only page down through the board 300 times (a steady path to run under valgrind's callgrind).") var profilePaging = false
     @Flag(help: "Compare the run with the budgets of the speed issue (p99) and exit non-zero on a miss.") var check = false
-    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list).") var only: String?
+    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list), assess (the assessment simulator), search (index build, memory, keystrokes by kind) or import (the sheets, once).")
+    var only: String?
+    @Option(help: "Rows of the import scenarios' sheets.") var rows = 100_000
+    @Option(help: ArgumentHelp("Only write the import scenarios' chain sheet (.csv or .xlsx) of --rows rows, for profiling.", valueName: "path"))
+    var writeSheet: String?
 
     func run() throws {
         let scales: [DemoScale] = scale == "all" ? DemoScale.allCases : [try DemoScale(rawValue: scale) ?? { throw ValidationError("unknown scale \(scale)") }()]
         let recorder = Recorder()
+        if let writeSheet { return try ImportScenarios.write(rows: rows, to: writeSheet) }
+        if only == "import" {
+            try ImportScenarios(recorder: recorder, rows: rows).run()
+            return try finish(recorder)
+        }
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         for s in scales {
             let path = "\(data)/\(s.rawValue).sqlite"
@@ -33,8 +42,22 @@ struct Bench: ParsableCommand {
                 try scenarios.cases()
                 continue
             }
+            if only == "assess" {
+                try scenarios.assessment()
+                continue
+            }
+            if only == "search" {
+                try scenarios.search()
+                continue
+            }
             try scenarios.run()
+            try scenarios.assessment()
         }
+        try finish(recorder)
+    }
+
+    /// Prints the table, writes the JSON, and compares with the budgets when asked.
+    func finish(_ recorder: Recorder) throws {
         print(recorder.table())
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; "
             + "SQLite \(sqliteVersion())")

@@ -153,13 +153,14 @@ struct CLITests {
         try h.demo()
         let name = try firstCommunity(h)
         let before = try h.lastAuditID()
+        // 公益广告 of the first community has no open case (a cell with one answers with the case rule first).
         for login in ["leader", "stranger"] {
-            let r = try h.run(["set", name, "环境卫生", "1"], login: login)
+            let r = try h.run(["set", name, "公益广告", "0"], login: login)
             #expect(r.code == 3, "\(login): \(r.err)")
             #expect(r.err.contains("viewer"))
         }
         #expect(try h.lastAuditID() == before)
-        let clerk = try h.run(["set", name, "环境卫生", "7"], login: "lina")
+        let clerk = try h.run(["set", name, "公益广告", "7"], login: "lina")
         #expect(clerk.code == 3)
         #expect(clerk.err.contains("clerk"))
     }

@@ -32,6 +32,12 @@ struct CaseListCLITests {
         let street = String(community.split(separator: "/")[0])
         let inStreet = try list(h, ["--street", street, "--theme", theme, "--since", "today", "--until", "today"])
         #expect(inStreet.count == 1)
+        // --theme filters (it once went to the root command's palette option and listed every theme).
+        let openAll = try list(h, ["--all"])
+        let byTheme = try list(h, ["--all", "--theme", theme])
+        #expect(!byTheme.isEmpty && byTheme.count < openAll.count)
+        #expect(Set(byTheme.compactMap { $0["theme_id"] as? Int }).count == 1)
+        #expect(try h.run(["case", "list", "--theme", "不存在的主题"]).code == 2)
         let number = try #require(assigned.first?["number"] as? String)
         let shown = try h.json(["case", "show", number, "--json"]) as? [String: Any]
         let unit = try #require(shown?["dispatched_unit"] as? [String: Any])

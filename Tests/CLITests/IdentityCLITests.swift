@@ -45,8 +45,26 @@ struct IdentityCLITests {
 extension CLIHarness {
     /// The newest audit id, read as the OS account (no CIVGRID_LOGIN).
     func lastAuditIDAsOSUser() throws -> Int {
-        let r = try run(["log", "--limit", "1", "--json"], login: nil)
-        let rows = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]]
-        return (rows?.first?["id"] as? Int) ?? 0
+        // Read from the file itself: the OS account may no longer be allowed the harness's pinned clock.
+        return Int(try CLIHarness.sqlite3(dbPath, "SELECT coalesce(max(id), 0) FROM audit")) ?? -1
+    }
+
+}
+
+extension IdentityCLITests {
+    @Test("CIVGRID_NOW cannot date a change on an office's database unless an admin sets it; refused, nothing written")
+    func pinnedClockNeedsAnAdmin() throws {
+        let h = CLIHarness()
+        #expect(try h.run(["init", "--office", "白河县三创办"], login: nil).code == 0)
+        // The OS account is the admin that created the database: its pinned clock is honoured (what-ifs, repairs).
+        #expect(try h.run(["operator", "add", "chief", "--name", "主任", "--role", "admin"], login: nil).code == 0)
+        #expect(try h.run(["operator", "set", me, "--role", "clerk"], login: nil, extraEnv: ["CIVGRID_NOW": "2026-12-04T02:00:00.000Z"]).code == 0)
+        let before = try h.lastAuditIDAsOSUser()
+        // Now a clerk: a change dated by CIVGRID_NOW (backdated half a year) is refused before anything is written.
+        let dated = try h.run(["operator", "add", "wangfang", "--name", "王芳", "--role", "clerk"], login: nil,
+                              extraEnv: ["CIVGRID_NOW": "2026-06-01T08:00:00.000Z"])
+        #expect(dated.code == 3)
+        #expect(dated.err.contains("CIVGRID_NOW=2026-06-01T08:00:00.000Z is honoured only for an admin"), "\(dated.err)")
+        #expect(try h.lastAuditIDAsOSUser() == before)
     }
 }

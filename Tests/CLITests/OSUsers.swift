@@ -11,8 +11,8 @@ final class SharedOffice {
     var data: String { root + "/data" }
     var bin: String { root + "/bin/civgrid" }
     private(set) var users: [String] = []
-    /// `CIVGRID_DB` and `CIVGRID_NOW` for the shared database.
-    var env: [String: String] { ["CIVGRID_DB": data + "/grid.sqlite", "CIVGRID_NOW": CLIHarness.now] }
+    /// `CIVGRID_DB` for the shared database (a real office database: the clock is the system's, not pinned).
+    var env: [String: String] { ["CIVGRID_DB": data + "/grid.sqlite"] }
 
     /// Creates a folder and runs `civgrid server setup` into it with a new data group.
     init(_ prefix: String) throws {

@@ -25,7 +25,7 @@ struct ConsoleEndToEndTests {
         try h.waitFor("$")
         try h.type(TmuxHarness.binary)
         try h.keys("Enter")
-        try h.waitFor("云明苑")
+        try h.waitFor("福梅秋花园")
         return h
     }
 
@@ -41,7 +41,7 @@ struct ConsoleEndToEndTests {
         try h.keys("Enter")
         try h.waitFor("城关镇 ")
         try h.keys("Enter")
-        try h.waitFor("问2 改1 达5")
+        try h.waitFor("逾1 问2 改2")
         try h.keys("h", "b")
         try h.waitFor("网格 · 城关镇")
         try h.keys("7")
@@ -55,16 +55,16 @@ struct ConsoleEndToEndTests {
         let again = try TmuxHarness(sharing: h)
         try again.startConsole()
         try again.waitUntil("the first cell to read 不适") { pane in
-            pane.split(separator: "\n").first { $0.dropFirst().hasPrefix("云明苑") }?.contains("不适") == true
+            pane.split(separator: "\n").first { $0.dropFirst().hasPrefix("福梅秋花园") }?.contains("不适") == true
         }
     }
 
     @Test("another process's change appears within a second without a key press")
     func liveRefresh() throws {
         let h = try consoleOnDemo()
-        #expect(try h.cli(["set", "城关镇/云明苑", "公益广告", "不适用"]).code == 0)
+        #expect(try h.cli(["set", "城关镇/福梅秋花园", "公益广告", "不适用"]).code == 0)
         try h.waitUntil(seconds: 1.5, "the change by another process") { pane in
-            pane.split(separator: "\n").first { $0.dropFirst().hasPrefix("云明苑") }?.contains("不适") == true
+            pane.split(separator: "\n").first { $0.dropFirst().hasPrefix("福梅秋花园") }?.contains("不适") == true
         }
         try h.keys("q")
     }
@@ -91,7 +91,7 @@ struct ConsoleEndToEndTests {
         try h.waitFor("Stopped")
         try h.type("fg")
         try h.keys("Enter")
-        try h.waitFor("云明苑")
+        try h.waitFor("福梅秋花园")
         try h.keys("j", "q")
         try h.waitUntil("the shell prompt") { !$0.contains("civgrid 创城网格") }
     }
@@ -101,11 +101,11 @@ struct ConsoleEndToEndTests {
         let h = try TmuxHarness()
         try demo(h)
         try h.startConsole(term: "vt100", extra: ["NO_COLOR": "1"])
-        try h.waitFor("云明苑")
+        try h.waitFor("福梅秋花园")
         try h.keys("?")
         try h.waitFor("帮助")
         try h.keys("Escape")
-        try h.waitFor("云明苑")
+        try h.waitFor("福梅秋花园")
         try h.keys("q")
         let dumb = try TmuxHarness()
         try demo(dumb)
@@ -164,7 +164,7 @@ struct CaseEndToEndTests {
         let shown = try h.cli(["case", "show", number])
         #expect(shown.out.contains("已结案"), "\(shown.out)")
         #expect(shown.out.contains("verify"))
-        let cell = try h.cli(["show", "城关镇/云明苑", "--json"]).out
+        let cell = try h.cli(["show", "城关镇/福梅秋花园", "--json"]).out
         #expect(cell.contains("\"theme\" : \"public_ads\""))
     }
 }

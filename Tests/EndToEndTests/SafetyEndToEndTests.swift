@@ -13,7 +13,7 @@ struct SafetyEndToEndTests {
         try h.waitFor("$")
         try h.type(TmuxHarness.binary)
         try h.keys("Enter")
-        try h.waitFor("云明苑")
+        try h.waitFor("福梅秋花园")
         let shell = try h.tmux(["list-panes", "-t", "t", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let child = try #require(try h.run("/usr/bin/pgrep", ["-P", shell]).split(separator: "\n").first.map(String.init))
         return (h, child)

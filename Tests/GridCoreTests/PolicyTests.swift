@@ -22,6 +22,7 @@ struct PolicyTests {
         (.issueNotice, true, true, false, false),
         (.approveFurtherExtension, true, false, false, false),
         (.editMasterData, true, false, false, false),
+        (.editKinds, true, false, false, false),
         (.assignUnits, true, false, false, false),
         (.manageOperators, true, false, false, false),
         (.replaceDatabase, true, false, false, false),

@@ -19,7 +19,8 @@ struct OfficeColumnTests {
             #expect(m.batch.communities.map(\.fields.street) == ["赤城街道", "赤城街道", "始丰街道"])
             #expect(m.skipped >= 1, "合计 and blank rows are skipped, not rejected")
             #expect(m.rejected.isEmpty, "\(m.rejected.map(\.reason))")
-            #expect(m.unusedColumns == ["A 序号"])
+            #expect(m.unusedColumns.isEmpty, "序号 is the office's order of the communities")
+            #expect(m.batch.communities.map(\.fields.order) == [1, 2, 3])
             #expect(m.conflicts.isEmpty, "139-5761-2345 is the same phone as 13957612345")
         }
     }
@@ -74,6 +75,9 @@ struct OfficeColumnTests {
             #expect(m.batch.links.map(\.fields.role) == [.lead, .support])
             #expect(m.batch.units.map(\.fields.head?.name) == ["周强", nil], "the row's contact is the lead's")
         }
+        // Both units answer for the row's property company (a supporting unit once lost it).
+        let m = try OfficeSheet.csv("所属街道,小区名称,责任单位,物业公司\n福溪街道,ABC国际公寓,县住建局、县城投集团,测试物业有限公司\n")
+        #expect(m.batch.links.map(\.fields.property) == ["测试物业有限公司", "测试物业有限公司"])
     }
 
     @Test("a county column: same-named streets in different counties stay apart; each county is an office (XLSX)")

@@ -12,12 +12,12 @@ struct WindowTests {
         let store = try Fixture.county(temp)
         let today = Fixture.today
         for filter in [CommunityFilter.none, CommunityFilter(overdueOnly: true), CommunityFilter(statuses: [.problem])] {
-            let all = try store.communities(in: .all, filter: filter, offset: 0, limit: 1000, today: today).map(\.community)
+            let rows = try store.communities(in: .all, filter: filter, offset: 0, limit: 1000, today: today)
+            let all = rows.map(\.community)
             let total = all.count
             for (offset, anchorIndex) in [(60, 59), (40, 59), (0, 20), (total - 30, total - 61), (total / 2 + 3, 10), (25, 25)]
             where offset >= 0 && anchorIndex >= 0 && anchorIndex < total {
-                let a = all[anchorIndex]
-                let anchor = WindowAnchor(index: anchorIndex, streetID: a.streetID, name: a.name)
+                let anchor = WindowAnchor(index: anchorIndex, row: rows[anchorIndex])
                 let seek = try store.communities(in: .all, filter: filter, offset: offset, limit: 30, today: today, total: total, anchor: anchor)
                 let plain = Array(all.dropFirst(offset).prefix(30))
                 #expect(seek.map(\.community) == plain, "offset \(offset) anchor \(anchorIndex) filter \(filter.label)")
@@ -33,20 +33,28 @@ struct WindowTests {
         }
     }
 
-    @Test("the window, seek and count queries walk the (street, name) index without sorting")
+    @Test("the window, seek and count queries walk the board-order index without sorting, at every scope that pages")
     func windowPlans() throws {
         let temp = TempDatabase()
         let store = try Fixture.county(temp)
-        let w = CommunityWhere(.office(1), filter: .none, today: Fixture.today)
-        let window = try plan(store, "SELECT c.id FROM community c WHERE \(w.sql) ORDER BY c.street_id, c.name LIMIT 63 OFFSET 100", w.arguments)
-        #expect(window.contains("INDEX sqlite_autoindex_community_1"), "\(window)")
-        #expect(!window.contains("TEMP B-TREE FOR ORDER BY"), "\(window)")
-        let seek = try plan(store, """
-            SELECT c.id FROM community c WHERE \(w.sql) AND (c.street_id, c.name) > (3, '阳光小区')
-            ORDER BY c.street_id, c.name LIMIT 63
-            """, w.arguments)
-        #expect(seek.contains("INDEX sqlite_autoindex_community_1"), "\(seek)")
-        #expect(!seek.contains("TEMP B-TREE"), "\(seek)")
+        let key = BoardOrderKey(streetRank: 3 << 20, order: Int64.max, pinyin: "yang guang xiao qu", name: "阳光小区", id: 5)
+        for scope in [CommunityScope.all, .office(1), .street(3)] {
+            let w = CommunityWhere(scope, filter: .none, today: Fixture.today)
+            let args = w.arguments + BoardOrder.arguments(key) + ["limit": 63, "offset": 100, "skip": 10]
+            for sql in [w.forwardSQL, w.backwardSQL, w.seekSQL(">"), w.seekSQL("<"), w.seekSQL(">=")] {
+                let p = try plan(store, sql, args)
+                #expect(p.contains("INDEX community_board"), "\(scope): \(p)")
+                #expect(!p.contains("TEMP B-TREE"), "\(scope): \(p)")
+                #expect(!p.contains("JOIN") && !p.contains("SCAN s"), "join-free: \(p)")
+            }
+            let count = try plan(store, "SELECT count(*) FROM community c WHERE \(w.sql)", w.arguments)
+            #expect(scope == .all || count.contains("community_board"), "\(scope): \(count)")
+        }
+        // `position` counts the rows before a community in board order at the unscoped board (live rows only).
+        let all = CommunityWhere(.all, filter: .none, today: Fixture.today)
+        let position = try plan(store, "SELECT count(*) FROM community c WHERE \(all.sql) AND \(BoardOrder.key) < \(BoardOrder.marks)",
+                                all.arguments + BoardOrder.arguments(key))
+        #expect(position.contains("community_board") && position.contains("street_rank"), "\(position)")
     }
 
     @Test("overdue cells are found through the partial deadline index, cells of a window by primary key")

@@ -31,7 +31,7 @@ struct BindingWalkTests {
                               theme: UIFixture.themes[0], cell: CellState(communityID: 1, themeID: 1, status: .ok),
                               chain: [], history: [])
         s.detail?.offset = 2
-        s.undo = [[]]
+        s.undo = [UndoBatch(before: [], after: [])]
         s.search = SearchState(query: "街", hits: [SearchHit(ref: NodeRef(node: .street(1), name: "街道0", path: ""))])
         s.help.offset = 1
         s.screen = screen

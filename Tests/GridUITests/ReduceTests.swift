@@ -137,7 +137,7 @@ struct ChangeTests {
         _ = Reducer.reduce(&s, .changesSaved(before: [before], after: [after], isUndo: false))
         #expect(s.board.rows[0].cells[1]?.status == .rectifying)
         #expect(s.message?.text.contains("已保存") == true)
-        #expect(UIFixture.press(&s, [.char("u")]) == [.restore([before])])
+        #expect(UIFixture.press(&s, [.char("u")]) == [.restore([before], expecting: [after])])
         _ = Reducer.reduce(&s, .changesSaved(before: [], after: [before], isUndo: true))
         #expect(s.board.rows[0].cells[1]?.status == before.status)
         #expect(s.undo.isEmpty)
@@ -349,12 +349,16 @@ struct CaseQueueReduceTests {
         #expect(c.names.count == 2)
         #expect(fake.press(&s, [.char("y")]) == [.moveCases(both, action: .escalate, reason: "")],
                 "one effect for both: the service moves all or none")
-        _ = fake.press(&s, [.char("x")])
+        // 作废 is not possible from 已交办: refused at once, before a reason is typed.
+        #expect(fake.press(&s, [.char("x")]).isEmpty)
+        #expect(s.overlay == nil)
+        #expect(s.message?.isError == true && s.message?.text.contains("not possible from there") == true)
+        _ = fake.press(&s, [.char("d")])
         guard case .reason(let prompt)? = s.overlay else { Issue.record("no reason prompt"); return }
-        #expect(prompt.action == .void)
+        #expect(prompt.action == .sendBack)
         #expect(prompt.names.count == 2, "the prompt names both cases")
         #expect(fake.press(&s, [.enter]).isEmpty, "an empty reason is refused")
-        let effects = fake.press(&s, "重复".map { .char($0) } + [.enter])
-        #expect(effects == [.moveCases(both, action: .void, reason: "重复")])
+        let effects = fake.press(&s, "不属本单位".map { .char($0) } + [.enter])
+        #expect(effects == [.moveCases(both, action: .sendBack, reason: "不属本单位")])
     }
 }

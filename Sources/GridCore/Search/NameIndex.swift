@@ -1,86 +1,151 @@
-/// A search hit: the node, and why it matched (the readings, when typed in pinyin).
-public struct SearchHit: Hashable, Sendable {
-    public var ref: NodeRef
-    /// `yang guang x(iao) q(u)`; empty when the name was typed as written.
-    public var reason: String
-
-    /// Creates a hit.
-    public init(ref: NodeRef, reason: String = "") {
-        self.ref = ref
-        self.reason = reason
-    }
-}
-
-/// Every searchable name (communities, streets, units, property companies) prepared once for matching, with a
-/// letter mask per name so a keystroke only walks the names that hold every letter and character typed.
+/// Every searchable name (communities, streets, units, property companies), prepared once so that a keystroke reads
+/// only the names that can match it: posting lists by adjacent character keys (see `SearchKeys`), each in the order
+/// hits are shown, so a search stops as soon as it has enough hits — its cost grows with the hits shown, not with the
+/// names indexed.
 public struct NameIndex: Sendable {
     struct Entry: Sendable {
         var ref: NodeRef
-        var folded: String
-        /// `folded` in UTF-8, for the literal fast path.
+        /// The folded name in UTF-8 (the exact-name comparison).
         var bytes: [UInt8]
-        /// Characters in the name (shorter names rank first on ties).
-        var length: Int
         var matcher: NameMatcher
-        /// Bit n: some character of the name is, or reads with, letter n (a–z); bit 26+: a hash of its Hanzi.
-        var mask: UInt64
     }
 
+    /// In the order hits are shown within a rank: kind, then shorter names, then the order given. A posting is an
+    /// index into this array, so ascending postings are best first.
     let entries: [Entry]
+    /// Names by one token anywhere / as the first character (queries that are one segment).
+    let anySingles: PostingLists
+    let startSingles: PostingLists
+    /// Names by a pair of adjacent keys anywhere / at the first two characters.
+    let anyPairs: PostingLists
+    let startPairs: PostingLists
+    /// The folded names' hashes, sorted, with their entries: exact names without a dictionary of strings.
+    let exactHashes: [UInt64]
+    let exactEntries: [UInt32]
 
     /// Prepares `refs` (in the order search should prefer on ties: communities, streets, units, property companies).
-    /// Entries are kept in the order hits are shown within a rank — kind, then shorter names, then `refs` order — so a
-    /// search can stop walking pinyin once it has enough hits of each rank.
+    /// At most `PostingLists.maxEntries` names are indexed.
     public init(_ refs: [NodeRef]) {
-        var cache: [Character: NameMatcher.Token] = [:]
-        let built = refs.enumerated().map { order, ref in
-            let folded = NameMatcher.fold(ref.name)
-            return (order, Entry(ref: ref, folded: folded, bytes: Array(folded.utf8), length: folded.count,
-                                 matcher: NameMatcher(ref.name, cache: &cache), mask: NameIndex.mask(name: folded)))
+        var tokenCache: [Character: NameMatcher.Token] = [:]
+        let folded = refs.prefix(PostingLists.maxEntries).map { NameMatcher.fold($0.name) }
+        let lengths = folded.map(\.count)
+        let order = folded.indices.sorted { a, b in
+            (NameIndex.kindRank(refs[a].node), lengths[a], a) < (NameIndex.kindRank(refs[b].node), lengths[b], b)
         }
-        entries = built.sorted { a, b in
-            (NameIndex.kindRank(a.1.ref.node), a.1.length, a.0) < (NameIndex.kindRank(b.1.ref.node), b.1.length, b.0)
-        }.map(\.1)
+        entries = order.map { i in
+            Entry(ref: refs[i], bytes: Array(folded[i].utf8), matcher: NameMatcher(refs[i].name, cache: &tokenCache))
+        }
+        // Each character's keys once; each name as the numbers of its characters, end to end.
+        var keyTable: [SearchKeys.CharKeys] = []
+        var keyIDs: [Character: UInt32] = [:]
+        var chars: [UInt32] = []
+        var charStarts: [Int] = [0]
+        var hashed: [(UInt64, UInt32)] = []
+        hashed.reserveCapacity(order.count)
+        for (entry, i) in order.enumerated() {
+            hashed.append((NameIndex.hash(entries[entry].bytes), UInt32(entry)))
+            for ch in folded[i] {
+                if let id = keyIDs[ch] {
+                    chars.append(id)
+                } else {
+                    keyIDs[ch] = UInt32(keyTable.count)
+                    chars.append(UInt32(keyTable.count))
+                    keyTable.append(SearchKeys.CharKeys(ch))
+                }
+            }
+            charStarts.append(chars.count)
+        }
+        let names = SearchKeys.Names(table: keyTable, chars: chars, starts: charStarts)
+        // One list at a time, each sized exactly: the build holds one list's packed postings, not four.
+        anySingles = PostingLists(names, .singles, startOnly: false)
+        startSingles = PostingLists(names, .singles, startOnly: true)
+        anyPairs = PostingLists(names, .pairs, startOnly: false)
+        startPairs = PostingLists(names, .pairs, startOnly: true)
+        hashed.sort { $0 < $1 }
+        exactHashes = hashed.map(\.0)
+        exactEntries = hashed.map(\.1)
     }
 
     /// How many names are indexed.
     public var count: Int { entries.count }
 
+    /// Postings held, and the bytes the posting lists take (for the benchmark's memory notes).
+    public var postings: (count: Int, bytes: Int) {
+        let lists = [anySingles, startSingles, anyPairs, startPairs]
+        return (lists.reduce(0) { $0 + $1.count }, lists.reduce(exactHashes.count * 12) { $0 + $1.bytes })
+    }
+
     /// The names matching `text`, best first: exact names, then names starting with it, then any part; within each,
     /// communities before streets, units and property companies, shorter names first. At most `limit`.
     public func search(_ text: String, limit: Int) -> [SearchHit] {
-        let q = NameMatcher.fold(text)
-        guard !q.isEmpty, limit > 0 else { return [] }
-        let need = NameIndex.mask(query: q)
-        let bytes = Array(q.utf8)
-        // Without letters the query can only be typed as written: a byte search, no pinyin walk.
-        let literalOnly = !bytes.contains { $0 >= 97 && $0 <= 122 }
-        var exact: [Int] = [], prefix: [Int] = [], inside: [Int] = []
-        for (i, e) in entries.enumerated() where e.mask & need == need {
-            if e.bytes == bytes {
-                exact.append(i)
-            } else if prefix.count < limit, literalOnly ? e.bytes.starts(with: bytes) : e.matcher.matchesAtStart(bytes) {
-                prefix.append(i)
-            } else if inside.count < limit, literalOnly ? NameIndex.find(bytes, in: e.bytes) != nil : e.matcher.firstMatch(bytes) != nil {
-                inside.append(i)
-            }
-        }
-        // How each shown hit matched is worked out for the shown ones only.
-        return (exact + prefix + inside).prefix(limit).map { i in
-            SearchHit(ref: entries[i].ref, reason: literalOnly ? "" : entries[i].matcher.match(q)?.reason ?? "")
-        }
+        lookUp(text, limit: limit).hits
     }
 
-    /// The first byte offset where `needle` occurs in `haystack`.
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard needle.count <= haystack.count, let first = needle.first else { return nil }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack.starts(at: i, with: needle) { return i }
-            i += 1
+    /// `search`, with how many names it examined.
+    public func lookUp(_ text: String, limit: Int) -> NameSearch {
+        let q = NameMatcher.fold(text)
+        guard !q.isEmpty, limit > 0 else { return NameSearch(hits: [], examined: 0) }
+        let bytes = Array(q.utf8)
+        var examined = 0
+        var chosen = exactMatches(bytes, examined: &examined)
+        let plan = SearchKeys.plan(q)
+        if chosen.count < limit {
+            // Names that match from their first character, in the order shown.
+            var stream = candidates(plan, first: startPairs, singles: startSingles)
+            while chosen.count < limit, let e = stream.next() {
+                if entries[e].bytes != bytes, entries[e].matcher.matchesAtStart(bytes) { chosen.append(e) }
+            }
+            examined += stream.examined
         }
-        return nil
+        if chosen.count < limit {
+            // Every name matching from the start is already chosen: the rest match further in.
+            var stream = candidates(plan, first: anyPairs, singles: anySingles)
+            while chosen.count < limit, let e = stream.next() {
+                let m = entries[e].matcher
+                if entries[e].bytes != bytes, !m.matchesAtStart(bytes), m.firstMatch(bytes) != nil { chosen.append(e) }
+            }
+            examined += stream.examined
+        }
+        // How each shown hit matched is worked out for the shown ones only.
+        let literalOnly = !bytes.contains { $0 >= 97 && $0 <= 122 }
+        let hits = chosen.prefix(limit).map { e in
+            SearchHit(ref: entries[e].ref, reason: literalOnly ? "" : entries[e].matcher.match(q)?.reason ?? "")
+        }
+        return NameSearch(hits: hits, examined: examined)
+    }
+
+    /// The names that may match by `plan`, ascending: each chain's first pair from `first` (at the start, or
+    /// anywhere), its second from the pairs anywhere; single tokens from `singles`.
+    func candidates(_ plan: SearchKeys.Plan, first: PostingLists, singles: PostingLists) -> MergedPostings {
+        let chains = plan.chains.map { chain in
+            ChainPostings(chain.enumerated().map { i, key in (i == 0 ? first : anyPairs).list(key) })
+        }
+        return MergedPostings(chains + plan.singles.map { ChainPostings([singles.list(UInt64($0))]) })
+    }
+
+    /// The entries whose folded name is `bytes`, in entry order.
+    func exactMatches(_ bytes: [UInt8], examined: inout Int) -> [Int] {
+        let h = NameIndex.hash(bytes)
+        var low = 0, high = exactHashes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if exactHashes[mid] < h { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int] = []
+        while low < exactHashes.count, exactHashes[low] == h {
+            let e = Int(exactEntries[low])
+            examined += 1
+            if entries[e].bytes == bytes { found.append(e) }
+            low += 1
+        }
+        return found
+    }
+
+    /// FNV-1a, 64 bits: stable across runs (unlike `Hasher`), enough to tell names apart; equal hashes are compared.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 
     static func kindRank(_ node: GridNode) -> Int {
@@ -91,31 +156,5 @@ public struct NameIndex: Sendable {
         case .property: 3
         case .office: 4
         }
-    }
-
-    /// The letters a name can be typed with (its own and every reading's), and its Hanzi hashed into the high bits.
-    static func mask(name: String) -> UInt64 {
-        var m: UInt64 = 0
-        for ch in name {
-            m |= bits(of: ch)
-            for r in Pinyin.readings(ch) { for b in r.utf8 { m |= letterBit(b) } }
-        }
-        return m
-    }
-
-    /// What a name must hold for `query` to match it: every letter typed (as a character or inside a reading), and
-    /// every Hanzi typed.
-    static func mask(query: String) -> UInt64 {
-        query.reduce(0) { $0 | bits(of: $1) }
-    }
-
-    static func bits(of ch: Character) -> UInt64 {
-        guard let s = ch.unicodeScalars.first else { return 0 }
-        if s.isASCII { return letterBit(UInt8(s.value)) }
-        return 1 << (26 + UInt64(s.value % 38))
-    }
-
-    static func letterBit(_ b: UInt8) -> UInt64 {
-        (b >= 97 && b <= 122) ? 1 << UInt64(b - 97) : 0
     }
 }

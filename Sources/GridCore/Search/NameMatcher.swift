@@ -84,10 +84,13 @@ public struct NameMatcher: Sendable {
         guard n < tokens.count else { return nil }
         let t = tokens[n]
         if q.starts(at: i, with: t.literal), let rest = walk(from: n + 1, q, i + t.literal.count) { return [.literal] + rest }
-        for r in t.readings {
-            if q.starts(at: i, with: r), let rest = walk(from: n + 1, q, i + r.count) { return [.reading(r)] + rest }
-            // The last syllable may be cut short (`yangg` finds 阳光 as it is typed).
-            if q.count - i < r.count, r.starts(at: 0, with: q[i...]) { return [.partial(r, typed: q.count - i)] }
+        for r in t.readings where q.starts(at: i, with: r) {
+            if let rest = walk(from: n + 1, q, i + r.count) { return [.reading(r)] + rest }
+        }
+        // The last syllable may be cut short (`yangg` finds 阳光 as it is typed) — after whole readings, so that `lu`
+        // shows 路 as lu, not as the start of its other reading luo.
+        for r in t.readings where q.count - i < r.count && r.starts(at: 0, with: q[i...]) {
+            return [.partial(r, typed: q.count - i)]
         }
         for r in t.readings where r.first == q[i] {
             if let rest = walk(from: n + 1, q, i + 1) { return [.initial(r)] + rest }

@@ -38,6 +38,16 @@ public enum Pinyin {
         return t.sets[set].map { t.syllables[Int($0)] }
     }
 
+    /// The numbers of `scalar`'s readings in `decoded.syllables` (what the search index keys on), empty when not in
+    /// the table.
+    static func readingIDs(_ scalar: Unicode.Scalar) -> [UInt16] {
+        guard scalar.value >= PinyinTable.first, scalar.value <= PinyinTable.last else { return [] }
+        let t = decoded
+        let index = Int(scalar.value - PinyinTable.first)
+        guard index < t.codes.count, Int(t.codes[index]) < t.sets.count else { return [] }
+        return t.sets[Int(t.codes[index])]
+    }
+
     /// Every toneless reading of a character (its first scalar).
     public static func readings(_ character: Character) -> [String] {
         character.unicodeScalars.first.map(readings) ?? []

@@ -23,7 +23,8 @@ extension GridServices {
         try run(context) { ws in try numbers.map { try move(ws, $0, action, reason: reason) } }
     }
 
-    func record(_ ws: Workspace, _ draft: CaseDraft, due: Day?) throws -> CaseRecord {
+    /// Records a problem (上报). `carriedOver`: a sheet's existing problem, whose plan date may already have passed.
+    func record(_ ws: Workspace, _ draft: CaseDraft, due: Day?, carriedOver: Bool = false) throws -> CaseRecord {
         let key = CellKey(communityID: draft.communityID, themeID: draft.themeID)
         guard (try? ws.cell(key)) != nil else {
             throw GridError.notFound("that theme is not checked at this community (no such cell); `civgrid show` lists its cells")
@@ -34,6 +35,10 @@ extension GridServices {
         guard !text.isEmpty else { throw GridError.invalidInput("a case needs a description of the problem: add --desc \"…\"") }
         if draft.deadlineClass == .longTerm && draft.plan == nil {
             throw GridError.invalidInput("a long-term (长期) case needs a plan date: add --plan YYYY-MM-DD")
+        }
+        // A new long-term case planned for a day already past would be overdue from the moment it is recorded.
+        if draft.deadlineClass == .longTerm, let plan = draft.plan, plan <= ws.today, !carriedOver {
+            throw GridError.invalidInput("the plan date \(plan) of a long-term (长期) case must be after today (\(ws.today)); give a later --plan")
         }
         let number = try ws.nextCaseNumber(year: ws.today.civil.year)
         let chain = try ws.tx.chain(communityID: draft.communityID, on: ws.today)
@@ -73,6 +78,8 @@ extension GridServices {
                             context: ChangeContext) throws(GridError) -> Int {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .issueNotice)
+            if let issue, issue < 1 { throw GridError.invalidInput("--issue \(issue): notice numbers start at 1; leave out --issue to take the next") }
+            guard first <= last else { throw GridError.invalidInput("the period \(first) … \(last) ends before it starts; swap --from and --to") }
             let latest = try ws.tx.lastNoticeIssue(year: year)
             let number = issue ?? latest + 1
             if let issue, try ws.tx.noticeExists(year: year, issue: issue) {

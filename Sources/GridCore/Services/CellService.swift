@@ -15,10 +15,21 @@ extension GridServices {
 
     /// Puts cells back to earlier states (undo) in one transaction, audited as new changes; the cell/case rule
     /// still holds (a verified case is reopened, not undone).
-    public func restore(_ states: [CellState], context: ChangeContext) throws(GridError) -> [CellOutcome] {
+    /// With `expecting` (the cells as the undone change left them), a cell someone changed since is refused, naming
+    /// who and when, instead of silently overwriting their later work.
+    public func restore(_ states: [CellState], expecting: [CellState] = [], context: ChangeContext) throws(GridError) -> [CellOutcome] {
         try run(context) { ws in
-            try states.map { try applyStatus(ws, CellKey(communityID: $0.communityID, themeID: $0.themeID), .restoring($0),
-                                              problem: ProblemDetails()) }
+            for expected in expecting {
+                let key = CellKey(communityID: expected.communityID, themeID: expected.themeID)
+                let now = try ws.cell(key)
+                guard now.status != expected.status || now.dueOn != expected.dueOn || now.note != expected.note else { continue }
+                let by = now.changedBy.map { " by \($0)" } ?? ""
+                let at = now.changedAt.map { " at \($0.minuteText(offsetSeconds: ws.context.clock.utcOffsetSeconds))" } ?? ""
+                throw GridError.invalidInput("\(ws.label(key)) was changed since\(by)\(at) (now \(now.status.zh)); undo would overwrite "
+                    + "that change, so nothing was undone — change the cell by hand if it is still wrong")
+            }
+            return try states.map { try applyStatus(ws, CellKey(communityID: $0.communityID, themeID: $0.themeID), .restoring($0),
+                                                     problem: ProblemDetails()) }
         }
     }
 
@@ -76,7 +87,7 @@ extension GridServices {
         let due = state == .parked ? request.plan : request.due
         let draft = CaseDraft(communityID: key.communityID, themeID: key.themeID, source: .higherLevel, description: description,
                               deadlineClass: state == .parked ? .longTerm : .threeDays, plan: state == .parked ? request.plan : nil)
-        var c = try record(ws, draft, due: due)
+        var c = try record(ws, draft, due: due, carriedOver: true)
         let from = c.state
         c.state = state
         c.dueOn = due

@@ -40,6 +40,10 @@ extension GridServices {
             try TextRules.checkName(account.login, field: "the login"); try TextRules.checkName(account.name, field: "the name (--name)")
             if let unit = account.unitID, try !ws.tx.unitExists(unit) { throw GridError.notFound("unit #\(unit) does not exist") }
             let old = try ws.tx.storedOperator(login: account.login)
+            // A new or renamed operator needs a name to show in the audit and on notices.
+            if old?.name != account.name, account.name.trimmingWhitespace().isEmpty {
+                throw GridError.invalidInput("an operator needs a display name: give --name 姓名 (e.g. --name 张伟)")
+            }
             if old?.role == .admin, account.role != .admin, try ws.tx.operatorCount(role: .admin) == 1 {
                 throw GridError.invalidInput("\(account.login) is the last admin; make another operator admin first")
             }

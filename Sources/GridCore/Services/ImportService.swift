@@ -18,6 +18,7 @@ public struct ImportRules: Sendable {
             .contains { $0 > 0 }
         if masterData { try Policy.authorize(actor, .editMasterData, on: "import \(batch.source)") }
         if !batch.statuses.isEmpty { try Policy.authorize(actor, .importStatuses, on: "import \(batch.source)") }
+        if batch.addKinds { try Policy.authorize(actor, .editKinds, on: "import \(batch.source) --add-kinds") }
     }
 
     /// Applies one imported status inside the import's transaction, through the same rule as a key press; a

@@ -98,9 +98,21 @@ final class Workspace {
         changes.audit += audit
     }
 
+    /// Records master-data rows (kinds, streets, communities and their new cells, units, property companies).
+    func master(_ audit: [AuditEntry], _ body: (inout MasterDataChanges) -> Void) {
+        body(&changes.masterData)
+        changes.audit += audit
+    }
+
     /// Records an issued notice.
     func notice(_ notice: NoticeFact, audit: AuditEntry) {
         changes.notices.append(notice)
+        changes.audit.append(audit)
+    }
+
+    /// Sets or clears a street's or community's office order.
+    func order(_ fact: OrderFact, audit: AuditEntry) {
+        changes.orders.append(fact)
         changes.audit.append(audit)
     }
 

@@ -21,6 +21,8 @@ public enum Action: Sendable {
     /// The cells of a range of board rows (`v`), resolved by the store for the scope and filter they were asked in.
     case rangeMarksLoaded(scope: CommunityScope, filter: CommunityFilter, keys: [CellKey])
     case dashboardLoaded(DashboardData)
+    /// The assessment simulation for the dashboard's panel.
+    case assessmentLoaded(AssessmentPanel)
     case caseDetailLoaded(CaseDetailData)
     /// A case moved from one state to another (its due day after the move); the queue (and detail) reload.
     case caseMoved(number: CaseNumber, from: CaseState, to: CaseState, dueOn: Day?)
@@ -36,6 +38,9 @@ public enum Action: Sendable {
     case importProgress(done: Int, total: Int)
     /// A background import ended (or was cancelled); the summary goes to the status bar.
     case importFinished(summary: String, failed: Bool)
+    /// A master-data change from the browser's form was written (`summary` says what) or refused (the form shows why).
+    case masterDataSaved(summary: String)
+    case masterDataRefused(String)
     case failed(String)
 }
 
@@ -55,7 +60,7 @@ public enum Effect: Hashable, Sendable {
     /// Write one change to these cells in one transaction.
     case saveStatus(targets: [CellKey], request: StatusChangeRequest)
     /// Put cells back to these states (undo), in one transaction.
-    case restore([CellState])
+    case restore([CellState], expecting: [CellState])
     case loadDetail(CellKey)
     case search(String)
     /// Find a community's row in the board's scope and filter.
@@ -64,6 +69,8 @@ public enum Effect: Hashable, Sendable {
     case applyPalette(String)
     /// Load the dashboard for the current month (league of units, or property companies).
     case loadDashboard(byProperty: Bool)
+    /// Simulate the assessment for the dashboard's panel (in the background): score, losing indicators, top fixes.
+    case loadAssessment
     /// Load a window of the open cases (overdue first) as `query` filters them. `total` is the count when the reducer
     /// knows it (scrolling an unchanged queue), so the store need not count again; `anchor` lets it seek. With `follow`,
     /// the window is fetched around that case wherever it now is (a move may have changed its deadline).
@@ -72,6 +79,8 @@ public enum Effect: Hashable, Sendable {
     case loadCaseDetail(CaseNumber)
     /// Move these cases by one step, all of them or none (交办 without a unit: the lead unit today).
     case moveCases([CaseNumber], action: CaseAction, reason: String)
+    /// Add or edit a street, community, unit or property company through GridCore's services.
+    case saveMasterData(MasterDataEdit)
     /// Import a sheet in the background (the screen keeps working); `cancelImport` stops it, writing nothing.
     case startImport(String)
     case cancelImport

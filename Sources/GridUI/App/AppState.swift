@@ -70,8 +70,8 @@ public struct AppState: Hashable, Sendable {
     public var help = HelpState()
     public var overlay: Overlay?
     public var message: StatusMessage?
-    /// Batches of cell states before this console's changes, newest last (u undoes one batch).
-    public var undo: [[CellState]] = []
+    /// This console's changes, newest last (u undoes one batch).
+    public var undo: [UndoBatch] = []
     /// Cells another operator changed recently, with the tick until which they stay highlighted.
     public var highlights: [CellKey: Int] = [:]
     public var tick = 0
@@ -106,4 +106,19 @@ public struct AppState: Hashable, Sendable {
     public var isTooSmall: Bool { width < AppState.minimumSize.width || height < AppState.minimumSize.height }
     /// Narrow layout (fewer columns, one-character labels) below 60 columns.
     public var isNarrow: Bool { width < 60 }
+}
+
+/// One change this console saved, for `u`: the cells as they were, and as the change left them — so undo can tell
+/// whether someone changed them since and refuse rather than overwrite their work.
+public struct UndoBatch: Hashable, Sendable {
+    /// The cells before the change (what undo restores).
+    public var before: [CellState]
+    /// The same cells after it (what undo expects to find).
+    public var after: [CellState]
+
+    /// Creates a batch.
+    public init(before: [CellState], after: [CellState]) {
+        self.before = before
+        self.after = after
+    }
 }

@@ -41,6 +41,9 @@ public enum Reducer {
         case .dashboardLoaded(let d):
             DashboardScreen.loaded(&s, d)
             return []
+        case .assessmentLoaded(let panel):
+            DashboardScreen.assessed(&s, panel)
+            return []
         case .caseDetailLoaded(let d):
             CaseDetailScreen.loaded(&s, d)
             return []
@@ -52,6 +55,7 @@ public enum Reducer {
             s.board.loading = false
             s.cases.loading = false
             s.dashboard.computing = false
+            s.dashboard.assessing = false
             return []
         case .detailLoaded(let detail):
             CellDetailScreen.loaded(&s, detail)
@@ -71,6 +75,11 @@ public enum Reducer {
             s.importing = nil
             s.message = StatusMessage(summary, isError: failed)
             return failed ? [] : refresh(&s, cells: [])
+        case .masterDataSaved(let summary):
+            return BrowserEditing.saved(&s, summary: summary)
+        case .masterDataRefused(let message):
+            BrowserEditing.refused(&s, message: message)
+            return []
         case .paletteApplied(let name):
             s.paletteName = name
             s.message = StatusMessage("配色已切换为 \(name) (palette)")
@@ -78,10 +87,14 @@ public enum Reducer {
         }
     }
 
-    /// Live refresh: the board's window, the browser when it shows, the open cell detail when its cell changed.
-    /// A hidden browser is refreshed when it is shown again (switching screens reloads it).
+    /// Live refresh: the board's window, and the screen on show — the browser, the case queue (keeping the selected
+    /// case), the case detail, the dashboard's figures and its assessment — and the open cell detail when its cell
+    /// changed. Hidden screens are reloaded when shown again (switching screens reloads them).
     static func refresh(_ s: inout AppState, cells: [CellKey]) -> [Effect] {
         var effects = BoardScreen.reloadWindow(&s) + (s.screen == .browser ? BrowserScreen.refresh(s) : [])
+            + (s.screen == .dashboard ? DashboardScreen.load(&s) + DashboardScreen.assess(&s) : [])
+            + (s.screen == .cases ? CasesScreen.reload(&s, follow: s.cases.selected?.record.number) : [])
+        if s.screen == .caseDetail, let number = s.caseDetail?.row.record.number { effects.append(.loadCaseDetail(number)) }
         if let d = s.detail, s.screen == .cellDetail, cells.contains(d.key) { effects.append(.loadDetail(d.key)) }
         return effects
     }

@@ -17,7 +17,7 @@ public enum Renderer {
         let content = Rect(x: 0, y: 1, width: s.width, height: s.contentHeight)
         Screens.module(s.screen).view(s, palette, content, &b)
         statusBar(s, palette, &b)
-        hintBar(s, palette, &b)
+        if !longError(s, b.measure) { hintBar(s, palette, &b) }
         Overlays.view(s, palette, &b)
         return b
     }
@@ -57,10 +57,31 @@ public enum Renderer {
             Bars.status(left: left, right: "", in: rect, style: p[.statusBar], into: &b)
             return
         }
+        if longError(s, b.measure) {
+            // A refusal too long for the bar takes both bottom lines, so its advice (who may act, which keys move the
+            // cases) is read, not cut; the key hints return with the next key.
+            var (head, rest) = b.measure.split(" " + message.text, at: s.width)
+            // Break at the last space when the cut falls inside a word (English parts of a message),
+            // when what moves down still fits the second line.
+            if let first = rest.first, first != " ", let space = head.lastIndex(of: " "), head.distance(from: space, to: head.endIndex) < 20,
+               b.measure.of(head[head.index(after: space)...]) + b.measure.of(rest) + 1 <= s.width {
+                rest = String(head[head.index(after: space)...]) + rest
+                head = String(head[..<space])
+            }
+            b.put(head, x: 0, y: y, width: s.width, style: p[.error])
+            b.put(" " + String(rest.drop { $0 == " " }), x: 0, y: y + 1, width: s.width, style: p[.error])
+            return
+        }
         // The message takes the room it needs (up to most of the bar); the context yields.
         let room = min(b.measure.of(message.text) + 2, s.width * 3 / 4)
         Bars.status(left: left, right: "", in: Rect(x: 0, y: y, width: s.width - room, height: 1), style: p[.statusBar], into: &b)
         b.put(" " + message.text, x: s.width - room, y: y, width: room, style: message.isError ? p[.error] : p[.info])
+    }
+
+    /// Whether the message is an error too long for three quarters of the status bar (it then takes two lines).
+    static func longError(_ s: AppState, _ measure: DisplayWidth) -> Bool {
+        guard let message = s.message, message.isError else { return false }
+        return measure.of(message.text) + 2 > s.width * 3 / 4
     }
 
     /// The key hints of the bindings that run on this screen (so the bar never names a key that does nothing).

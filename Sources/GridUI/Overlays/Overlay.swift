@@ -6,6 +6,7 @@ import TerminalKit
 public enum Overlay: Hashable, Sendable {
     case problemForm(ProblemForm)
     case parkForm(ParkForm)
+    case masterDataForm(MasterDataForm)
     case confirm(Confirmation)
     case reason(ReasonPrompt)
     case command(TextField)
@@ -22,6 +23,7 @@ enum Overlays {
         switch overlay {
         case .problemForm(let f): return ProblemFormOverlay.key(&s, f, key)
         case .parkForm(let f): return ParkFormOverlay.key(&s, f, key)
+        case .masterDataForm(let f): return MasterDataFormOverlay.key(&s, f, key)
         case .confirm(let c): return ConfirmOverlay.key(&s, c, key)
         case .reason(let r): return ConfirmOverlay.reasonKey(&s, r, key)
         case .command(let field): return CommandLine.key(&s, field, key)
@@ -37,6 +39,7 @@ enum Overlays {
         switch overlay {
         case .problemForm(let f): ProblemFormOverlay.view(f, p, &b)
         case .parkForm(let f): ParkFormOverlay.view(f, p, &b)
+        case .masterDataForm(let f): MasterDataFormOverlay.view(f, p, &b)
         case .confirm(let c): ConfirmOverlay.view(c, p, &b)
         case .reason(let r): ConfirmOverlay.reasonView(r, p, &b)
         case .command(let field): prompt(":", field, s, p, &b)

@@ -42,7 +42,7 @@ enum BoardScreen: ScreenModule {
                     s.message = StatusMessage("没有可撤销的改动 (nothing of yours to undo)")
                     return []
                 }
-                return [.restore(batch)]
+                return [.restore(batch.before, expecting: batch.after)]
             },
             Binding([.char("f")], "筛选 filter", hint: "筛选") { s in
                 s.overlay = .filterMenu
@@ -162,7 +162,7 @@ enum BoardScreen: ScreenModule {
         // The loaded row just before the new window (or the first loaded row when the window is above it).
         let index = max(b.windowOffset, min(b.windowOffset + b.rows.count - 1, start - 1))
         let row = b.rows[index - b.windowOffset]
-        return WindowAnchor(index: index, streetID: row.community.streetID, name: row.community.name)
+        return WindowAnchor(index: index, key: row.orderKey)
     }
 
     /// Reloads the fetched window in place (after a change by another process or a screen switch).

@@ -12,12 +12,15 @@ public struct BoardRow: Hashable, Sendable {
     public var community: Community
     public var streetName: String
     public var cells: [RowID: CellState]
+    /// Its place in board order, from the store: the next window is read from a loaded row's key.
+    public var orderKey: BoardOrderKey
 
-    /// Creates a row.
-    public init(community: Community, streetName: String, cells: [RowID: CellState]) {
+    /// Creates a row (without a key from the store, one from the street id and name).
+    public init(community: Community, streetName: String, cells: [RowID: CellState], orderKey: BoardOrderKey? = nil) {
         self.community = community
         self.streetName = streetName
         self.cells = cells
+        self.orderKey = orderKey ?? CommunityRow(community: community, streetName: streetName, counts: StatusCounts()).orderKey
     }
 }
 

@@ -62,7 +62,7 @@ enum Changes {
             s.undo.removeLast()
             s.message = StatusMessage("已撤销 \(after.count) 格 (undone, and recorded in the log)")
         } else {
-            if !before.isEmpty { s.undo.append(before) }
+            if !before.isEmpty { s.undo.append(UndoBatch(before: before, after: after)) }
             s.board.marks = []
             s.message = StatusMessage(summary(s, before: before, after: after))
         }

@@ -35,7 +35,7 @@ enum BrowserScreen: ScreenModule {
                 s.screen = .board
                 return BoardScreen.reload(&s, resetCursor: true)
             },
-        ]
+        ] + BrowserEditing.bindings
     }
 
     static func show(_ s: inout AppState) -> [Effect] { refresh(s) }

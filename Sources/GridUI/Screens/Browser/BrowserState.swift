@@ -27,6 +27,8 @@ public struct BrowserItem: Hashable, Sendable {
     public var counts: StatusCounts?
     /// Whether Enter drills into it.
     public var hasChildren: Bool
+    /// The office's label for a community's or unit's kind (学校, 县直部门 …), when the loader knows it.
+    public var kindLabel: String?
 
     /// Creates an item.
     public init(ref: NodeRef?, node: BrowserNode, counts: StatusCounts?, hasChildren: Bool) {

@@ -92,7 +92,7 @@ enum BrowserView {
         case .street:
             return ["街道/乡镇 · \(item.ref?.path ?? "")"]
         case .community(let c, let street, let chain):
-            var lines = ["\(c.kind.zh) · \(street)", c.declaredSite.map { "申报点位 第\($0)号" } ?? "非申报点位"]
+            var lines = ["\(item.kindLabel ?? c.kind.zh) · \(street)", c.declaredSite.map { "申报点位 第\($0)号" } ?? "非申报点位"]
             if !c.address.isEmpty { lines.append("地址 \(c.address)") }
             if let h = c.households { lines.append("户数 \(h)") }
             for link in chain {
@@ -104,7 +104,7 @@ enum BrowserView {
             return lines
         case .unit(let link):
             let u = link.unit
-            return ["\(link.assignment.role.zh)单位 · \(u.kind.zh)", "负责人 \(u.head.display)", "联络员 \(u.liaison.display)",
+            return ["\(link.assignment.role.zh)单位 · \(item.kindLabel ?? u.kind.zh)", "负责人 \(u.head.display)", "联络员 \(u.liaison.display)",
                     "自 \(link.assignment.validFrom) 起", link.property.map { "监管物业 \($0.name)" } ?? "无物业（自管）"]
         case .property(let manager):
             return ["物业服务企业", "项目经理 \(manager)"]

@@ -32,12 +32,32 @@ enum CaseTransitions {
         }
     }
 
+    /// A case on screen (the queue's fetched rows or the open case detail) by number.
+    static func loaded(_ s: AppState, _ number: CaseNumber) -> CaseRecord? {
+        if let d = s.caseDetail, d.row.record.number == number { return d.row.record }
+        return s.cases.rows.first { $0.record.number == number }?.record
+    }
+
     /// A transition key: straight through for one case; a reason overlay where one is needed; a confirmation naming
     /// the cases when there are several.
     static func request(_ s: inout AppState, action: CaseAction, targets: [(number: CaseNumber, name: String)]) -> [Effect] {
         guard !targets.isEmpty else {
             s.message = StatusMessage("没有选中的案件 (no case selected)", isError: true)
             return []
+        }
+        // Asked before any prompt, from the cases on screen: a step the state or the role rules out is refused now,
+        // not after a reason was typed (the service asks again, with the relationship rules).
+        for c in targets.compactMap({ t in loaded(s, t.number) }) {
+            if let refusal = CaseTransition.refusal(action, on: c) {
+                s.message = StatusMessage("未流转: \(refusal)", isError: true)
+                return []
+            }
+            let permission = action.permission(on: c)
+            guard Policy.allows(s.role, permission) else {
+                let who = OperatorRole.allCases.filter { Policy.allows($0, permission) }.map(\.zh).joined(separator: "、")
+                s.message = StatusMessage("未流转: \(s.login) 是\(s.role.zh)，不能\(permission.zh)；可由\(who)办理", isError: true)
+                return []
+            }
         }
         let names = targets.map { "\($0.number) \($0.name)" }
         if action.needsReason {

@@ -52,6 +52,13 @@ public struct DashboardState: Hashable, Sendable {
     public var drill = false
     /// Whether figures are being gathered in the background (the last ones, if any, stay shown meanwhile).
     public var computing = false
+    /// The predicted assessment score and the fixes, simulated in the background (nil until the first arrives).
+    public var assessment: AssessmentPanel?
+    /// Whether a simulation is running (the last figures, if any, stay shown meanwhile).
+    public var assessing = false
+    /// Keys move in the fixes (`f` toggles) instead of the league.
+    public var fixFocus = false
+    public var fixList = ListState()
 
     /// The selected row of the table as shown (0 = first place).
     public var selection: Int { list.selection }
@@ -60,4 +67,20 @@ public struct DashboardState: Hashable, Sendable {
     public var ranked: [ScoreLine] { Array((data?.league ?? []).reversed()) }
 
     public init() {}
+}
+
+/// The dashboard's assessment panel: the simulation's summary, or why there is none (a problem in assessment.toml).
+public struct AssessmentPanel: Hashable, Sendable {
+    public var summary: AssessmentSummary?
+    /// What is wrong with the model, `file:line: …`, when it could not be read.
+    public var problem: String?
+
+    /// Creates a panel.
+    public init(summary: AssessmentSummary?, problem: String? = nil) {
+        self.summary = summary
+        self.problem = problem
+    }
+
+    /// The fixes listed, best first.
+    public var fixes: [AssessmentFixRow] { summary?.fixes ?? [] }
 }

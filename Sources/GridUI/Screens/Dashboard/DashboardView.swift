@@ -17,9 +17,16 @@ enum DashboardView {
         ColumnSpec("原因", min: 8, priority: 7),
     ]
 
+    /// Lines of the month's figures above the panel.
+    static let figureLines = 6
+
+    /// League rows visible under the figures and the panel (the table's title and header take two lines).
+    static func leagueRows(_ s: AppState) -> Int { max(1, s.contentHeight - figureLines - panelHeight(s) - 2) }
+
     static func render(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
         guard let d = s.dashboard.data, d.byProperty == s.dashboard.byProperty else {
             b.put(s.dashboard.computing ? "计算中… computing" : "载入中… loading", x: 1, y: area.y + 1, width: area.width - 2, style: p[.muted])
+            renderPanel(s, p, Rect(x: 0, y: area.y + figureLines, width: area.width, height: max(0, min(panelHeight(s), area.maxY - area.y - figureLines))), &b)
             return
         }
         let m = d.metrics
@@ -36,7 +43,9 @@ enum DashboardView {
         for (i, line) in lines.enumerated() where i < area.height {
             b.put(line.0, x: 1, y: area.y + i, width: area.width - 2, style: p[line.1])
         }
-        let top = area.y + lines.count + 1
+        let panel = min(panelHeight(s), max(0, area.maxY - area.y - lines.count))
+        renderPanel(s, p, Rect(x: 0, y: area.y + lines.count, width: area.width, height: panel), &b)
+        let top = area.y + lines.count + panel + 1
         guard top < area.maxY else { return }
         let title = d.byProperty ? "物业企业得分（p 切换单位，Enter 扣分明细）" : "责任单位得分（p 切换物业，Enter 扣分明细）"
         b.put(title, x: 1, y: top - 1, width: area.width - 2, style: p[.header])

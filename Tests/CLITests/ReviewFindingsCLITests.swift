@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Defects an adversarial review found, each refused with a clear message and nothing written.
+@Suite("civgrid command line: review findings", .serialized)
+struct ReviewFindingsCLITests {
+    @Test("a new long-term case planned for a day already past is refused (it would be overdue at once)")
+    func longTermPlanInThePast() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let (community, theme) = try CLITests().freeCell(h)
+        let before = try h.lastAuditID()
+        let r = try h.run(["set", community, theme, "2", "--note", "楼顶违建待拆除", "--class", "long_term", "--plan", "2020-01-01"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("plan date 2020-01-01 of a long-term (长期) case must be after today"), "\(r.err)")
+        #expect(try h.lastAuditID() == before)
+        #expect(try h.run(["set", community, theme, "2", "--note", "楼顶违建待拆除", "--class", "long_term", "--plan", "2027-03-31"]).code == 0)
+    }
+
+    @Test("an operator without a display name is refused")
+    func operatorNeedsAName() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let before = try h.lastAuditID()
+        let r = try h.run(["operator", "add", "newguy", "--name", "  ", "--role", "clerk"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("needs a display name"), "\(r.err)")
+        #expect(try h.lastAuditID() == before)
+    }
+
+    @Test("importing a folder says it is a folder")
+    func importFolder() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let r = try h.run(["import", h.folder.path])
+        #expect(r.code == 2)
+        #expect(r.err.contains("is a folder, not a sheet"), "\(r.err)")
+    }
+
+    @Test("the case ledger export names its rework count 返工次数")
+    func exportReworkHeader() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let out = h.folder.appendingPathComponent("cases.csv").path
+        #expect(try h.run(["export", "--kind", "cases", "-o", out]).code == 0)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let header = try #require(text.split(separator: "\n").first)
+        #expect(header.contains("返工次数") && !header.contains("退回次数"), "\(header)")
+    }
+}
+
+extension ReviewFindingsCLITests {
+    @Test("a community whose name holds “/” is found by its name and by 街道/名称")
+    func slashInName() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let sheet = h.folder.appendingPathComponent("slash.csv")
+        try "所属街道,小区名称\n城关镇,金桂园一/二期\n".write(to: sheet, atomically: true, encoding: .utf8)
+        #expect(try h.run(["import", sheet.path]).code == 0)
+        for name in ["金桂园一/二期", "城关镇/金桂园一/二期"] {
+            let shown = try h.run(["show", name])
+            #expect(shown.code == 0, "\(name): \(shown.err)")
+            #expect(shown.out.contains("金桂园一/二期"))
+        }
+    }
+}
+
+extension ReviewFindingsCLITests {
+    @Test("an export imported into another database, then again, changes nothing: its 编号 are not trusted over names")
+    func exportIntoAnotherDatabase() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let sheet = h.folder.appendingPathComponent("communities.csv").path
+        #expect(try h.run(["export", "--kind", "communities", "-o", sheet]).code == 0)
+        let other = h.folder.appendingPathComponent("other.sqlite").path
+        #expect(try h.run(["init", "--office", "城关县三创办", "--db", other]).code == 0)
+        #expect(try h.run(["import", sheet, "--db", other]).code == 0)
+        let again = try h.run(["import", sheet, "--db", other])
+        #expect(again.code == 0, "\(again.err)")
+        #expect(again.out.contains("变更 changed 0") && again.out.contains("拒绝 rejected 0"), "\(again.out)")
+        #expect(!again.out.contains("按规范化名称匹配"), "\(again.out)")
+    }
+}
