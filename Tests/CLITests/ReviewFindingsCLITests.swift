@@ -81,3 +81,17 @@ extension ReviewFindingsCLITests {
         #expect(!again.out.contains("按规范化名称匹配"), "\(again.out)")
     }
 }
+
+extension ReviewFindingsCLITests {
+    @Test("demo --force never overwrites a file that is not a civgrid database")
+    func demoForceSparesOtherFiles() throws {
+        let h = CLIHarness()
+        let sheet = h.folder.appendingPathComponent("名单.csv")
+        let bytes = Data("所属街道,小区名称\n城关镇,阳光小区\n".utf8)
+        try bytes.write(to: sheet)
+        let r = try h.run(["demo", "--force", "--db", sheet.path])
+        #expect(r.code == 2)
+        #expect(r.err.contains("is not a civgrid database"), "\(r.err)")
+        #expect(try Data(contentsOf: sheet) == bytes, "the sheet is left byte for byte")
+    }
+}
