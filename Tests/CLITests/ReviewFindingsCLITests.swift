@@ -95,3 +95,19 @@ extension ReviewFindingsCLITests {
         #expect(try Data(contentsOf: sheet) == bytes, "the sheet is left byte for byte")
     }
 }
+
+extension ReviewFindingsCLITests {
+    @Test("--class and --source on a status other than 有问题 are refused, not ignored")
+    func caseOptionsOnlyFor2() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let (community, theme) = try CLITests().freeCell(h)
+        let before = try h.lastAuditID()
+        for extra in [["--class", "days7"], ["--source", "citizen"]] {
+            let r = try h.run(["set", community, theme, "5", "--note", "已清理"] + extra)
+            #expect(r.code == 2, "\(extra): \(r.err)")
+            #expect(r.err.contains("--class and --source describe the case"), "\(r.err)")
+        }
+        #expect(try h.lastAuditID() == before)
+    }
+}
