@@ -21,14 +21,14 @@ enum ConsoleLauncher {
         try store.listenForChanges()
         let actor = try store.operatorAccount(login: env.login)
         let catalog = ThemeCatalog.standard(environment: env.variables, executablePath: CommandLine.arguments[0])
-        let config = UserConfig.load(environment: env.variables)
+        let config = try UserConfig.load(environment: env.variables)
         let noColor = !(env.variables["NO_COLOR"] ?? "").isEmpty
         let requested = themeName ?? config.theme ?? (noColor ? "monochrome" : "default")
         let theme: Theme
         do {
             theme = try catalog.load(requested)
         } catch {
-            throw GridError.invalidInput("\(error.description) (from --theme, config.toml or the default)")
+            throw GridError.invalidInput("\(error.description) (from --palette, config.toml or the default)")
         }
         let measure = DisplayWidth(ambiguous: ambiguousWide || config.ambiguousWide ? .wide : .narrow)
 
@@ -71,11 +71,22 @@ struct UserConfig {
     /// The assessment day (`assessment_date = "2026-12-15"`), for the dashboard's countdown.
     var assessmentDate: Day?
 
-    static func load(environment: [String: String]) -> UserConfig {
+    /// Reads the file; a value it cannot use is an error naming the file and line (never silently unset).
+    static func load(environment: [String: String]) throws(GridError) -> UserConfig {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? "") + "/.config")
-        guard let data = FileManager.default.contents(atPath: base + "/civgrid/config.toml") else { return UserConfig() }
-        let settings = ConfigFile.parse(String(decoding: data, as: UTF8.self))
-        return UserConfig(theme: settings["theme"], ambiguousWide: settings["ambiguous_width"] == "wide",
-                          assessmentDate: settings["assessment_date"].flatMap { Day($0) })
+        let path = base + "/civgrid/config.toml"
+        guard let data = FileManager.default.contents(atPath: path) else { return UserConfig() }
+        let text = String(decoding: data, as: UTF8.self)
+        let settings = ConfigFile.parse(text)
+        var date: Day?
+        if let value = settings["assessment_date"] {
+            guard let day = Day(value) else {
+                let line = (text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.trimmingWhitespace().hasPrefix("assessment_date") } ?? 0) + 1
+                throw .invalidInput("\(path):\(line): assessment_date “\(value)” is not a date; write it as YYYY-MM-DD (e.g. 2026-12-15)")
+            }
+            date = day
+        }
+        return UserConfig(theme: settings["theme"], ambiguousWide: settings["ambiguous_width"] == "wide", assessmentDate: date)
     }
 }

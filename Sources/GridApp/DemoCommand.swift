@@ -93,6 +93,11 @@ struct DemoCommand: ParsableCommand {
     func clearTarget(_ path: String, env: RunEnvironment) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let existing = try? SQLiteStore.open(path: path, forReading: true)
+        // --force replaces a civgrid database, never another file (a sheet, a document) that happens to be at --db.
+        guard existing != nil else {
+            throw GridError.invalidInput("\(path) is not a civgrid database (a sheet or another file?); refusing to overwrite it, "
+                + "even with --force. Point --db at a new path or at a civgrid database")
+        }
         if !force {
             let kind = existing.flatMap { try? $0.meta("kind") }
             guard kind == DatabaseKind.demo.rawValue else {

@@ -27,6 +27,15 @@ struct MasterDataCLI {
         try name.map { n throws(GridError) in try id(n, .office, what: "offices") }
     }
 
+    /// Renames the one node `query` names at `level` through `rename` and reports it (`noun`: 街道, 责任单位 …): the
+    /// four `rename` subcommands differ only in these.
+    func rename(_ query: String, _ level: Grouping, what: String, noun: String, to newName: String,
+                _ rename: (RowID) throws(GridError) -> MasterDataOutcome) throws(GridError) {
+        let ref = try resolver.node(query, levels: [level], what: what)
+        let out = try rename(ref.node.id)
+        Self.report(out, "已更名\(noun) \(ref.name) → \(out.audit.first?.newValue ?? newName)", unchanged: "\(ref.name) already has that name")
+    }
+
     /// `done` when the change wrote something, else that nothing changed.
     static func report(_ outcome: MasterDataOutcome, _ done: String, unchanged: String) {
         Output.print(outcome.changedSomething ? done : "未变更 (nothing to change): \(unchanged)")
@@ -60,9 +69,9 @@ struct StreetCommand: ParsableCommand {
 
         func run() throws {
             let cli = try MasterDataCLI(store)
-            let ref = try cli.resolver.node(street, levels: [.street], what: "streets")
-            let out = try cli.services.renameStreet(id: ref.node.id, to: newName, context: cli.context)
-            MasterDataCLI.report(out, "已更名街道 \(ref.name) → \(out.audit.first?.newValue ?? newName)", unchanged: "\(ref.name) already has that name")
+            try cli.rename(street, .street, what: "streets", noun: "街道", to: newName) { id throws(GridError) in
+                try cli.services.renameStreet(id: id, to: newName, context: cli.context)
+            }
         }
     }
 }
@@ -105,9 +114,9 @@ struct CommunityCommand: ParsableCommand {
 
         func run() throws {
             let cli = try MasterDataCLI(store)
-            let ref = try cli.resolver.community(community)
-            let out = try cli.services.renameCommunity(id: ref.node.id, to: newName, context: cli.context)
-            MasterDataCLI.report(out, "已更名 \(ref.name) → \(out.audit.first?.newValue ?? newName)", unchanged: "\(ref.name) already has that name")
+            try cli.rename(community, .community, what: "communities", noun: "", to: newName) { id throws(GridError) in
+                try cli.services.renameCommunity(id: id, to: newName, context: cli.context)
+            }
         }
     }
 

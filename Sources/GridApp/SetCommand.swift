@@ -27,16 +27,21 @@ struct SetCommand: ParsableCommand {
     var plan: String?
 
     @Option(name: .customLong("class"), help: "有问题: the case's deadline class — immediate, days3, days7 or long_term (with --plan).")
-    var deadlineClass: DeadlineClass = .threeDays
+    var deadlineClass: DeadlineClass?
 
     @Option(help: "有问题: where the problem came from — supervision, self_inspection, grid_worker, higher_level, assessment, citizen or media.")
-    var source: CaseSource = .supervision
+    var source: CaseSource?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let env = try RunEnvironment()
         let target = try Resolver.status(status)
+        // Options that only describe a new case are refused elsewhere, not silently ignored.
+        if target != .problem, deadlineClass != nil || source != nil {
+            throw GridError.invalidInput("--class and --source describe the case that 有问题 (2) records; \(target.zh) takes neither. "
+                + "Leave them out, or use 2 to record a problem")
+        }
         let today = env.clock.today
         let dueDay = try due.map { t throws(GridError) in try Resolver.day(t, option: "--due", today: today) }
         let planDay = try plan.map { t throws(GridError) in try Resolver.day(t, option: "--plan", today: today) }
@@ -50,7 +55,7 @@ struct SetCommand: ParsableCommand {
         let th = try resolver.theme(theme, among: applicable)
         let actor = try db.operatorAccount(login: env.login)
         // A problem is a case: its class and plan go to the case, the plan date of 挂账 to the cell or its case.
-        let problem = ProblemDetails(source: source, deadlineClass: deadlineClass,
+        let problem = ProblemDetails(source: source ?? .supervision, deadlineClass: deadlineClass ?? .threeDays,
                                      plan: target == .problem && deadlineClass == .longTerm ? planDay : nil)
         let request = StatusChangeRequest(status: target, note: note, due: dueDay, plan: target == .problem ? nil : planDay)
         let result = try env.services(db).setStatus(CellKey(communityID: communityID, themeID: th.id), request, problem: problem,

@@ -41,9 +41,9 @@ struct UnitCommand: ParsableCommand {
 
         func run() throws {
             let cli = try MasterDataCLI(store)
-            let ref = try cli.resolver.node(unit, levels: [.unit], what: "units")
-            let out = try cli.services.renameUnit(id: ref.node.id, to: newName, context: cli.context)
-            MasterDataCLI.report(out, "已更名责任单位 \(ref.name) → \(out.audit.first?.newValue ?? newName)", unchanged: "\(ref.name) already has that name")
+            try cli.rename(unit, .unit, what: "units", noun: "责任单位", to: newName) { id throws(GridError) in
+                try cli.services.renameUnit(id: id, to: newName, context: cli.context)
+            }
         }
     }
 
@@ -96,9 +96,9 @@ struct PropertyCommand: ParsableCommand {
 
         func run() throws {
             let cli = try MasterDataCLI(store)
-            let ref = try cli.resolver.node(property, levels: [.property], what: "property companies")
-            let out = try cli.services.renameProperty(id: ref.node.id, to: newName, context: cli.context)
-            MasterDataCLI.report(out, "已更名物业 \(ref.name) → \(out.audit.first?.newValue ?? newName)", unchanged: "\(ref.name) already has that name")
+            try cli.rename(property, .property, what: "property companies", noun: "物业", to: newName) { id throws(GridError) in
+                try cli.services.renameProperty(id: id, to: newName, context: cli.context)
+            }
         }
     }
 

@@ -81,3 +81,33 @@ extension ReviewFindingsCLITests {
         #expect(!again.out.contains("按规范化名称匹配"), "\(again.out)")
     }
 }
+
+extension ReviewFindingsCLITests {
+    @Test("demo --force never overwrites a file that is not a civgrid database")
+    func demoForceSparesOtherFiles() throws {
+        let h = CLIHarness()
+        let sheet = h.folder.appendingPathComponent("名单.csv")
+        let bytes = Data("所属街道,小区名称\n城关镇,阳光小区\n".utf8)
+        try bytes.write(to: sheet)
+        let r = try h.run(["demo", "--force", "--db", sheet.path])
+        #expect(r.code == 2)
+        #expect(r.err.contains("is not a civgrid database"), "\(r.err)")
+        #expect(try Data(contentsOf: sheet) == bytes, "the sheet is left byte for byte")
+    }
+}
+
+extension ReviewFindingsCLITests {
+    @Test("--class and --source on a status other than 有问题 are refused, not ignored")
+    func caseOptionsOnlyFor2() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let (community, theme) = try CLITests().freeCell(h)
+        let before = try h.lastAuditID()
+        for extra in [["--class", "days7"], ["--source", "citizen"]] {
+            let r = try h.run(["set", community, theme, "5", "--note", "已清理"] + extra)
+            #expect(r.code == 2, "\(extra): \(r.err)")
+            #expect(r.err.contains("--class and --source describe the case"), "\(r.err)")
+        }
+        #expect(try h.lastAuditID() == before)
+    }
+}
