@@ -1,8 +1,9 @@
 import GridCore
 
 /// A `WHERE` clause on `community c` alone selecting a scope's communities that pass a filter, with its positional
-/// arguments (in the order of its `?`s). The same clause as the SQLite store's `CommunityWhere`; windows are read in
-/// board order (street, then name) and sought from an anchor row by a row-value comparison on that order.
+/// arguments (in the order of its `?`s). The same clause as the SQLite store's `CommunityWhere`: retired communities
+/// are left out, windows are read in board order (`PGBoardOrder`) and sought from an anchor row by a row-value
+/// comparison on that order, which the `community_board` index (pg2) answers without sorting.
 struct PGCommunityWhere {
     var sql: String
     var args: [any SQLBindable]
@@ -13,12 +14,13 @@ struct PGCommunityWhere {
         args = []
         switch scope {
         case .all:
-            parts = ["TRUE"]
+            parts = []
         case .office(let id):
-            parts = ["c.street_id IN (SELECT id FROM street WHERE office_id = ?)"]
-            args = [id]
+            // An office's streets hold consecutive ranks (offices come first in the street order): a range of the index.
+            parts = ["c.street_rank BETWEEN (SELECT min(rank) FROM street WHERE office_id = ?) AND (SELECT max(rank) FROM street WHERE office_id = ?)"]
+            args = [id, id]
         case .street(let id):
-            parts = ["c.street_id = ?"]
+            parts = ["c.street_rank = (SELECT rank FROM street WHERE id = ?)"]
             args = [id]
         case .community(let id):
             parts = ["c.id = ?"]
@@ -30,6 +32,8 @@ struct PGCommunityWhere {
             parts = ["c.id IN (SELECT a.community_id FROM assignment a WHERE a.property_id = ? AND \(PGSQL.inForce))"]
             args = [id, day, day]
         }
+        // Retired communities (已撤销) are off the board, the browser and roll-ups; the partial index covers the rest.
+        parts.append("c.retired_on IS NULL")
         if !filter.statuses.isEmpty {
             // The maintained tally answers "has a cell in these statuses" without touching the cells.
             let ors = CellStatus.allCases.filter { filter.statuses.contains($0) }.map { "\($0.rawValue) > 0" }
@@ -53,7 +57,7 @@ struct PGCommunityWhere {
         if let anchor, abs(offset - anchor.index) < 5_000 {
             return try seek(s, from: anchor, offset: offset, limit: limit)
         }
-        let forward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id, c.name LIMIT ? OFFSET ?"
+        let forward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(PGBoardOrder.ascending) LIMIT ? OFFSET ?"
         guard offset > 2_000 else { return try ids(s, forward, args + [limit, offset]) }
         var known = knownTotal
         if known == nil { known = try count(s) }
@@ -61,33 +65,43 @@ struct PGCommunityWhere {
         guard offset > total / 2 else { return try ids(s, forward, args + [limit, offset]) }
         let end = min(offset + limit, total)
         guard end > offset else { return [] }
-        let backward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY c.street_id DESC, c.name DESC LIMIT ? OFFSET ?"
+        let backward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(PGBoardOrder.descending) LIMIT ? OFFSET ?"
         return try ids(s, backward, args + [end - offset, total - end]).reversed()
     }
 
-    /// Keyset paging: rows after (or before) the anchor's (street_id, name), skipping only the gap.
+    /// Keyset paging: rows after (or before) the anchor's board-order key, skipping only the gap.
     func seek(_ s: PGSession, from anchor: WindowAnchor, offset: Int, limit: Int) throws(GridError) -> [Int64] {
-        let key: [any SQLBindable] = [anchor.streetID, anchor.name]
+        let key = PGBoardOrder.arguments(anchor.key)
+        let after = "\(PGBoardOrder.key) > \(PGBoardOrder.marks)", before = "\(PGBoardOrder.key) < \(PGBoardOrder.marks)"
         if offset > anchor.index {
-            return try ids(s, """
-                SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) > (?, ?)
-                ORDER BY c.street_id, c.name LIMIT ? OFFSET ?
-                """, args + key + [limit, offset - anchor.index - 1])
+            return try ids(s, "SELECT c.id FROM community c WHERE \(sql) AND \(after) ORDER BY \(PGBoardOrder.ascending) LIMIT ? OFFSET ?",
+                           args + key + [limit, offset - anchor.index - 1])
         }
+        // The window starts at or before the anchor: read backwards from it, then turn the rows around.
         let end = offset + limit
-        let before = try ids(s, """
-            SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) < (?, ?)
-            ORDER BY c.street_id DESC, c.name DESC LIMIT ? OFFSET ?
-            """, args + key + [min(limit, anchor.index - offset), max(0, anchor.index - end)])
-        guard end > anchor.index else { return before.reversed() }
-        let from = try ids(s, """
-            SELECT c.id FROM community c WHERE \(sql) AND (c.street_id, c.name) >= (?, ?)
-            ORDER BY c.street_id, c.name LIMIT ?
-            """, args + key + [end - anchor.index])
-        return before.reversed() + from
+        let earlier = try ids(s, "SELECT c.id FROM community c WHERE \(sql) AND \(before) ORDER BY \(PGBoardOrder.descending) LIMIT ? OFFSET ?",
+                              args + key + [min(limit, anchor.index - offset), max(0, anchor.index - end)])
+        guard end > anchor.index else { return earlier.reversed() }
+        let from = try ids(s, "SELECT c.id FROM community c WHERE \(sql) AND \(PGBoardOrder.key) >= \(PGBoardOrder.marks) "
+                           + "ORDER BY \(PGBoardOrder.ascending) LIMIT ?", args + key + [end - anchor.index])
+        return earlier.reversed() + from
     }
 
     private func ids(_ s: PGSession, _ query: String, _ args: [any SQLBindable]) throws(GridError) -> [Int64] {
         try s.query(query, args).compactMap { $0[0].int }
     }
+}
+
+/// Board order in SQL over `community c`, as the SQLite store's `BoardOrder`: the street's rank, the office order (none
+/// last), the pinyin key, the name and the id — the columns of the `community_board` index (pg2).
+enum PGBoardOrder {
+    static let ascending = "c.street_rank, c.order_key, c.pinyin_key, c.name, c.id"
+    static let descending = "c.street_rank DESC, c.order_key DESC, c.pinyin_key DESC, c.name DESC, c.id DESC"
+    /// The key as a row value, and its bound counterpart (typed, so the comparison uses the index's types and collation).
+    static let key = "(c.street_rank, c.order_key, c.pinyin_key, c.name, c.id)"
+    static let marks = #"(?::bigint, ?::bigint, ?::text COLLATE "C", ?::text COLLATE "C", ?::bigint)"#
+    /// The columns `PGDecode.boardKey` reads.
+    static let columns = "c.street_rank, c.order_key, c.pinyin_key, c.name, c.id"
+
+    static func arguments(_ k: BoardOrderKey) -> [any SQLBindable] { [k.streetRank, k.order, k.pinyin, k.name, k.id] }
 }

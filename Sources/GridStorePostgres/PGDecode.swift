@@ -6,18 +6,23 @@ import GridCore
 enum PGDecode {
     static func office(_ r: SQLRow) -> Office { Office(id: r.int("id"), name: r.text("name")) }
 
+    static func street(_ r: SQLRow) -> Street { Street(id: r.int("id"), officeID: r.int("office_id"), name: r.text("name")) }
+
     static func community(_ r: SQLRow, prefix: String = "") throws -> Community {
         Community(id: r.int(prefix + "id"), streetID: r.int(prefix + "street_id"), name: r.text(prefix + "name"),
                   address: r.text(prefix + "address"), kind: try coded(CommunityKind.self, r[prefix + "kind"].text, "community.kind"),
                   declaredSite: r[prefix + "declared_site"].int.map(Int.init), households: r[prefix + "households"].int.map(Int.init),
-                  note: r.text(prefix + "note"))
+                  note: r.text(prefix + "note"), siteKindCode: r[prefix + "site_kind"].text,
+                  retiredOn: try day(r[prefix + "retired_on"].text, "community.retired_on"),
+                  officeOrder: r[prefix + "office_order"].int.map(Int.init))
     }
 
     static func unit(_ r: SQLRow, prefix: String = "") throws -> ResponsibleUnit {
         ResponsibleUnit(id: r.int(prefix + "id"), officeID: r.int(prefix + "office_id"), name: r.text(prefix + "name"),
                         kind: try coded(UnitKind.self, r[prefix + "kind"].text, "unit.kind"),
                         head: Contact(name: r.text(prefix + "head"), phone: r.text(prefix + "head_phone")),
-                        liaison: Contact(name: r.text(prefix + "liaison"), phone: r.text(prefix + "liaison_phone")))
+                        liaison: Contact(name: r.text(prefix + "liaison"), phone: r.text(prefix + "liaison_phone")),
+                        kindCode: r[prefix + "unit_kind"].text)
     }
 
     static func property(_ r: SQLRow, prefix: String = "") -> PropertyCompany? {
@@ -52,11 +57,19 @@ enum PGDecode {
 
     /// The columns `communityRow` reads, over `community c JOIN street s JOIN tally t`.
     static let communityRowColumns = "c.id, c.street_id, c.name, c.address, c.kind, c.declared_site, c.households, c.note, "
+        + "c.site_kind, c.retired_on, c.office_order, c.street_rank, c.order_key, c.pinyin_key, "
         + "s.name AS street_name, " + PGSQL.tallyColumns
 
-    /// A board row (community, street name, tally); overdue is added by the caller.
+    /// A board row (community, street name, tally, board-order key); overdue is added by the caller.
     static func communityRow(_ r: SQLRow) throws -> CommunityRow {
-        CommunityRow(community: try community(r), streetName: r.text("street_name"), counts: counts(r))
+        CommunityRow(community: try community(r), streetName: r.text("street_name"), counts: counts(r), orderKey: boardKey(r))
+    }
+
+    /// A row's board-order key from its `street_rank`, `order_key`, `pinyin_key`, `name` and `id` columns (an unkeyed
+    /// row — only between a write and its settling — reads as rank 0 and an empty key, as on SQLite).
+    static func boardKey(_ r: SQLRow) -> BoardOrderKey {
+        BoardOrderKey(streetRank: r["street_rank"].int ?? 0, order: r["order_key"].int ?? Int64.max, pinyin: r["pinyin_key"].text ?? "",
+                      name: r.text("name"), id: r.int("id"))
     }
 
     static func operatorAccount(_ r: SQLRow) throws -> Operator {

@@ -14,6 +14,7 @@ enum PGSchema {
     /// Every migration in order: name and statements.
     static let migrations: [(name: String, statements: [String])] = [
         ("pg1-grid", pg1Grid),
+        ("pg2-master-data-and-order", pg2MasterDataAndOrder),
     ]
 
     /// The table recording which migrations a database has.

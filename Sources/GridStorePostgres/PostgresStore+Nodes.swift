@@ -10,17 +10,23 @@ extension PostgresStore {
         let text = query.trimmingWhitespace()
         guard !text.isEmpty else { throw .invalidInput("an empty name matches nothing; give a name or a unique prefix") }
         return try read { s throws(GridError) in
-            if let slash = text.lastIndex(of: "/"), levels.contains(.community) {
-                let street = String(text[..<slash]).trimmingWhitespace(), name = String(text[text.index(after: slash)...]).trimmingWhitespace()
-                let exact = try PGNodeQuery.refs(s, level: .community, where: "x.name = ? AND s.name = ?", [name, street])
-                if !exact.isEmpty { return exact }
-                return try PGNodeQuery.refs(s, level: .community, where: "\(PGNodeQuery.prefix) AND s.name = ?", [name, name, street], limit: 200)
-            }
             var exact: [NodeRef] = []
             for level in Grouping.allCases where levels.contains(level) {
                 exact += try PGNodeQuery.refs(s, level: level, where: "x.name = ?", [text])
             }
             if !exact.isEmpty { return exact }
+            // `街道/小区`: a name may hold "/" itself (金桂园一/二期), so the whole text was tried as a name first, and the
+            // street is split off at the first slash, then at the last.
+            if text.contains("/"), levels.contains(.community) {
+                for slash in Set([text.firstIndex(of: "/")!, text.lastIndex(of: "/")!]).sorted() {
+                    let street = String(text[..<slash]).trimmingWhitespace(), name = String(text[text.index(after: slash)...]).trimmingWhitespace()
+                    let exact = try PGNodeQuery.refs(s, level: .community, where: "x.name = ? AND s.name = ?", [name, street])
+                    if !exact.isEmpty { return exact }
+                    let hits = try PGNodeQuery.refs(s, level: .community, where: "\(PGNodeQuery.prefix) AND s.name = ?", [name, name, street],
+                                                    limit: 200)
+                    if !hits.isEmpty { return hits }
+                }
+            }
             var prefixed: [NodeRef] = []
             for level in Grouping.allCases where levels.contains(level) {
                 prefixed += try PGNodeQuery.refs(s, level: level, where: PGNodeQuery.prefix, [text, text], limit: 200)
@@ -40,21 +46,30 @@ extension PostgresStore {
         let marker = try changeMarker()
         if let cached = searchCache.built.withLock({ $0 }), cached.marker == marker { return cached.index }
         return try read { s throws(GridError) in
-            let stamp = try ["community", "street", "unit", "property"].map { table throws(GridError) in
-                try s.text("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(char_length(name)), 0) FROM \(table)") ?? ""
-            }.joined(separator: "|")
+            let stamp = try PostgresStore.namesStamp(s)
             if let cached = searchCache.built.withLock({ $0 }), cached.stamp == stamp {
                 searchCache.built.withLock { $0?.marker = marker }
                 return cached.index
             }
             var refs: [NodeRef] = []
             for level in [Grouping.community, .street, .unit, .property] {
-                refs += try PGNodeQuery.refs(s, level: level, where: "TRUE", [], limit: Int.max)
+                // Retired communities (已撤销) drop out of search; `show` and `log` still find them by name.
+                refs += try PGNodeQuery.refs(s, level: level, where: level == .community ? "x.retired_on IS NULL" : "TRUE", [], limit: Int.max)
             }
             let index = NameIndex(refs)
             searchCache.built.withLock { $0 = PGNameIndexCache.Built(index: index, marker: marker, stamp: stamp) }
             return index
         }
+    }
+}
+
+extension PostgresStore {
+    /// Changes whenever a name is added, removed or renamed (or edited to another length), or a community is retired or moved.
+    static func namesStamp(_ s: PGSession) throws(GridError) -> String {
+        try ["community", "street", "unit", "property"].map { table throws(GridError) in
+            try s.text("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(char_length(name)), 0) FROM \(table)") ?? ""
+        }.joined(separator: "|") + "|"
+            + (try s.text("SELECT count(retired_on) || ':' || coalesce(sum(street_id), 0) FROM community") ?? "")
     }
 }
 
@@ -81,12 +96,12 @@ enum PGNodeQuery {
         case .office:
             sql = "SELECT x.id, x.name, '' AS path FROM office x WHERE \(condition) ORDER BY x.name"
         case .street:
-            sql = "SELECT x.id, x.name, o.name AS path FROM street x JOIN office o ON o.id = x.office_id WHERE \(condition) ORDER BY o.name, x.id"
+            sql = "SELECT x.id, x.name, o.name AS path FROM street x JOIN office o ON o.id = x.office_id WHERE \(condition) ORDER BY x.rank, x.id"
         case .community:
             sql = """
                 SELECT x.id, x.name, o.name || ' / ' || s.name AS path FROM community x
                 JOIN street s ON s.id = x.street_id JOIN office o ON o.id = s.office_id
-                WHERE \(condition) ORDER BY o.name, s.id, x.name
+                WHERE \(condition) ORDER BY s.rank, x.order_key, x.pinyin_key, x.name, x.id
                 """
         case .unit, .property:
             let table = level == .unit ? "unit" : "property"

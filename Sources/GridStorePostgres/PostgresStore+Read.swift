@@ -79,7 +79,7 @@ extension PostgresStore {
             SELECT a.id AS a_id, a.community_id AS a_community_id, a.unit_id AS a_unit_id, a.role AS a_role,
                    a.property_id AS a_property_id, a.valid_from AS a_valid_from, a.valid_to AS a_valid_to,
                    u.id AS u_id, u.office_id AS u_office_id, u.name AS u_name, u.kind AS u_kind, u.head AS u_head,
-                   u.head_phone AS u_head_phone, u.liaison AS u_liaison, u.liaison_phone AS u_liaison_phone,
+                   u.head_phone AS u_head_phone, u.liaison AS u_liaison, u.liaison_phone AS u_liaison_phone, u.unit_kind AS u_unit_kind,
                    p.id AS p_id, p.office_id AS p_office_id, p.name AS p_name, p.manager AS p_manager,
                    p.manager_phone AS p_manager_phone
             FROM assignment a JOIN unit u ON u.id = a.unit_id LEFT JOIN property p ON p.id = a.property_id
@@ -143,13 +143,10 @@ extension PostgresStore {
                          today: Day) throws(GridError) -> Int? {
         let w = PGCommunityWhere(scope, filter: filter, today: today)
         return try read { s throws(GridError) in
-            guard let me = try s.query("SELECT c.street_id, c.name FROM community c WHERE c.id = ? AND \(w.sql)",
+            guard let me = try s.query("SELECT \(PGBoardOrder.columns) FROM community c WHERE c.id = ? AND \(w.sql)",
                                        [communityID] + w.args).first else { return nil }
-            let sid = me.int("street_id"), name = me.text("name")
-            return try s.int("""
-                SELECT count(*) FROM community c
-                WHERE \(w.sql) AND (c.street_id < ? OR (c.street_id = ? AND c.name < ?))
-                """, w.args + [sid, sid, name]).map(Int.init)
+            return try s.int("SELECT count(*) FROM community c WHERE \(w.sql) AND \(PGBoardOrder.key) < \(PGBoardOrder.marks)",
+                             w.args + PGBoardOrder.arguments(PGDecode.boardKey(me))).map(Int.init)
         }
     }
 

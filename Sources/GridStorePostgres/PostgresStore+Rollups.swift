@@ -25,13 +25,14 @@ extension PostgresStore {
                     refs[ref.node.id] = ref
                 }
             }
+            let places = try PostgresStore.places(s, grouping: grouping)
             return tallies.map { r -> GroupCounts in
                 let k = r["k"].int
                 var counts = PGDecode.counts(r)
                 counts.overdue = overdueByKey[k ?? -1] ?? 0
                 return GroupCounts(node: k.flatMap { refs[$0] }, counts: counts)
             }
-            .sorted(by: PostgresStore.order)
+            .sorted { PostgresStore.order($0, $1, places: places) }
         }
     }
 
@@ -57,12 +58,26 @@ extension PostgresStore {
         }
     }
 
-    /// Groups by id (insertion order), 无物业 last.
-    static func order(_ a: GroupCounts, _ b: GroupCounts) -> Bool {
+    /// Each street's or community's place in the office's order (`PGBoardOrder`); empty for other groupings.
+    static func places(_ s: PGSession, grouping: Grouping) throws(GridError) -> [Int64: Int] {
+        let sql: String
+        switch grouping {
+        case .street: sql = "SELECT id FROM street ORDER BY rank, id"
+        case .community: sql = "SELECT c.id FROM community c ORDER BY \(PGBoardOrder.ascending)"
+        default: return [:]
+        }
+        var places: [Int64: Int] = [:]
+        for (i, r) in try s.query(sql).enumerated() { places[r.int("id")] = i }
+        return places
+    }
+
+    /// Groups in a stable order: streets and communities in the office's order, others by id (insertion order),
+    /// 无物业 last.
+    static func order(_ a: GroupCounts, _ b: GroupCounts, places: [Int64: Int]) -> Bool {
         switch (a.node, b.node) {
         case (nil, _): false
         case (_, nil): true
-        case (let x?, let y?): x.node.id < y.node.id
+        case (let x?, let y?): (places[x.node.id] ?? Int.max, x.node.id) < (places[y.node.id] ?? Int.max, y.node.id)
         }
     }
 }

@@ -35,6 +35,8 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
                 + "version does not know); upgrade civgrid before opening it. Nothing was changed.")
         }
         try store.migrate(skipping: applied)
+        // Rows added or renamed by another client (or just migrated to pg2) are keyed now: a write only when there are any.
+        if try store.read({ s throws(GridError) in try PGOrderKeys.needsSettling(s) }) { try store.write { _ in } }
         return store
     }
 
@@ -115,7 +117,8 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
 
     /// Runs one write transaction: everything in `body` commits together or not at all. It starts by bumping the
     /// change marker, which row-locks it: writers queue there (the audit chain is extended by one transaction at a
-    /// time), and the bump notifies listeners when the transaction commits. `commit: false` rolls back (dry runs).
+    /// time), and the bump notifies listeners when the transaction commits. It ends by keying the streets and
+    /// communities the body added or renamed (`PGOrderKeys.settle`). `commit: false` rolls back (dry runs).
     func write<T>(commit: Bool = true, _ body: (PGSession) throws -> T) throws(GridError) -> T {
         lock.lock()
         defer { lock.unlock() }
@@ -123,6 +126,7 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
         do {
             try session.query("UPDATE change_marker SET n = n + 1 WHERE id = 1")
             let result = try body(session)
+            try PGOrderKeys.settle(session)
             try session.query(commit ? "COMMIT" : "ROLLBACK")
             return result
         } catch {

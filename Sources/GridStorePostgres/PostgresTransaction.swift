@@ -54,6 +54,7 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
+        if !changes.masterData.isEmpty { try persist(changes.masterData) }
         for c in changes.newCases { try PGCaseRows.insert(s, c) }
         for c in changes.updatedCases { try PGCaseRows.update(s, id: try caseID(c.number), c) }
         for fact in changes.caseEvents {
@@ -87,6 +88,7 @@ final class PostgresTransaction: StoreTransaction {
                 try s.query("INSERT INTO notice_case (notice_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [noticeID, try caseID(number)])
             }
         }
+        try PGOrderKeys.write(s, changes.orders)
         try PostgresStore.appendAudit(s, changes.audit, context: context, at: now)
     }
 
