@@ -13,7 +13,7 @@ enum PGRoles {
     static let names: [OperatorRole: String] = [.admin: "civgrid_admin", .inspector: "civgrid_inspector", .clerk: "civgrid_clerk",
                                                 .viewer: "civgrid_viewer"]
     /// Tables every writing role may change.
-    static let data = ["office", "street", "community", "unit", "property", "assignment", "theme", "cell", "tally", "operator",
+    static let data = ["site_kind", "unit_kind", "office", "street", "community", "unit", "property", "assignment", "theme", "cell", "tally", "operator",
                        "case_record", "notice", "notice_case", "change_marker"]
     /// Tables that only grow.
     static let appendOnly = ["audit", "case_event", "chain"]

@@ -72,7 +72,7 @@ public struct PostgresLoader {
     init(_ s: PGSession) { self.s = s }
 
     /// The tables an office is made of, in an order that satisfies every reference (tally is kept by triggers).
-    public static let tables = ["meta", "office", "street", "community", "unit", "property", "assignment", "theme", "cell",
+    public static let tables = ["meta", "site_kind", "unit_kind", "office", "street", "community", "unit", "property", "assignment", "theme", "cell",
                                 "operator", "audit", "case_record", "case_event", "notice", "notice_case", "chain"]
 
     /// Inserts `rows` (values in `columns` order) into `table`.
@@ -81,11 +81,18 @@ public struct PostgresLoader {
         let perStatement = max(1, 30_000 / columns.count)
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         let tuple = "(" + PGSQL.marks(columns.count) + ")"
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            let chunk = rows[start..<min(rows.count, start + perStatement)]
-            try s.query(head + Array(repeating: tuple, count: chunk.count).joined(separator: ","), chunk.flatMap { $0 })
+        // The kind lists are seeded by the schema on both sides: a copied kind overwrites its seed, keeping its place.
+        let seeded = PostgresLoader.seeded.contains(table)
+        let upsert = seeded ? " ON CONFLICT (code) DO UPDATE SET " + columns.filter { $0 != "code" }.map { "\($0) = excluded.\($0)" }
+            .joined(separator: ", ") : ""
+        for start in stride(from: 0, to: rows.count, by: seeded ? 1 : perStatement) {
+            let chunk = rows[start..<min(rows.count, start + (seeded ? 1 : perStatement))]
+            try s.query(head + Array(repeating: tuple, count: chunk.count).joined(separator: ",") + upsert, chunk.flatMap { $0 })
         }
     }
+
+    /// Tables the schema seeds (keyed by `code`).
+    static let seeded: Set<String> = ["site_kind", "unit_kind"]
 
     /// The number of rows in `table` now.
     public func count(_ table: String) throws(GridError) -> Int64 {

@@ -28,6 +28,10 @@ struct PGImportRun {
     var themes: [CheckTheme] = []
     /// Ids above this were created by this import: an 编号 column never matches them.
     var lastCommunityIDBefore: Int64 = 0
+    /// The kind lists, read when a row first names a kind (see PGImportRun+Kinds).
+    var kinds: KindCatalog?
+    /// Streets whose 街道排序 this import has considered (see `importOrders`).
+    var streetOrdersSeen: Set<Int64> = []
     let today: Day
     let now: Timestamp
 
@@ -127,9 +131,16 @@ struct PGImportRun {
         return try s.query("SELECT * FROM community WHERE id = ?", [id]).first
     }
 
-    func communityByID(_ f: CommunityFields, street: Int64) throws -> SQLRow? {
+    /// The community an 编号 (id) column names, when it is in the same street: then a different name is a rename. An
+    /// 编号 is trusted for a rename only: when the sheet's name is another community of the street, the 编号 came from
+    /// another database (an export imported elsewhere) and the name wins.
+    mutating func communityByID(_ f: CommunityFields, street: Int64) throws -> SQLRow? {
         guard let id = f.id, id <= lastCommunityIDBefore, let row = try s.query("SELECT * FROM community WHERE id = ?", [id]).first,
               row.int("street_id") == street else { return nil }
+        if NameKey.of(row.text("name")) != NameKey.of(f.name),
+           let other = try lookup("community", parentColumn: "street_id", parent: street, name: f.name), other != id {
+            return nil
+        }
         return row
     }
 
@@ -147,10 +158,15 @@ struct PGImportRun {
     mutating func unit(_ r: ImportRecord<UnitFields>) throws {
         guard let office = office(r.fields.office, line: r.line) else { return }
         let f = r.fields
+        // The kind as the sheet names it, resolved against the office's unit kinds (see PGImportRun+Kinds).
+        guard let kind = try unitKind(r) else { return }
         if let row = try find("unit", office: office, name: f.name) {
             let old = try PGDecode.unit(row)
             var diffs: [(String, String, String, String)] = []
-            if let k = f.kind, k != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, k.rawValue)) }
+            if f.kindName != nil, kind.code != old.kindCode || kind.base != old.kind {
+                diffs.append(("kind", "类型", old.kind.rawValue, kind.base.rawValue))
+                diffs.append(("unit_kind", "单位类型", old.kindCode ?? "", kind.code ?? ""))
+            }
             if let h = f.head, h != old.head {
                 diffs.append(("head", "负责人", old.head.name, h.name))
                 diffs.append(("head_phone", "负责人电话", old.head.phone, h.phone))
@@ -162,9 +178,10 @@ struct PGImportRun {
             try update("unit", id: old.id, community: nil, diffs: diffs.filter { $0.2 != $0.3 }, line: r.line, what: "责任单位 \(old.name)",
                        importedName: f.name, storedName: old.name, note: r.note)
         } else {
-            let id = try insert("INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [office, f.name, (f.kind ?? .department).rawValue, f.head?.name ?? "", f.head?.phone ?? "",
-                                 f.liaison?.name ?? "", f.liaison?.phone ?? ""])
+            let id = try insert("""
+                INSERT INTO unit (office_id, name, kind, head, head_phone, liaison, liaison_phone, unit_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [office, f.name, kind.base.rawValue, f.head?.name ?? "", f.head?.phone ?? "", f.liaison?.name ?? "", f.liaison?.phone ?? "",
+                      kind.code])
             remember("unit", parent: office, name: f.name, id: id)
             try audit(.unit, "\(id)", nil, "name", nil, f.name, note: r.note)
             outcome.changes.append(.init(kind: .new, line: r.line, what: "责任单位 \(f.name)", details: []))
@@ -192,15 +209,25 @@ struct PGImportRun {
     }
 
     mutating func community(_ r: ImportRecord<CommunityFields>) throws {
+        // The kind as the sheet names it, resolved against the office's site kinds (see PGImportRun+Kinds).
+        guard let kind = try siteKind(r) else { return }
         guard let office = office(r.fields.office, line: r.line),
               let street = try street(office: office, name: r.fields.street, create: true) else { return }
         let f = r.fields
-        if let row = try communityByID(f, street: street) ?? findCommunity(street: street, name: f.name) {
+        // The table's CHECK constraints, checked first: on PostgreSQL a violated one would abort the whole import.
+        if let v = f.declaredSite, v <= 0 {
+            return reject(r.line, "申报点位 (declared site) \(v) is not a site number: site numbers start at 1; correct or empty the cell")
+        }
+        if let v = f.households, v < 0 { return reject(r.line, "户数 (households) \(v) is negative; correct or empty the cell") }
+        let byID = try communityByID(f, street: street)
+        if let row = try byID ?? findCommunity(street: street, name: f.name) {
             let old = try PGDecode.community(row)
             var diffs: [(String, String, String, String)] = []
             if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
             if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
-            if let v = f.kind, v != old.kind { diffs.append(("kind", "类型", old.kind.rawValue, v.rawValue)) }
+            if f.kindName != nil, kind.base != old.kind || kind.code != old.siteKindCode {
+                diffs.append(("kind", "类型", old.kind.rawValue, kind.base.rawValue))
+            }
             if let v = f.declaredSite, v != old.declaredSite { diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)")) }
             if let v = f.households, v != old.households { diffs.append(("households", "户数", old.households.map(String.init) ?? "", "\(v)")) }
             if let v = f.note, v != old.note { diffs.append(("note", "备注", old.note, v)) }
@@ -208,19 +235,22 @@ struct PGImportRun {
                 reject(r.line, "\(old.name): changing a community's kind changes which themes it is checked on; change it by hand")
                 diffs.removeAll { $0.0 == "kind" }
             }
+            // Matched by 编号: a different name is a rename (in the diff), not a near-duplicate spelling.
             try update("community", id: old.id, community: old.id, diffs: diffs, line: r.line, what: "小区 \(f.street)/\(old.name)",
-                       importedName: f.name, storedName: old.name)
+                       importedName: byID == nil ? f.name : old.name, storedName: old.name)
+            try importOrders(r, street: street, community: old.id)
             return
         }
-        let kind = f.kind ?? .residential
-        let id = try insert("INSERT INTO community (street_id, name, address, kind, declared_site, households, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [street, f.name, f.address ?? "", kind.rawValue, f.declaredSite, f.households, f.note ?? ""])
+        let id = try insert("""
+            INSERT INTO community (street_id, name, address, kind, declared_site, households, note, site_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [street, f.name, f.address ?? "", kind.base.rawValue, f.declaredSite, f.households, f.note ?? "", kind.code])
         remember("community", parent: street, name: f.name, id: id)
-        for theme in themes where theme.applies(to: kind) {
+        for theme in themes where theme.applies(to: kind.base) {
             try s.query("INSERT INTO cell (community_id, theme_id) VALUES (?, ?)", [id, theme.id])
         }
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
+        try importOrders(r, street: street, community: id, isNew: true)
     }
 
     mutating func link(_ r: ImportRecord<LinkFields>) throws {
