@@ -54,6 +54,16 @@ struct NoticeRankCLITests {
         #expect(r.out.contains("2026·第3期"), "the demo issued September's and October's notices")
         #expect(r.out.contains("本期发现问题 \(found) 个"))
         #expect(r.out.contains("四、责任单位得分排名"))
+        // The notice's league is `rank`'s for the same month: the same units, places (ties share one) and scores.
+        let section = r.out.components(separatedBy: "四、责任单位得分排名").last ?? ""
+        let published = Set(section.split(separator: "\n").compactMap { line -> String? in
+            let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+            guard parts.count >= 3, parts[0].hasSuffix(".") else { return nil }
+            return "\(parts[0].dropLast()) \(parts[1]) \(parts[2])"
+        })
+        let ranked = try #require(try h.json(["rank", "--period", "2026-11", "--json"]) as? [[String: Any]])
+        let expected = Set(ranked.map { "\($0["rank"]!) \($0["name"]!) \(String(format: "%.2f", $0["score"] as! Double))" })
+        #expect(published == expected && !expected.isEmpty, "\(published.symmetricDifference(expected).sorted().prefix(6))")
         #expect(try h.run(["notice", "--from", "2026-12-01", "--to", "2026-12-31", "--preview"]).out.contains("2026·第4期"))
         #expect(try h.run(["notice", "--from", "2026-12-01", "--to", "2026-12-31", "--issue", "3"]).code == 2, "an issued number is not reused")
         let md = try h.run(["notice", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "md", "--preview"])
