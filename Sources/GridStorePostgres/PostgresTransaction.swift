@@ -53,6 +53,17 @@ final class PostgresTransaction: StoreTransaction {
         try s.int("SELECT 1 FROM notice WHERE year = ? AND issue = ?", [year, issue]) != nil
     }
 
+    func noticesOverlapping(_ first: Day, _ last: Day) throws -> [NoticePeriod] {
+        // Compared in byte order (ISO days), whatever the server's locale: pg1's notice periods have no "C" collation.
+        try s.query("""
+            SELECT year, issue, period_from, period_to FROM notice WHERE period_from COLLATE "C" <= ? AND period_to COLLATE "C" >= ?
+            ORDER BY period_from COLLATE "C", year, issue
+            """, [last.description, first.description]).compactMap { r in
+            guard let from = Day(r.text("period_from")), let to = Day(r.text("period_to")) else { return nil }
+            return NoticePeriod(year: Int(r.int("year")), issue: Int(r.int("issue")), first: from, last: to)
+        }
+    }
+
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
         if !changes.masterData.isEmpty { try persist(changes.masterData) }
         for c in changes.newCases { try PGCaseRows.insert(s, c) }
