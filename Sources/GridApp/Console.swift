@@ -11,7 +11,7 @@ import TerminalNcurses
 /// every idle tick.
 public final class Console {
     let store: SQLiteStore
-    let runner: EffectRunner
+    var runner: EffectRunner
     /// The diffing terminal the console draws through.
     public let terminal: Terminal
     let backend: any TerminalBackend
