@@ -1,4 +1,4 @@
-import GridCore
+@testable import GridCore
 import Testing
 
 @Suite("Evidence: file types, digests, rules and the after-photo step")

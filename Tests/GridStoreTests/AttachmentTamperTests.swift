@@ -88,7 +88,7 @@ struct AttachmentTamperTests {
         try store.db.read { db in
             #expect(try db.tableExists("attachment") && db.tableExists("attachment_blob"))
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains("v11-attachments"))
-            let plan = try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM attachment WHERE case_id = 1 ORDER BY id").joined()
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM attachment WHERE case_id = 1 ORDER BY id").map { $0["detail"] as String }.joined()
             #expect(plan.contains("attachment_case"), "\(plan)")
         }
     }

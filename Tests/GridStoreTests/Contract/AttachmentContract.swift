@@ -54,7 +54,7 @@ struct AttachmentContract {
         let first = try submittedCase(s), second = try submittedCase(s)
         _ = try s.services.attach([photo(.before, 7)], to: first.number, context: s.context())
         let events = try s.store.caseEvents(first.number).count
-        #expect(throws: GridError.self) { try s.services.attach([photo(.after, 8), photo(.after, 7, name: "again.png")], to: first.number, context: s.context()) }
+        #expect(throws: GridError.self) { try s.services.attach([photo(.after, 8), photo(.before, 7, name: "again.png")], to: first.number, context: s.context()) }
         #expect(try s.store.caseEvents(first.number).count == events, "all or none: the good file of the refused call is not kept")
         #expect(try s.store.attachments(of: first.number).count == 1)
         _ = try s.services.attach([photo(.before, 7)], to: second.number, context: s.context())
