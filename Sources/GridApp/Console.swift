@@ -134,7 +134,7 @@ public final class Console {
         case .startImport(let file):
             var importContext = context
             importContext.source = .importer
-            importJob = ImportJob(file: file, databasePath: store.path, context: importContext, calendar: runner.calendar)
+            importJob = ImportJob(file: file, databasePath: store.path, context: importContext, calendar: runner.calendar, evidence: runner.evidence)
             return []
         case .cancelImport:
             importJob?.cancel()
