@@ -16,6 +16,14 @@ enum CasesScreen: ScreenModule {
         return "案件队列 (\(count))\(sort)\(s.cases.filterLabel)\(s.cases.marks.isEmpty ? "" : " 标记\(s.cases.marks.count)")"
     }
 
+    /// The selected case of how many, with the queue's filter and order (the board's scope and filter do not apply here).
+    static func statusContext(_ s: AppState) -> String {
+        let q = s.cases
+        let position = q.total == 0 ? "0/0" : "\(q.selection + 1)/\(q.total)"
+        return "案件 \(position)" + (q.sort == .gain ? " · 按挽回分" : "") + (q.filterLabel.isEmpty ? "" : " ·" + q.filterLabel)
+            + (q.marks.isEmpty ? "" : " · 标记\(q.marks.count)")
+    }
+
     /// Rows under the header: the queue pages by its own height.
     static func visibleRows(_ s: AppState) -> Int { max(1, s.contentHeight - 1) }
 
