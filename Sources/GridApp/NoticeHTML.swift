@@ -29,12 +29,13 @@ extension NoticeContent {
         body += "<h2>三、逾期未整改的责任单位</h2>"
         let late = Dictionary(grouping: overdue, by: { $0.c.unitName ?? "未分配" }).map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
         body += "<p>" + (late.isEmpty ? "无。" : late.map { "\(e($0.0))（\($0.1)项）" }.joined(separator: "、")) + "</p>"
-        body += "<h2>四、责任单位得分排名（100 − 扣分）</h2><ol>"
-        let ordered = Array(ranking.reversed())
-        for (k, l) in ordered.enumerated() {
-            body += "<li>\(e(l.name)) \(String(format: "%.2f", l.score))\(k >= ordered.count - 3 ? " <strong>倒数</strong>" : "")</li>"
+        body += "<h2>四、责任单位得分排名（100 − 扣分）</h2><table>"
+        for r in ranking {
+            body += "<tr><td>\(r.place)</td><td>\(e(r.line.name))</td><td>\(String(format: "%.2f", r.line.score))</td>"
+                + "<td>\(r.isBottomThree ? "<strong>倒数</strong>" : "")</td></tr>"
         }
-        body += ranking.isEmpty ? "</ol><p>本期无扣分。</p>" : "</ol>"
+        body += "</table>"
+        if !ranking.contains(where: { !$0.line.deductions.isEmpty }) { body += "<p>本期无扣分。</p>" }
         return """
             <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>\(e(office))督查通报 \(year)·第\(issue)期</title>
             <style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}.item{margin:6px 0 2px}\(EvidenceHTML.style)</style></head><body>
