@@ -7,7 +7,7 @@ import GridCore
 /// listed with the command that gets them out. A document embeds at most `budget` bytes of photos; the rest are listed.
 struct EvidenceHTML {
     /// The most photo bytes one document embeds.
-    static let defaultBudget = 64 * EvidenceRules.megabyte
+    static let defaultBudget = 20 * EvidenceRules.megabyte
 
     let store: any GridRepository
     var budget = EvidenceHTML.defaultBudget
