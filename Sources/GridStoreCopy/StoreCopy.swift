@@ -45,11 +45,12 @@ public enum StoreCopy {
         try target.load { loader in
             for table in PostgresLoader.tables {
                 guard let columns = layout[table] else { continue }
+                let binary = binaryColumns[table] ?? []
                 try source.readDatabase { db in
                     let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table)")
                     var batch: [[SQLValue]] = []
                     while let row = try cursor.next() {
-                        batch.append((0..<columns.count).map { value(row[$0]) })
+                        batch.append((0..<columns.count).map { value(row[$0], bytes: binary.contains(columns[$0])) })
                         if batch.count == 20_000 {
                             try loader.insert(table, columns: columns, rows: batch)
                             batch.removeAll(keepingCapacity: true)
@@ -89,13 +90,16 @@ public enum StoreCopy {
         return layout
     }
 
-    static func value(_ v: DatabaseValue) -> SQLValue {
+    /// Columns that hold bytes (`bytea` on the server); any other blob SQLite holds is text stored as a blob.
+    static let binaryColumns: [String: Set<String>] = ["attachment_blob": ["bytes"]]
+
+    static func value(_ v: DatabaseValue, bytes: Bool = false) -> SQLValue {
         switch v.storage {
         case .null: .null
         case .int64(let i): .int(i)
         case .double(let d): .real(d)
-        case .string(let s): .text(s)
-        case .blob(let data): .text(String(decoding: data, as: UTF8.self))
+        case .string(let s): bytes ? .bytes(Array(s.utf8)) : .text(s)
+        case .blob(let data): bytes ? .bytes([UInt8](data)) : .text(String(decoding: data, as: UTF8.self))
         }
     }
 }

@@ -49,6 +49,10 @@ enum PGChain {
             case .int(let i): bytes += String(i).utf8
             case .real(let d): bytes += "{\"real\":\"\(d)\"}".utf8
             case .text(let t): appendString(t, to: &bytes)
+            case .bytes(let b): // as SQLite's chain encodes a blob (never in a chained column today)
+                bytes += "{\"blob\":\"".utf8
+                for x in b { bytes.append(digits[Int(x >> 4)]); bytes.append(digits[Int(x & 0x0F)]) }
+                bytes += "\"}".utf8
             }
         }
         bytes.append(UInt8(ascii: "]"))

@@ -16,7 +16,7 @@ enum PGRoles {
     static let data = ["site_kind", "unit_kind", "office", "street", "community", "unit", "property", "assignment", "theme", "cell", "tally", "operator",
                        "case_record", "notice", "notice_case", "change_marker"]
     /// Tables that only grow.
-    static let appendOnly = ["audit", "case_event", "chain"]
+    static let appendOnly = ["audit", "case_event", "chain", "attachment", "attachment_blob"]
 
     static func statements() -> [String] {
         var sql: [String] = []

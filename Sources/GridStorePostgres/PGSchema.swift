@@ -15,6 +15,7 @@ enum PGSchema {
     static let migrations: [(name: String, statements: [String])] = [
         ("pg1-grid", pg1Grid),
         ("pg2-master-data-and-order", pg2MasterDataAndOrder),
+        ("pg3-attachments", pg3Attachments),
     ]
 
     /// The table recording which migrations a database has.

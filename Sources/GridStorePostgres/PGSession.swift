@@ -10,6 +10,8 @@ public enum SQLValue: Sendable, Hashable {
     case int(Int64)
     case text(String)
     case real(Double)
+    /// Raw bytes (`bytea`): stored files (attachments), never chained or compared as text.
+    case bytes([UInt8])
 }
 
 /// Anything that can be bound to a statement.
@@ -23,6 +25,7 @@ extension Int64: SQLBindable { public var sqlValue: SQLValue { .int(self) } }
 extension Int: SQLBindable { public var sqlValue: SQLValue { .int(Int64(self)) } }
 extension Bool: SQLBindable { public var sqlValue: SQLValue { .int(self ? 1 : 0) } }
 extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
+extension [UInt8]: SQLBindable { public var sqlValue: SQLValue { .bytes(self) } }
 extension Optional: SQLBindable where Wrapped: SQLBindable {
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }
@@ -64,7 +67,7 @@ extension SQLValue {
         case .int(let i): i
         case .text(let s): Int64(s)
         case .real(let d): Int64(d)
-        case .null: nil
+        case .null, .bytes: nil
         }
     }
 
@@ -74,7 +77,17 @@ extension SQLValue {
         case .text(let s): s
         case .int(let i): String(i)
         case .real(let d): String(d)
+        case .bytes(let b): String(decoding: b, as: UTF8.self)
         case .null: nil
+        }
+    }
+
+    /// The bytes of a `bytea` value (text as its UTF-8), or nil for NULL.
+    public var bytes: [UInt8]? {
+        switch self {
+        case .bytes(let b): b
+        case .text(let s): Array(s.utf8)
+        case .int, .real, .null: nil
         }
     }
 
@@ -137,6 +150,7 @@ final class PGSession: @unchecked Sendable {
             case .int(let i): binds.append(i)
             case .text(let s): binds.append(s)
             case .real(let d): binds.append(d)
+            case .bytes(let b): binds.append(ByteBuffer(bytes: b))
             }
         }
         let query = PostgresQuery(unsafeSQL: PGSession.numbered(sql), binds: binds)
@@ -195,6 +209,7 @@ final class PGSession: @unchecked Sendable {
             case .int4: if let i = bytes.readInteger(as: Int32.self) { return .int(Int64(i)) }
             case .int2: if let i = bytes.readInteger(as: Int16.self) { return .int(Int64(i)) }
             case .text, .varchar, .name, .bpchar: if let s = bytes.readString(length: bytes.readableBytes) { return .text(s) }
+            case .bytea: return .bytes(bytes.readBytes(length: bytes.readableBytes) ?? [])
             default: break
             }
         }
@@ -202,6 +217,7 @@ final class PGSession: @unchecked Sendable {
         case .int8, .int4, .int2: return .int(try cell.decode(Int64.self))
         case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
         case .float8, .float4: return .real(try cell.decode(Double.self))
+        case .bytea: return .bytes(Array(try cell.decode(ByteBuffer.self).readableBytesView))
         default: return .text(try cell.decode(String.self))
         }
     }

@@ -94,11 +94,12 @@ enum PGCaseRows {
                   c.requestedDue?.description, id])
     }
 
-    /// Appends a case event, chained onto the audit chain in the caller's transaction.
+    /// Appends a case event, chained onto the audit chain in the caller's transaction; returns the event's id.
+    @discardableResult
     static func appendEvent(_ s: PGSession, caseID: Int64, _ e: CaseEvent, context: ChangeContext, at: Timestamp,
-                            fromState: CaseState?) throws(GridError) {
+                            fromState: CaseState?) throws(GridError) -> Int64 {
         var chain = try PGChainAppender(s)
-        try chain.insert(.caseEvent, values: [.int(caseID), .text(at.description), .text(e.action), fromState?.rawValue.sqlValue ?? .null,
+        return try chain.insert(.caseEvent, values: [.int(caseID), .text(at.description), .text(e.action), fromState?.rawValue.sqlValue ?? .null,
                                               .text(e.to.rawValue), .text(e.actor), .text(context.osUser), .text(e.reason),
                                               e.dueOn?.description.sqlValue ?? .null], s)
     }

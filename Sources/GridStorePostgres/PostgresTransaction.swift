@@ -37,6 +37,8 @@ final class PostgresTransaction: StoreTransaction {
 
     func caseRecord(_ number: CaseNumber) throws -> CaseRecord? { try PGCaseRows.fetch(s, number)?.1 }
 
+    func attachments(of number: CaseNumber) throws -> [Attachment] { try PGAttachmentRows.of(s, number) }
+
     func lastCaseSequence(year: Int) throws -> Int {
         Int(try s.int("SELECT max(seq) FROM case_record WHERE year = ?", [year]) ?? 0)
     }
@@ -71,6 +73,7 @@ final class PostgresTransaction: StoreTransaction {
         for fact in changes.caseEvents {
             try PGCaseRows.appendEvent(s, caseID: try caseID(fact.number), fact.event, context: context, at: now, fromState: fact.from)
         }
+        try PGAttachmentRows.write(s, changes.attachments, context: context, at: now)
         for cell in changes.cells {
             try s.query("""
                 UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
