@@ -94,20 +94,20 @@ public struct DemoRounds {
                                           context: try context(planner, days: min(plan.from, 0) - 1, hour: 9))
         guard plan.state != .planned else { return }
         _ = try services.startRound(round.id, context: try context(planner, days: plan.from, hour: 8))
-        // Each community checked by one team member on one day of the round (never after today), cell by cell.
-        let lastDay = min(plan.to, 0)
+        // Each community checked by one team member on one day of the round (never after yesterday), cell by cell.
+        let lastDay = min(plan.to, -1) // the demo's history ends yesterday: today starts clean, as the case ledger does
         var problems = plan.problems
         for row in communities where rng.chance(plan.share) {
             let login = rng.pick(plan.team)
             let day = plan.from + rng.int(0...max(0, lastDay - plan.from))
-            let cells = try store.cells(communityID: row.community.id).map(\.cell)
-                .filter { scope.covers(themeID: $0.themeID) && $0.status == .ok }
+            let cells = try store.cells(communityID: row.community.id)
+                .filter { scope.covers(themeID: $0.cell.themeID) && $0.cell.status == .ok }
             var requests: [InspectionRequest] = []
             for cell in cells {
-                let key = CellKey(communityID: cell.communityID, themeID: cell.themeID)
+                let key = CellKey(communityID: cell.cell.communityID, themeID: cell.cell.themeID)
                 if problems > 0, rng.chance(0.15) {
                     problems -= 1
-                    requests.append(InspectionRequest(roundID: round.id, cell: key, result: .problem, note: rng.pick(Self.findings),
+                    requests.append(InspectionRequest(roundID: round.id, cell: key, result: .problem, note: rng.pick(DemoNames.problems[cell.theme.code] ?? ["现场发现问题"]),
                                                       problem: ProblemDetails(deadlineClass: rng.pick([.immediate, .threeDays]))))
                 } else {
                     requests.append(InspectionRequest(roundID: round.id, cell: key, result: .ok))
@@ -119,5 +119,4 @@ public struct DemoRounds {
         if plan.state == .closed { _ = try services.closeRound(round.id, context: try context(planner, days: plan.to, hour: 18)) }
     }
 
-    static let findings = ["楼道堆放杂物", "绿化带内有积存垃圾", "公益广告破损未更换", "电动车飞线充电", "垃圾桶满溢未及时清运"]
 }
