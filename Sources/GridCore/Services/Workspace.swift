@@ -13,6 +13,7 @@ final class Workspace {
     private var newNumbers: Set<CaseNumber> = []
     private var newCasesAt: [CellKey: [CaseNumber]] = [:]
     private var sequences: [Int: Int] = [:]
+    private var attachmentsWritten: [CaseNumber: [Attachment]] = [:]
 
     init(_ tx: any StoreTransaction, context: ChangeContext) throws {
         self.tx = tx
@@ -114,6 +115,17 @@ final class Workspace {
     func order(_ fact: OrderFact, audit: AuditEntry) {
         changes.orders.append(fact)
         changes.audit.append(audit)
+    }
+
+    /// Records a file attached to a case (with its `attach` event); `attachment` is how it reads back in this call.
+    func attach(_ fact: AttachmentFact, as attachment: Attachment) {
+        changes.attachments.append(fact)
+        attachmentsWritten[fact.number, default: []].append(attachment)
+    }
+
+    /// A case's attachments as they stand in this call.
+    func attachments(of number: CaseNumber) throws -> [Attachment] {
+        try tx.attachments(of: number) + (attachmentsWritten[number] ?? [])
     }
 
     /// Records rounds planned or moved and inspections, with their audit entries.
