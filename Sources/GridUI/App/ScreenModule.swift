@@ -39,6 +39,7 @@ enum Screens {
         CellDetailScreen.self,
         CaseDetailScreen.self,
         HelpScreen.self,
+        WalkScreen.self,
     ]
 
     /// The module of a screen (the board for an unknown one).
