@@ -80,12 +80,10 @@ struct CheckPointsReader {
 
     /// One `[[theme]]`: its code and points, or nil (with the problems noted).
     mutating func readTheme(_ x: TOMLTable, index i: Int, seen: inout [String: Int]) -> (String, [String])? {
-        for key in x.keys.sorted() where key != "code" && key != "points" {
-            problem("[[theme]] #\(i + 1): unknown key “\(key)”; use code, points", index: i, key: key)
-        }
         let code = x["code"]?.string?.trimmingWhitespace() ?? ""
         let label = code.isEmpty ? "#\(i + 1)" : code
         func fail(_ m: String, _ key: String?) { problem("[[theme]] \(label): \(m)", index: i, key: key) }
+        for key in x.keys.sorted() where key != "code" && key != "points" { fail("unknown key “\(key)”; use code, points", key) }
         var ok = true
         if code.isEmpty {
             fail("code is missing: write code = \"sanitation\" (the theme's code)", "code")

@@ -4,7 +4,8 @@ public extension DisplayWidth {
     static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "》", "”", "’", ",", ".", ";", ":", "!", "?", ")"]
 
     /// `text` (cleaned by `Sanitiser`, so widths are those of what is printed) as lines of at most `columns` columns.
-    /// Chinese breaks between any two characters, but never before closing punctuation; a Latin word is not split
+    /// Chinese breaks between any two characters, but not before closing punctuation (unless the line would hold one
+    /// character only); a Latin word is not split
     /// when it fits on a line of its own. Never splits a wide character. Empty text is one empty line.
     func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
@@ -28,7 +29,7 @@ public extension DisplayWidth {
             lines.append(head.trimmingTrailingSpaces())
             rest = String(tail.drop { $0 == " " })
         }
-        lines.append(rest)
+        if !rest.isEmpty || lines.isEmpty { lines.append(rest) }
         return lines
     }
 }
