@@ -45,6 +45,10 @@ public enum GridPermission: String, CaseIterable, Sendable {
     case manageOperators = "manage_operators"
     /// Replace the whole database: `demo --force`, `restore --force`, `init` over an existing file.
     case replaceDatabase = "replace_database"
+    /// Plan, start and close rounds of checking (检查轮次).
+    case planRounds = "plan_rounds"
+    /// Record an inspection (检查记录): what was found at a cell, in a round or outside one.
+    case recordInspection = "record_inspection"
 
     /// What the permission lets one do, in the words a refusal uses.
     public var zh: String {
@@ -70,6 +74,8 @@ public enum GridPermission: String, CaseIterable, Sendable {
         case .assignUnits: "调整责任链 (change assignments)"
         case .manageOperators: "管理操作员 (manage operators)"
         case .replaceDatabase: "替换数据库 (replace the database)"
+        case .planRounds: "安排检查轮次 (plan rounds)"
+        case .recordInspection: "记录检查 (record inspections)"
         }
     }
 }
@@ -91,6 +97,7 @@ public enum Policy {
             .rework: supervisors, .park: supervisors, .exempt: supervisors, .voidCase: supervisors,
             .decideExtension: supervisors, .reopenCase: supervisors, .escalateCase: supervisors, .issueNotice: supervisors,
             .approveFurtherExtension: adminOnly, .editMasterData: adminOnly, .editKinds: adminOnly, .assignUnits: adminOnly, .manageOperators: adminOnly, .replaceDatabase: adminOnly,
+            .planRounds: supervisors, .recordInspection: everyoneWhoWrites,
         ]
     }()
 
