@@ -6,14 +6,18 @@ import TerminalKit
 
 /// Walk mode's data in memory: one round, three sites (two declared, one not), themes with check points.
 enum WalkFixture {
-    static let round = WalkRound(id: 7, name: "12月第1周两督", kind: "两督", state: "进行中", source: .supervision,
-                                 startsOn: Day("2026-11-30"), endsOn: Day("2026-12-06"))
-    static let selfCheck = WalkRound(id: 8, name: "人民路公厕自查", kind: "自查", state: "进行中", source: .selfInspection)
+    static let round = InspectionRound(id: 7, name: "12月第1周两督", kind: .jointSupervision, from: Day("2026-11-30")!,
+                                       to: Day("2026-12-06")!, state: .inProgress, createdBy: "admin", createdAt: Timestamp(millis: 0))
+    static let selfCheck = InspectionRound(id: 8, name: "人民路公厕自查", kind: .selfInspection, unitID: 3, from: Day("2026-12-01")!,
+                                           to: Day("2026-12-01")!, state: .inProgress, createdBy: "admin", createdAt: Timestamp(millis: 0))
     static let sites = [
         WalkSiteSummary(communityID: 11, name: "人民路公厕", streetName: "城关镇", declaredSite: 2, cells: 2, checked: 0),
         WalkSiteSummary(communityID: 12, name: "东湖农贸市场", streetName: "东湖街道", declaredSite: 5, cells: 3, checked: 3),
         WalkSiteSummary(communityID: 13, name: "锦绣华庭国际社区", streetName: "城关镇", declaredSite: nil, cells: 4, checked: 1),
     ]
+
+    /// The round's counts to go with `sites`.
+    static let progress = WalkProgress(sitesDone: 1, sites: 3, cellsDone: 4, cells: 9)
 
     static func stops(_ site: WalkSiteSummary, checked: Int) -> [WalkStop] {
         UIFixture.themes.prefix(site.cells).enumerated().map { i, t in
@@ -30,7 +34,7 @@ enum WalkFixture {
         _ = Reducer.reduce(&s, .key(.char("W")))
         _ = Reducer.reduce(&s, .walkRoundsLoaded([round, selfCheck]))
         _ = Reducer.reduce(&s, .key(.enter))
-        _ = Reducer.reduce(&s, .walkSitesLoaded(round: round.id, sites: sites))
+        _ = Reducer.reduce(&s, .walkSitesLoaded(round: round.id, sites: sites, progress: progress))
         s.walk.siteList.selection = i
         _ = Reducer.reduce(&s, .key(.enter))
         _ = Reducer.reduce(&s, .walkSiteLoaded(round: round.id, site: site(i)))
@@ -55,7 +59,7 @@ struct WalkUpdateTests {
         _ = Reducer.reduce(&s, .key(.char("k")))
         #expect(Reducer.reduce(&s, .key(.enter)) == [.loadWalkSites(round: 7)])
         #expect(s.walk.phase == .sites && s.walk.round == WalkFixture.round)
-        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: WalkFixture.sites))
+        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: WalkFixture.sites, progress: WalkFixture.progress))
         _ = Reducer.reduce(&s, .key(.char("j")))
         _ = Reducer.reduce(&s, .key(.char("j")))
         #expect(Reducer.reduce(&s, .key(.enter)) == [.loadWalkSite(round: 7, communityID: 13)])
@@ -67,7 +71,7 @@ struct WalkUpdateTests {
     @Test("a reply for another round (an older request) is dropped")
     func staleRound() {
         var s = WalkFixture.walking()
-        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 99, sites: []))
+        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 99, sites: [], progress: WalkProgress()))
         #expect(s.walk.sites == WalkFixture.sites)
         _ = Reducer.reduce(&s, .walkSiteLoaded(round: 99, site: WalkFixture.site(2)))
         #expect(s.walk.site?.summary.communityID == 11)
@@ -148,7 +152,7 @@ struct WalkUpdateTests {
         var s = WalkFixture.walking()
         var sites = WalkFixture.sites
         sites[2].checked = sites[2].cells
-        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: sites))
+        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: sites, progress: WalkProgress(sitesDone: 2, sites: 3, cellsDone: 7, cells: 9)))
         for theme in [RowID(1), 2] {
             let key = CellKey(communityID: 11, themeID: theme)
             _ = Reducer.reduce(&s, .inspected(key: key, result: .ok, cell: WalkFixture.cell(key, .ok), cases: []))

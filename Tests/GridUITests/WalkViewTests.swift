@@ -66,7 +66,7 @@ struct WalkViewTests {
     func monochrome() {
         var s = WalkFixture.walking()
         _ = Reducer.reduce(&s, .key(.char("s")))
-        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: WalkFixture.sites))
+        _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: WalkFixture.sites, progress: WalkFixture.progress))
         let b = Renderer.render(s, palette: BuiltinPalettes.default.adapted(colors: 1))
         guard let selected = (0..<b.height).first(where: { b.rowText($0).contains("人民路公厕") }) else { Issue.record("no site row"); return }
         #expect(b[2, selected].style.reverse)
@@ -84,7 +84,7 @@ struct WalkViewTests {
             s.walk.roundList.selection = 1
         case "sites":
             _ = Reducer.reduce(&s, .key(.char("s")))
-            _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: WalkFixture.sites))
+            _ = Reducer.reduce(&s, .walkSitesLoaded(round: 7, sites: WalkFixture.sites, progress: WalkFixture.progress))
             s.walk.siteList.selection = 1
         case "empty":
             s = UIFixture.state()
@@ -103,13 +103,13 @@ struct WalkViewTests {
         }
     }
 
-    @Test("the empty round list says how to make a round")
+    @Test("the empty round list says how to make and start a round")
     func noRounds() {
         var s = UIFixture.state(width: 40, height: 20)
         _ = Reducer.reduce(&s, .key(.char("W")))
         _ = Reducer.reduce(&s, .walkRoundsLoaded([]))
         let b = Renderer.render(s, palette: BuiltinPalettes.default)
         let text = (0..<b.height).map(b.rowText).joined()
-        #expect(text.contains("civgrid round add"))
+        #expect(text.contains("civgrid round") && text.contains("add 新建") && text.contains("no round in progress"))
     }
 }

@@ -42,11 +42,11 @@ public enum Action: Sendable {
     case masterDataSaved(summary: String)
     case masterDataRefused(String)
     /// Walk mode (巡检): the rounds to walk, a round's sites (declared first), one site's stops.
-    case walkRoundsLoaded([WalkRound])
-    case walkSitesLoaded(round: RowID, sites: [WalkSiteSummary])
+    case walkRoundsLoaded([InspectionRound])
+    case walkSitesLoaded(round: RowID, sites: [WalkSiteSummary], progress: WalkProgress)
     case walkSiteLoaded(round: RowID, site: WalkSite)
     /// An inspection was recorded in a round: the cell as it now is, and the cases a problem recorded.
-    case inspected(key: CellKey, result: WalkResult, cell: CellState, cases: [CaseNumber])
+    case inspected(key: CellKey, result: InspectionResult, cell: CellState, cases: [CaseNumber])
     case failed(String)
 }
 
@@ -95,7 +95,7 @@ public enum Effect: Hashable, Sendable {
     case loadWalkSites(round: RowID)
     case loadWalkSite(round: RowID, communityID: RowID)
     /// Record an inspection of a cell in a round (达标 or 不适用): recorded even when the status does not change.
-    case recordInspection(CellKey, result: WalkResult, round: RowID)
+    case recordInspection(CellKey, result: InspectionResult, round: RowID)
     /// Record a problem found in a round: a case linked to the round (and the cell's inspection).
     case recordWalkProblem(CellKey, round: RowID, description: String, deadlineClass: DeadlineClass, source: CaseSource)
     case redraw

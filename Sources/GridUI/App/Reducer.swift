@@ -84,8 +84,8 @@ public enum Reducer {
         case .walkRoundsLoaded(let rounds):
             WalkScreen.roundsLoaded(&s, rounds)
             return []
-        case .walkSitesLoaded(let round, let sites):
-            WalkScreen.sitesLoaded(&s, round: round, sites: sites)
+        case .walkSitesLoaded(let round, let sites, let progress):
+            WalkScreen.sitesLoaded(&s, round: round, sites: sites, progress: progress)
             return []
         case .walkSiteLoaded(let round, let site):
             WalkScreen.siteLoaded(&s, round: round, site: site)

@@ -87,7 +87,7 @@ enum WalkScreen: ScreenModule {
     }
 
     /// `1` / `7`: records the check of the stop on show in the round (the service records it even when nothing changes).
-    static func record(_ s: inout AppState, _ result: WalkResult) -> [Effect] {
+    static func record(_ s: inout AppState, _ result: InspectionResult) -> [Effect] {
         guard let key = s.walk.currentKey, let round = s.walk.round, allowed(&s) else { return [] }
         return [.recordInspection(key, result: result, round: round.id)]
     }
@@ -98,14 +98,14 @@ enum WalkScreen: ScreenModule {
               allowed(&s) else { return [] }
         var form = ProblemForm(targets: [key], names: ["\(site.summary.label)·\(stop.theme.zh)"])
         form.round = ProblemForm.Round(id: round.id, name: round.name)
-        form.source = round.source
+        form.source = round.kind.caseSource
         s.overlay = .problemForm(form)
         return []
     }
 
     /// The permission table, asked before anything is sent (the service asks it again).
     static func allowed(_ s: inout AppState) -> Bool {
-        guard Policy.allows(s.role, .recordFinding) else {
+        guard Policy.allows(s.role, .recordInspection) else {
             s.message = StatusMessage("\(s.login) 是查看角色，不能记录检查；请管理员授权 (viewers may not record checks)", isError: true)
             return false
         }
@@ -115,6 +115,7 @@ enum WalkScreen: ScreenModule {
     /// The next theme; after the last, the next site of the round not yet fully checked (declared sites first).
     static func advance(_ s: inout AppState) -> [Effect] {
         guard let site = s.walk.site, let round = s.walk.round else { return [] }
+        // The site's own counts decide whether it is done (it may not be in the list of sites owing checks).
         s.walk.pointOffset = 0
         if s.walk.stop + 1 < site.stops.count {
             s.walk.stop += 1
@@ -138,15 +139,16 @@ enum WalkScreen: ScreenModule {
 
     // MARK: Data coming back
 
-    static func roundsLoaded(_ s: inout AppState, _ rounds: [WalkRound]) {
+    static func roundsLoaded(_ s: inout AppState, _ rounds: [InspectionRound]) {
         s.walk.rounds = rounds
         s.walk.loading = false
         s.walk.roundList.clamp(count: rounds.count, visible: WalkView.listRows(s))
     }
 
-    static func sitesLoaded(_ s: inout AppState, round: RowID, sites: [WalkSiteSummary]) {
+    static func sitesLoaded(_ s: inout AppState, round: RowID, sites: [WalkSiteSummary], progress: WalkProgress) {
         guard s.walk.round?.id == round else { return }
         s.walk.sites = sites
+        s.walk.progress = progress
         if s.walk.phase == .sites { s.walk.loading = false }
         if let here = s.walk.site?.summary.communityID, let i = sites.firstIndex(where: { $0.communityID == here }),
            s.walk.phase == .stops {
@@ -185,7 +187,7 @@ enum WalkScreen: ScreenModule {
 
     /// An inspection was recorded: the stop is marked, the counts move, the board shows the cell, and when it was the
     /// stop on show the walk goes on.
-    static func inspected(_ s: inout AppState, key: CellKey, result: WalkResult, cell: CellState, cases: [CaseNumber]) -> [Effect] {
+    static func inspected(_ s: inout AppState, key: CellKey, result: InspectionResult, cell: CellState, cases: [CaseNumber]) -> [Effect] {
         Changes.apply(&s, cell)
         guard var site = s.walk.site, site.summary.communityID == key.communityID,
               let i = site.stops.firstIndex(where: { $0.theme.id == key.themeID }) else { return [] }
@@ -193,7 +195,11 @@ enum WalkScreen: ScreenModule {
         site.stops[i].checked = true
         site.stops[i].result = result
         site.stops[i].status = cell.status
-        if first { site.summary.checked += 1 }
+        if first {
+            site.summary.checked += 1
+            s.walk.progress.cellsDone += 1
+            if site.summary.isDone { s.walk.progress.sitesDone += 1 }
+        }
         s.walk.site = site
         if let j = s.walk.sites.firstIndex(where: { $0.communityID == key.communityID }) { s.walk.sites[j] = site.summary }
         let numbers = cases.map(\.description).joined(separator: ", ")

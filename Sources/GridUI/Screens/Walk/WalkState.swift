@@ -6,31 +6,6 @@ extension Screen {
     public static let walk = Screen("walk")
 }
 
-/// An inspection round (检查轮次) as walk mode lists it.
-public struct WalkRound: Hashable, Sendable {
-    public var id: RowID
-    public var name: String
-    /// The round's kind in Chinese (自查, 督查, 两督, 暗访, 模拟测评).
-    public var kind: String
-    /// Its state in Chinese (计划, 进行中, 已结束).
-    public var state: String
-    /// The source a problem found in it is recorded with (the problem form starts on it).
-    public var source: CaseSource
-    public var startsOn: Day?
-    public var endsOn: Day?
-
-    /// Creates a round.
-    public init(id: RowID, name: String, kind: String, state: String, source: CaseSource, startsOn: Day? = nil, endsOn: Day? = nil) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.state = state
-        self.source = source
-        self.startsOn = startsOn
-        self.endsOn = endsOn
-    }
-}
-
 /// A site of a round (a declared 申报点位 or any community in its scope) with how far this round has checked it.
 public struct WalkSiteSummary: Hashable, Sendable {
     public var communityID: RowID
@@ -58,20 +33,6 @@ public struct WalkSiteSummary: Hashable, Sendable {
     public var label: String { declaredSite.map { "◆\($0) \(name)" } ?? name }
 }
 
-/// What an inspector records for a theme at a site: `1` still 达标, `2` a problem (a case), `7` 不适用.
-public enum WalkResult: String, CaseIterable, Hashable, Sendable {
-    case ok, problem, notApplicable = "not_applicable"
-
-    /// The cell status the result stands for.
-    public var status: CellStatus {
-        switch self {
-        case .ok: .ok
-        case .problem: .problem
-        case .notApplicable: .notApplicable
-        }
-    }
-}
-
 /// One stop of a walk: a theme at the site, its status now, its check points, and whether this round checked it.
 public struct WalkStop: Hashable, Sendable {
     public var theme: CheckTheme
@@ -81,10 +42,10 @@ public struct WalkStop: Hashable, Sendable {
     /// Checked in this round (by anyone, before or during this walk).
     public var checked: Bool
     /// What this console recorded for it during this walk.
-    public var result: WalkResult?
+    public var result: InspectionResult?
 
     /// Creates a stop.
-    public init(theme: CheckTheme, status: CellStatus, points: [String], checked: Bool, result: WalkResult? = nil) {
+    public init(theme: CheckTheme, status: CellStatus, points: [String], checked: Bool, result: InspectionResult? = nil) {
         self.theme = theme
         self.status = status
         self.points = points
@@ -111,12 +72,15 @@ public struct WalkState: Hashable, Sendable {
     public enum Phase: Hashable, Sendable { case rounds, sites, stops }
 
     public var phase: Phase = .rounds
-    public var rounds: [WalkRound] = []
+    /// The rounds in progress (only those take inspections).
+    public var rounds: [InspectionRound] = []
     public var roundList = ListState()
     /// The round being walked.
-    public var round: WalkRound?
-    /// The round's sites: declared sites first (by number), then the other communities of its scope.
+    public var round: InspectionRound?
+    /// The round's sites still owing checks: declared sites first (by number), then the other communities of its scope.
     public var sites: [WalkSiteSummary] = []
+    /// The round's counts.
+    public var progress = WalkProgress()
     public var siteList = ListState()
     /// The site being walked and the stop on show.
     public var site: WalkSite?
@@ -142,14 +106,21 @@ public struct WalkState: Hashable, Sendable {
         return CellKey(communityID: site.summary.communityID, themeID: stop.theme.id)
     }
 
-    /// Sites whose every cell this round checked, and all sites; cells checked, and all cells (`点位 12/32 · 格 87/290`).
-    public var progress: (sitesDone: Int, sites: Int, cellsDone: Int, cells: Int) {
-        var done = 0, checked = 0, cells = 0
-        for site in sites {
-            if site.isDone { done += 1 }
-            checked += min(site.checked, site.cells)
-            cells += site.cells
-        }
-        return (done, sites.count, checked, cells)
+}
+
+/// How far a round has got (`点位 12/32 · 格 87/290`): sites whose every cell it checked, of all its sites; cells it
+/// checked, of all its cells. Read with the sites, then counted on as this console records.
+public struct WalkProgress: Hashable, Sendable {
+    public var sitesDone: Int
+    public var sites: Int
+    public var cellsDone: Int
+    public var cells: Int
+
+    /// Creates progress figures.
+    public init(sitesDone: Int = 0, sites: Int = 0, cellsDone: Int = 0, cells: Int = 0) {
+        self.sitesDone = sitesDone
+        self.sites = sites
+        self.cellsDone = cellsDone
+        self.cells = cells
     }
 }

@@ -30,10 +30,11 @@ enum WalkView {
     ]
 
     static func rounds(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
-        b.put("选择检查轮次 pick a round", x: 1, y: area.y, width: area.width - 2, style: p[.header])
+        b.put("选择进行中的轮次 pick a round", x: 1, y: area.y, width: area.width - 2, style: p[.header])
         let w = s.walk
         guard !w.rounds.isEmpty else {
-            let text = w.loading ? "读取中… loading" : "还没有检查轮次：用 civgrid round add 新建，再按 r 刷新 (no rounds yet)"
+            let text = w.loading ? "读取中… loading"
+                : "没有进行中的检查轮次：用 civgrid round add 新建、civgrid round start 开始，再按 r 刷新 (no round in progress)"
             for (i, line) in b.measure.wrap(text, to: area.width - 2).prefix(area.height - 2).enumerated() {
                 b.put(line, x: 1, y: area.y + 2 + i, style: p[.muted], maxX: area.maxX - 1)
             }
@@ -43,8 +44,8 @@ enum WalkView {
         Table(roundColumns).render(rowCount: w.rounds.count, state: w.roundList, in: rect, header: p[.muted], selected: p[.selection],
                                    into: &b) { i in
             let r = w.rounds[i]
-            let dates = [r.startsOn, r.endsOn].map { $0.map { String($0.description.dropFirst(5)) } ?? "…" }.joined(separator: "～")
-            return [(r.name, p[.text]), (r.kind, p[.text]), (r.state, p[.muted]), (dates, p[.muted])]
+            let dates = [r.from, r.to].map { String($0.description.dropFirst(5)) }.joined(separator: "～")
+            return [("#\(r.id) \(r.name)", p[.text]), (r.kind.zh, p[.text]), (r.state.zh, p[.muted]), (dates, p[.muted])]
         }
     }
 
