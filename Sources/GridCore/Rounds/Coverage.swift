@@ -11,14 +11,28 @@ public struct CoverageQuery: Hashable, Sendable {
     public var utcOffsetSeconds: Int
     /// At most this many sites in `Coverage.unchecked`.
     public var siteLimit: Int
+    /// The day whose chain decides a unit's or property company's communities (`scope`).
+    public var today: Day
 
     /// Creates a query.
-    public init(roundID: RoundID? = nil, since: Day? = nil, scope: CommunityScope = .all, utcOffsetSeconds: Int, siteLimit: Int = 50) {
+    public init(roundID: RoundID? = nil, since: Day? = nil, scope: CommunityScope = .all, today: Day, utcOffsetSeconds: Int,
+                siteLimit: Int = 50) {
         self.roundID = roundID
         self.since = since
         self.scope = scope
+        self.today = today
         self.utcOffsetSeconds = utcOffsetSeconds
         self.siteLimit = siteLimit
+    }
+
+    /// The first instant counted: local midnight of `since`.
+    public var sinceInstant: Timestamp? { since.map { Timestamp.localMidnight(of: $0, offsetSeconds: utcOffsetSeconds) } }
+
+    /// Refuses a query that would count every inspection ever made (its cost would grow with all of history).
+    public func validate() throws(GridError) {
+        guard roundID != nil || since != nil else {
+            throw .invalidInput("coverage counts the inspections of a round or since a day: give --round R or --since DATE")
+        }
     }
 }
 
