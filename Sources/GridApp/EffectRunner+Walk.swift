@@ -41,7 +41,7 @@ extension EffectRunner {
     /// A round's sites still owing checks — declared sites first by number, then the rest as coverage orders them
     /// (least checked first) — and the round's counts.
     func walkSites(round id: RoundID) throws(GridError) -> Action {
-        let coverage = try roundReader().coverage(CoverageQuery(roundID: id, scope: .all,
+        let coverage = try roundReader().coverage(CoverageQuery(roundID: id, scope: .all, today: context.clock.today,
                                                                 utcOffsetSeconds: context.clock.utcOffsetSeconds, siteLimit: 100_000))
         let sites = coverage.unchecked.enumerated().sorted { a, b in
             (a.element.declaredSite ?? Int.max, a.offset) < (b.element.declaredSite ?? Int.max, b.offset)

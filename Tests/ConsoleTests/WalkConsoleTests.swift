@@ -71,28 +71,44 @@ struct WalkConsoleTests {
         #expect(stops.count >= 2)
         #expect(stops.allSatisfy { !$0.points.isEmpty }, "the shipped check points cover the standard themes")
         let auditBefore = try h.store.latestAuditID()
-        // The first theme: a problem in the round; the second: 不适用; the rest: still 达标 (whatever they were).
-        h.press([.char("2")])
-        h.type("宣传栏破损")
-        h.press([.enter])
-        #expect(h.console.state.walk.stop == 1)
-        h.press([.char("7")])
-        for _ in 2..<stops.count { h.press([.char("1")]) }
+        // A cell with open cases follows them (the cell/case rule): results are recorded only where none is open. The
+        // first such theme gets a problem, the second 不适用, the rest 达标; the others are skipped (or refused, once).
+        let free: Set<CellStatus> = [.ok, .unchecked, .notApplicable, .fixedOnSite]
+        let eligible = stops.indices.filter { free.contains(stops[$0].status) }
+        try #require(eligible.count >= 2, "the demo's first declared site has two themes without open cases")
+        var refusedOnce = false
+        for (i, stop) in stops.enumerated() {
+            #expect(h.console.state.walk.stop == i)
+            if !free.contains(stop.status) {
+                if !refusedOnce {
+                    refusedOnce = true
+                    h.press([.char("7")])
+                    #expect(h.console.state.walk.stop == i, "a refused result does not move the walk")
+                    #expect(h.console.state.message?.isError == true)
+                }
+                h.press([.char(" ")])
+            } else if i == eligible[0] {
+                h.press([.char("2")])
+                h.type("宣传栏破损")
+                h.press([.enter])
+            } else {
+                h.press([.char(i == eligible[1] ? "7" : "1")])
+            }
+        }
         let recorded = try h.store.inspections(InspectionQuery(roundID: round.id, communityID: site.summary.communityID, limit: 100))
-        let accepted = recorded.count
-        #expect(accepted >= 2)
+        #expect(recorded.count == eligible.count)
         let problem = try #require(recorded.first { $0.result == .problem })
+        #expect(problem.cell.themeID == stops[eligible[0]].theme.id)
         let number = try #require(problem.caseNumber)
         #expect(try h.store.caseRecord(number)?.source == .supervision, "a 两督 problem's case is a supervision finding")
         #expect(try h.store.caseRecord(number)?.description == "宣传栏破损")
-        #expect(recorded.contains { $0.result == .notApplicable })
+        #expect(recorded.contains { $0.result == .notApplicable && $0.cell.themeID == stops[eligible[1]].theme.id })
         #expect(try h.store.auditTrail(AuditQuery(afterID: auditBefore, limit: 500)).contains { $0.record.entry.entity == .inspection })
-        if accepted == stops.count {
-            // Every theme recorded: the walk has gone on to the next site, and the counts moved.
-            #expect(h.console.state.walk.site?.summary.communityID != site.summary.communityID)
-            #expect(h.console.state.walk.progress.sitesDone == before.sitesDone + 1)
-        }
-        #expect(h.console.state.walk.progress.cellsDone == accepted)
+        // After the last theme the walk goes on to the next site, and the counts moved.
+        #expect(h.console.state.walk.site?.summary.communityID != site.summary.communityID)
+        #expect(h.console.state.walk.progress.cellsDone == eligible.count)
+        #expect(h.console.state.walk.progress.sitesDone == (eligible.count == stops.count ? 1 : 0))
+        #expect(h.rows[2].contains("点位 \(h.console.state.walk.progress.sitesDone)/\(before.sites) · 格 \(eligible.count)/\(before.cells)"))
     }
 
     @Test("a 达标 cell checked again is recorded although nothing changes (the round can prove the check)")
@@ -123,7 +139,7 @@ struct WalkConsoleTests {
     @Test("a hostile check points file: control characters refused with their line; long Chinese points wrap inside 40 columns")
     func hostileCheckPoints() throws {
         let long = String(repeating: "楼道堆物与消防通道堵塞须当场清理并拍照留存，", count: 5)
-        let text = "[[theme]]\ncode = \"public_ads\"\npoints = [\"\(long)\", \"短\"]\n"
+        let text = "[[theme]]\ncode = \"public_ads\"\npoints = [\"\(long)\", \"\(long)\", \"\(long)\", \"短\"]\n"
         let bad = "[[theme]]\ncode = \"public_ads\"\npoints = [\"a\\u001B]52;c;aGk=\\u0007\"]\n"
         let h = try ConsoleHarness(width: 40, height: 20)
         try WalkConsoleTests.round(h)
