@@ -127,6 +127,21 @@ struct WalkConsoleTests {
         #expect(h.console.state.walk.site?.stops[i].checked == true)
     }
 
+    @Test("help on a theme lists the walk's keys (from its bindings) on a phone-sized screen; :walk opens walk mode too")
+    func helpAndCommand() throws {
+        let h = try ConsoleHarness(width: 40, height: 20)
+        try WalkConsoleTests.round(h)
+        h.press([.char(":")])
+        h.type("walk")
+        h.press([.enter])
+        #expect(h.console.state.screen == .walk)
+        h.press([.enter, .enter, .char("?")])
+        Snapshot.assert(h.backend, named: "help-walk")
+        #expect(h.rows.contains { $0.contains("仍达标 still 达标") })
+        h.press([.escape])
+        #expect(h.console.state.screen == .walk && h.console.state.walk.phase == .stops)
+    }
+
     @Test("no round in progress: the walk says how to start one, and Esc leaves")
     func noRound() throws {
         let h = try ConsoleHarness(width: 40, height: 20)
