@@ -58,6 +58,7 @@ struct DemoCommand: ParsableCommand {
         try DemoLoader(store: db).load(generator, context: context) { done, total in
             if total > 1 { FileHandle.standardError.write(Data("  office \(done)/\(total)\n".utf8)) }
         }
+        try DemoRounds(store: db, seed: seed, osUser: env.osUser, clock: env.clock).load()
         let communities = try db.communityCount(in: .all, filter: .none, today: env.clock.today)
         try db.checkpoint()
         return communities

@@ -11,7 +11,7 @@ extension Policy {
         }
         if round.kind == .selfInspection, let unit = round.unitID, actor.role == .clerk, actor.unitID != unit {
             throw .permissionDenied("round \(round.label) is a unit's self-inspection (自查); only that unit's operators, an inspector "
-                + "(督查员) or an admin (管理员) may record it, and \(actor.login) belongs to another unit")
+                + "(督查员) or an admin (管理员) may record it, and \(actor.login) does not belong to it")
         }
     }
 }

@@ -82,7 +82,6 @@ extension GridServices {
         if let retired = community.retiredOn {
             throw GridError.invalidInput("\(community.name) was retired (已撤销) on \(retired); its cells are no longer checked")
         }
-        _ = try ws.cell(key)
         if let round, !round.scope.covers(community) || !round.scope.covers(themeID: key.themeID) {
             throw GridError.invalidInput("\(ws.label(key)) is outside the scope of round \(round.label); `civgrid round show \(round.id)` "
                 + "lists its scope — record it in another round or outside any round (leave out --round)")
@@ -90,7 +89,13 @@ extension GridServices {
         var problem = request.problem
         if let round { problem.source = round.kind.caseSource }
         // The cell follows the result exactly as a status key would: unchanged, set, a case recorded or moved, or refused.
-        let cell = try applyStatus(ws, key, StatusChangeRequest(status: request.result.status, note: request.note), problem: problem)
+        // The note is the inspection's; it reaches the cell only with a change (a case's description, a verification's
+        // reason), so "checked, still 达标 — 复查仍达标" leaves the cell and its note exactly as they were.
+        let before = try ws.cell(key)
+        let hasOpenCases = try ws.cases(at: key).contains { $0.state.isOpen }
+        let changes = request.result == .problem || before.status != request.result.status || hasOpenCases
+        let status = StatusChangeRequest(status: request.result.status, note: changes ? request.note : before.note)
+        let cell = try applyStatus(ws, key, status, problem: problem)
         let recorded = request.result == .problem ? cell.cases.first?.number : nil
         let record = InspectionRecord(id: id, roundID: round?.id, kind: round?.kind, cell: key, result: request.result, at: ws.now,
                                       by: ws.actor.login, note: request.note.trimmingWhitespace(), caseNumber: recorded)
