@@ -111,5 +111,11 @@ struct WalkViewTests {
         let b = Renderer.render(s, palette: BuiltinPalettes.default)
         let text = (0..<b.height).map(b.rowText).joined()
         #expect(text.contains("civgrid round") && text.contains("add 新建") && text.contains("no round in progress"))
+        // A round whose every site is checked says so, and how to go on.
+        var done = WalkFixture.walking()
+        _ = Reducer.reduce(&done, .key(.char("s")))
+        _ = Reducer.reduce(&done, .walkSitesLoaded(round: 7, sites: [], progress: WalkProgress(sitesDone: 3, sites: 3, cellsDone: 9, cells: 9)))
+        let all = Renderer.render(done, palette: BuiltinPalettes.default)
+        #expect(all.rowText(1).contains("点位 3/3 · 格 9/9") && all.rowText(3).contains("本轮点位已全部检查"))
     }
 }

@@ -59,7 +59,9 @@ enum WalkView {
         let w = s.walk
         b.put(progress(w), x: 1, y: area.y, width: area.width - 2, style: p[.header])
         guard !w.sites.isEmpty else {
-            let text = w.loading ? "读取中… loading" : "这一轮的范围里没有点位 (the round's scope holds no site)"
+            let text = w.loading ? "读取中… loading"
+                : w.progress.sites > 0 ? "本轮点位已全部检查，r 换轮次 (every site of the round is checked)"
+                : "这一轮的范围里没有点位 (the round's scope holds no site)"
             b.put(text, x: 1, y: area.y + 2, width: area.width - 2, style: p[.muted])
             return
         }
