@@ -62,6 +62,16 @@ struct WalkViewTests {
         #expect(wide.rowText(3).contains("公益广告  ads"))
     }
 
+    @Test("at the smallest size (40×12) the theme, its status and its first check point still show, without the heading")
+    func smallest() {
+        let s = WalkFixture.walking(width: 40, height: 12)
+        let b = Renderer.render(s, palette: BuiltinPalettes.default)
+        let rows = (0..<b.height).map(b.rowText)
+        #expect(rows[3].contains("公益广告") && rows[4].contains("现状 达标"))
+        #expect(rows[5].hasPrefix(" 1. 地面干净") && !rows.contains { $0.contains("检查要点") })
+        #expect(rows[11].hasPrefix("1 达标  2 问题"))
+    }
+
     @Test("in monochrome the selected site is reverse video and statuses read as words")
     func monochrome() {
         var s = WalkFixture.walking()
