@@ -105,13 +105,14 @@ struct EffectRunner {
             let themeNames = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.code, $0.zh) })
             let metrics = CaseMetrics.compute(current, asOf: today)
             let recent = found(today.adding(days: -55), today)
-            let data = DashboardData(
+            var data = DashboardData(
                 period: period.description, daysToAssessment: assessmentDate.map { today.days(until: $0) }, cells: cells, metrics: metrics,
                 previous: CaseMetrics.compute(found(previous.first, previous.last), asOf: previous.last),
                 trend: CaseMetrics.trend(recent, last: today, buckets: 8, days: 7, utcOffsetSeconds: offset),
                 themes: metrics.byTheme.map { (themeNames[$0.key] ?? $0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) },
                 league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty,
                                        names: try store.leagueNames(byProperty: byProperty, on: today)), byProperty: byProperty)
+            data.coverage = try dashboardCoverage(today: today)
             return [.dashboardLoaded(data)]
         case .loadAssessment:
             return [.assessmentLoaded(try assessmentPanel(today: today))]

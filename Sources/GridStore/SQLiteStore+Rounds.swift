@@ -128,6 +128,7 @@ enum CoverageSQL {
     static func sites(_ db: Database, _ query: CoverageQuery, round: InspectionRound?) throws -> [CoverageSite] {
         let scope = CommunityWhere(query.scope, filter: .none, today: query.today)
         var conditions = [scope.sql]
+        if query.declaredSitesOnly { conditions.append("c.declared_site IS NOT NULL") }
         if let s = round?.scope {
             if s.declaredSitesOnly { conditions.append("c.declared_site IS NOT NULL") }
             if !s.streetIDs.isEmpty || !s.communityIDs.isEmpty {

@@ -13,6 +13,8 @@ public struct CoverageQuery: Hashable, Sendable {
     public var siteLimit: Int
     /// The day whose chain decides a unit's or property company's communities (`scope`).
     public var today: Day
+    /// Only declared inspection sites (申报点位).
+    public var declaredSitesOnly = false
 
     /// Creates a query.
     public init(roundID: RoundID? = nil, since: Day? = nil, scope: CommunityScope = .all, today: Day, utcOffsetSeconds: Int,
