@@ -1,11 +1,12 @@
 import GridCore
 import TerminalKit
 
-/// The `:` command line: `goto NAME`, `filter …`, `palette NAME` (`theme` is accepted too), `import FILE`, `q`, and
+/// The `:` command line: `goto NAME`, `filter …`, `sort gain|due` (the case queue), `palette NAME` (`theme` is accepted too), `import FILE`, `q`, and
 /// the command word of every binding that runs on the screen (`:undo`, `:help` …). Tab completes all of them.
 enum CommandLine {
     /// Commands of the command line itself (the bindings' verbs come on top, per screen).
-    static let commands = ["goto", "filter", "palette", "theme", "import", "quit", "q", "w"]
+    static let commands = ["goto", "filter", "sort", "palette", "theme", "import", "quit", "q", "w"]
+    static let sortWords = ["gain", "due"]
     static let filterWords = ["overdue", "declared", "clear"] + CellStatus.allCases.map(\.zh)
 
     /// Every command word that works here: the command line's own and the verbs of the bindings that run.
@@ -48,6 +49,8 @@ enum CommandLine {
             return [.applyPalette(arg)]
         case "filter":
             return filter(&s, arg)
+        case "sort":
+            return CaseGainSort.command(&s, arg)
         case "import":
             guard !arg.isEmpty else { return usage(&s, "import 文件.csv|.xlsx") }
             guard s.importing == nil else {
@@ -102,6 +105,7 @@ enum CommandLine {
         let options: [String] = switch parts[0] {
         case "palette", "theme": s.availablePalettes
         case "filter": filterWords
+        case "sort": sortWords
         case "goto", "g": names(s)
         default: []
         }
