@@ -27,6 +27,12 @@ enum WalkScreen: ScreenModule {
         }
     }
 
+    /// The round being walked (its number, kind and name), for the status bar: the title has little room on a phone.
+    static func statusContext(_ s: AppState) -> String {
+        guard let round = s.walk.round, s.walk.phase != .rounds else { return "巡检" }
+        return round.label
+    }
+
     /// `W` / `:walk`: opens walk mode at the step it was left on, reloading that step's data.
     static func open(_ s: inout AppState) -> [Effect] {
         if s.screen != .walk, s.screen != .help { s.walk.returnScreen = s.screen }
