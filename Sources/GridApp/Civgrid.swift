@@ -19,7 +19,8 @@ public struct Civgrid: ParsableCommand {
                       PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
                       CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
                       ServerCommand.self,
-                      RoundCommand.self, InspectCommand.self, CoverageCommand.self])
+                      RoundCommand.self, InspectCommand.self, CoverageCommand.self,
+                      WalkCommand.self])
 
     @OptionGroup var store: StoreOptions
 

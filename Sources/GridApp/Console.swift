@@ -36,7 +36,8 @@ public final class Console {
     /// A console over a store and a backend; loads the first data and is ready to draw.
     public init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
          colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly, rules: DeductionRules = .standard,
-                assessmentDate: Day? = nil, assessmentFile: AssessmentFile.Source = .builtin) throws(GridError) {
+                assessmentDate: Day? = nil, assessmentFile: AssessmentFile.Source = .builtin,
+                checkPoints: CheckPointsFile.Source = .builtin) throws(GridError) {
         self.store = store
         self.backend = backend
         self.catalog = catalog
@@ -44,7 +45,7 @@ public final class Console {
         self.measure = measure
         palette = theme.adapted(colors: colors)
         runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate,
-                              assessmentFile: assessmentFile)
+                              assessmentFile: assessmentFile, checkPointsFile: checkPoints)
         self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size
@@ -139,7 +140,7 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore, .recordCases, .moveCases, .saveMasterData:
+        case .saveStatus, .restore, .recordCases, .moveCases, .saveMasterData, .recordInspection, .recordWalkProblem:
             // A later write must not overtake one still waiting for the database.
             guard busyWrites.isEmpty else {
                 busyWrites.append((effect, 0))

@@ -12,6 +12,8 @@ struct EffectRunner {
     var assessmentDate: Day?
     /// The assessment model's text and where it came from (parsed on every simulation, so edits apply at once).
     var assessmentFile = AssessmentFile.Source.builtin
+    /// The check points file walk mode shows (`checkpoints.toml`).
+    var checkPointsFile = CheckPointsFile.Source.builtin
 
     /// The one door every change goes through.
     var services: GridServices { GridServices(store, calendar: calendar, evidence: evidence) }
@@ -43,6 +45,8 @@ struct EffectRunner {
         if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
         if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
         if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
+        if case .recordInspection = effect { return [.changeFailed("未记录: \(error.description)")] }
+        if case .recordWalkProblem = effect { return [.changeFailed("未上报: \(error.description)")] }
         if case .saveMasterData = effect { return [.masterDataRefused(error.description)] }
         return [.failed(error.description)]
     }
@@ -158,6 +162,8 @@ struct EffectRunner {
             return zip(before, moved).map { from, c in .caseMoved(number: c.number, from: from, to: c.state, dueOn: c.dueOn) }
         case .saveMasterData(let edit):
             return [.masterDataSaved(summary: try MasterDataEffect(services: services, context: context).run(edit))]
+        case .loadWalkRounds, .loadWalkSites, .loadWalkSite, .recordInspection, .recordWalkProblem:
+            return try walk(effect)
         case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
             return []
         }
