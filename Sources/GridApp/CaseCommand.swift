@@ -158,6 +158,7 @@ struct CaseCommand: ParsableCommand {
                 var shared: [ContentDigest: [CaseNumber]] = [:]
                 for a in attachments { shared[a.digest] = try db.cases(holding: a.digest) }
                 object["attachments"] = AttachmentText.json(attachments, sharedWith: shared)
+                if let found = try RoundCLI.foundIn(n, db: db) { object["found_in_round"] = ["round_id": found.round.id, "kind": found.round.kind.rawValue, "inspection_id": found.inspection.id] }
                 Output.json(Format.jsonText(object))
                 return
             }
@@ -165,6 +166,7 @@ struct CaseCommand: ParsableCommand {
             Output.print("问题 \(c.description)" + (c.location.isEmpty ? "" : "（\(c.location)）"))
             Output.print("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)")
             Output.print("交办单位 \(unit?.name ?? "未交办")")
+            if let found = try RoundCLI.foundIn(n, db: db) { Output.print("发现于 \(found.round.label) · 检查 #\(found.inspection.id)") }
             Output.print("\n" + CaseChainText.table(registered: c.chain, today: current, on: today))
             var table = TextTable.forOutput(headers: ["时间", "操作员", "动作", "状态", "说明"])
             for e in events {

@@ -18,7 +18,9 @@ public struct Civgrid: ParsableCommand {
                       LogCommand.self, StatsCommand.self, AssignCommand.self, OrderCommand.self, StreetCommand.self, CommunityCommand.self, UnitCommand.self,
                       PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
                       CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, MigrateCommand.self,
-                      ServerCommand.self])
+                      ServerCommand.self,
+                      RoundCommand.self, InspectCommand.self, CoverageCommand.self,
+                      WalkCommand.self])
 
     @OptionGroup var store: StoreOptions
 

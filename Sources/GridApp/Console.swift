@@ -36,15 +36,17 @@ public final class Console {
     /// A console over an SQLite store and a backend (the benchmark's entry point); see the store-neutral initialiser.
     public convenience init(store: SQLiteStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog,
                             theme: Theme, colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly,
-                            rules: DeductionRules = .standard, assessmentDate: Day? = nil) throws(GridError) {
+                            rules: DeductionRules = .standard, assessmentDate: Day? = nil, assessmentFile: AssessmentFile.Source = .builtin,
+                            checkPoints: CheckPointsFile.Source = .builtin) throws(GridError) {
         try self.init(on: store, context: context, backend: backend, catalog: catalog, theme: theme, colors: colors, measure: measure,
-                      calendar: calendar, rules: rules, assessmentDate: assessmentDate)
+                      calendar: calendar, rules: rules, assessmentDate: assessmentDate, assessmentFile: assessmentFile, checkPoints: checkPoints)
     }
 
     /// A console over a store (SQLite or PostgreSQL) and a backend; loads the first data and is ready to draw.
     init(on store: any CivgridStore, context: ChangeContext, backend: any TerminalBackend, catalog: ThemeCatalog, theme: Theme,
          colors: Int, measure: DisplayWidth, calendar: WorkingCalendar = .weekendsOnly, rules: DeductionRules = .standard,
-                assessmentDate: Day? = nil, assessmentFile: AssessmentFile.Source = .builtin) throws(GridError) {
+                assessmentDate: Day? = nil, assessmentFile: AssessmentFile.Source = .builtin,
+                checkPoints: CheckPointsFile.Source = .builtin) throws(GridError) {
         self.store = store
         self.backend = backend
         self.catalog = catalog
@@ -52,7 +54,7 @@ public final class Console {
         self.measure = measure
         palette = theme.adapted(colors: colors)
         runner = EffectRunner(store: store, context: context, calendar: calendar, rules: rules, assessmentDate: assessmentDate,
-                              assessmentFile: assessmentFile)
+                              assessmentFile: assessmentFile, checkPointsFile: checkPoints)
         self.context = context
         terminal = Terminal(backend: backend)
         let size = backend.size
@@ -147,7 +149,7 @@ public final class Console {
         case .cancelImport:
             importJob?.cancel()
             return []
-        case .saveStatus, .restore, .recordCases, .moveCases, .saveMasterData:
+        case .saveStatus, .restore, .recordCases, .moveCases, .saveMasterData, .recordInspection, .recordWalkProblem:
             // A later write must not overtake one still waiting for the database.
             guard busyWrites.isEmpty else {
                 busyWrites.append((effect, 0))

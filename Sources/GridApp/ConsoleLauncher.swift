@@ -49,7 +49,8 @@ enum ConsoleLauncher {
         let console = try Console(on: store, context: env.context(actor, source: .console), backend: backend, catalog: catalog,
                                   theme: theme, colors: backend.colorCount, measure: measure, calendar: try CaseCommand.calendar(env),
                                   rules: try RankCommand.loadRules(nil, env: env), assessmentDate: config.assessmentDate,
-                                  assessmentFile: AssessmentEngine.source(variables: env.variables))
+                                  assessmentFile: AssessmentEngine.source(variables: env.variables),
+                                  checkPoints: WalkCheckPoints.source(variables: env.variables))
         console.runner.evidence = try EvidenceConfig.load(env)
         console.run()
     }

@@ -62,6 +62,7 @@ struct DemoCommand: ParsableCommand {
             if total > 1 { FileHandle.standardError.write(Data("  office \(done)/\(total)\n".utf8)) }
         }
         try DemoEvidence.attach(to: db, context: context)
+        try DemoRounds(store: db, seed: seed, osUser: env.osUser, clock: env.clock).load()
         let communities = try db.communityCount(in: .all, filter: .none, today: env.clock.today)
         try db.checkpoint()
         return communities

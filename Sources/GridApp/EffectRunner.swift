@@ -12,6 +12,8 @@ struct EffectRunner {
     var assessmentDate: Day?
     /// The assessment model's text and where it came from (parsed on every simulation, so edits apply at once).
     var assessmentFile = AssessmentFile.Source.builtin
+    /// The check points file walk mode shows (`checkpoints.toml`).
+    var checkPointsFile = CheckPointsFile.Source.builtin
 
     /// The one door every change goes through.
     var services: GridServices { GridServices(store, calendar: calendar, evidence: evidence) }
@@ -43,6 +45,8 @@ struct EffectRunner {
         if case .recordCases = effect { return [.changeFailed("未上报: \(error.description)")] }
         if case .moveCases = effect { return [.changeFailed("未流转: \(error.description)")] }
         if case .restore = effect { return [.changeFailed("撤销失败: \(error.description)")] }
+        if case .recordInspection = effect { return [.changeFailed("未记录: \(error.description)")] }
+        if case .recordWalkProblem = effect { return [.changeFailed("未上报: \(error.description)")] }
         if case .saveMasterData = effect { return [.masterDataRefused(error.description)] }
         return [.failed(error.description)]
     }
@@ -103,13 +107,14 @@ struct EffectRunner {
             let themeNames = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.code, $0.zh) })
             let metrics = CaseMetrics.compute(current, asOf: today)
             let recent = found(today.adding(days: -55), today)
-            let data = DashboardData(
+            var data = DashboardData(
                 period: period.description, daysToAssessment: assessmentDate.map { today.days(until: $0) }, cells: cells, metrics: metrics,
                 previous: CaseMetrics.compute(found(previous.first, previous.last), asOf: previous.last),
                 trend: CaseMetrics.trend(recent, last: today, buckets: 8, days: 7, utcOffsetSeconds: offset),
                 themes: metrics.byTheme.map { (themeNames[$0.key] ?? $0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) },
                 league: Scoring.league(current, rules: rules, asOf: today, byProperty: byProperty,
                                        names: try store.leagueNames(byProperty: byProperty, on: today)), byProperty: byProperty)
+            data.coverage = try dashboardCoverage(today: today)
             return [.dashboardLoaded(data)]
         case .loadAssessment:
             return [.assessmentLoaded(try assessmentPanel(today: today))]
@@ -157,6 +162,8 @@ struct EffectRunner {
             return zip(before, moved).map { from, c in .caseMoved(number: c.number, from: from, to: c.state, dueOn: c.dueOn) }
         case .saveMasterData(let edit):
             return [.masterDataSaved(summary: try MasterDataEffect(services: services, context: context).run(edit))]
+        case .loadWalkRounds, .loadWalkSites, .loadWalkSite, .recordInspection, .recordWalkProblem:
+            return try walk(effect)
         case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
             return []
         }

@@ -47,6 +47,10 @@ public enum GridPermission: String, CaseIterable, Sendable {
     case attachEvidence = "attach_evidence"
     /// Replace the whole database: `demo --force`, `restore --force`, `init` over an existing file.
     case replaceDatabase = "replace_database"
+    /// Plan, start and close rounds of checking (检查轮次).
+    case planRounds = "plan_rounds"
+    /// Record an inspection (检查记录): what was found at a cell, in a round or outside one.
+    case recordInspection = "record_inspection"
 
     /// What the permission lets one do, in the words a refusal uses.
     public var zh: String {
@@ -73,6 +77,8 @@ public enum GridPermission: String, CaseIterable, Sendable {
         case .manageOperators: "管理操作员 (manage operators)"
         case .attachEvidence: "上传证据照片/材料 (attach evidence)"
         case .replaceDatabase: "替换数据库 (replace the database)"
+        case .planRounds: "安排检查轮次 (plan rounds)"
+        case .recordInspection: "记录检查 (record inspections)"
         }
     }
 }
@@ -95,6 +101,7 @@ public enum Policy {
             .rework: supervisors, .park: supervisors, .exempt: supervisors, .voidCase: supervisors,
             .decideExtension: supervisors, .reopenCase: supervisors, .escalateCase: supervisors, .issueNotice: supervisors,
             .approveFurtherExtension: adminOnly, .editMasterData: adminOnly, .editKinds: adminOnly, .assignUnits: adminOnly, .manageOperators: adminOnly, .replaceDatabase: adminOnly,
+            .planRounds: supervisors, .recordInspection: everyoneWhoWrites,
         ]
     }()
 

@@ -15,6 +15,7 @@ enum Schema {
         m.registerMigration("v6-master-data", migrate: v6MasterData)
         m.registerMigration("v7-office-order", migrate: v7OfficeOrder)
         m.registerMigration("v11-attachments", migrate: AttachmentSchema.v11Attachments)
+        m.registerMigration("v8-rounds", migrate: v8Rounds)
         return m
     }
 

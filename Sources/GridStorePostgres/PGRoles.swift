@@ -14,9 +14,10 @@ enum PGRoles {
                                                 .viewer: "civgrid_viewer"]
     /// Tables every writing role may change.
     static let data = ["site_kind", "unit_kind", "office", "street", "community", "unit", "property", "assignment", "theme", "cell", "tally", "operator",
-                       "case_record", "notice", "notice_case", "change_marker"]
+                       "case_record", "notice", "notice_case", "change_marker", "inspection_round"]
     /// Tables that only grow.
-    static let appendOnly = ["audit", "case_event", "chain", "attachment", "attachment_blob"]
+    static let appendOnly = ["audit", "case_event", "chain", "attachment", "attachment_blob", "inspection",
+                              "inspection_round_member", "inspection_round_scope"]
 
     static func statements() -> [String] {
         var sql: [String] = []

@@ -16,6 +16,7 @@ enum PGSchema {
         ("pg1-grid", pg1Grid),
         ("pg2-master-data-and-order", pg2MasterDataAndOrder),
         ("pg3-attachments", pg3Attachments),
+        ("pg4-rounds", pg4Rounds),
     ]
 
     /// The table recording which migrations a database has.

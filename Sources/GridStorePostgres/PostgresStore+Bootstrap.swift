@@ -58,7 +58,7 @@ extension PostgresStore {
         try write { s in
             try body(PostgresLoader(s))
             for table in ["office", "street", "community", "unit", "property", "assignment", "theme", "audit", "case_record",
-                          "case_event", "notice", "attachment"] {
+                          "case_event", "notice", "attachment", "inspection_round", "inspection"] {
                 try s.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce((SELECT max(id) FROM \(table)), 0) + 1, false)")
             }
         }
@@ -74,7 +74,8 @@ public struct PostgresLoader {
     /// The tables an office is made of, in an order that satisfies every reference (tally is kept by triggers).
     public static let tables = ["meta", "site_kind", "unit_kind", "office", "street", "community", "unit", "property", "assignment", "theme", "cell",
                                 "operator", "audit", "case_record", "case_event", "notice", "notice_case", "chain",
-                                "attachment_blob", "attachment"]
+                                "attachment_blob", "attachment", "inspection_round", "inspection_round_member", "inspection_round_scope",
+                                "inspection"]
 
     /// Inserts `rows` (values in `columns` order) into `table`.
     public func insert(_ table: String, columns: [String], rows: [[SQLValue]]) throws(GridError) {

@@ -19,7 +19,8 @@ extension PostgresStore {
             }
             let triggers = Set(try s.query("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").compactMap { $0[0].text })
             for t in ["audit_append_only", "case_event_append_only", "chain_append_only", "cell_tally", "community_tally",
-                      "attachment_append_only", "attachment_blob_append_only"] where !triggers.contains(t) {
+                      "attachment_append_only", "attachment_blob_append_only",
+                      "inspection_append_only", "inspection_round_plan_fixed", "inspection_round_no_delete"] where !triggers.contains(t) {
                 problems.append("trigger: \(t) is missing (dropped); the tables it protects can be changed without trace; restore a backup")
             }
             let sums = CellStatus.allCases.map { "count(*) FILTER (WHERE status = '\($0.rawValue)') AS \($0.rawValue)" }.joined(separator: ", ")
@@ -32,6 +33,7 @@ extension PostgresStore {
             problems += mismatched.map { "tally: community #\($0.int("community_id")) counts disagree with its cells" }
             problems += try PostgresStore.caseDisagreements(s)
             problems += try PGAttachmentRows.verify(s)
+            problems += try PGRoundRows.inspectionsAgainstAudit(s)
             return problems
         }
     }

@@ -103,6 +103,7 @@ final class PostgresTransaction: StoreTransaction {
             }
         }
         try PGOrderKeys.write(s, changes.orders)
+        try persistRounds(changes.rounds)
         try PostgresStore.appendAudit(s, changes.audit, context: context, at: now)
     }
 

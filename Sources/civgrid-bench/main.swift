@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Fewer samples (smoke run).") var quick = false
     @Flag(help: "Only page down through the board 300 times (a steady path to run under valgrind's callgrind).") var profilePaging = false
     @Flag(help: "Compare the run with the budgets of the speed issue (p99) and exit non-zero on a miss.") var check = false
-    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list), assess (the assessment simulator), search (index build, memory, keystrokes by kind) or import (the sheets, once).")
+    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list), assess (the assessment simulator), search (index build, memory, keystrokes by kind), walk (walk mode over a round of every site) or import (the sheets, once).")
     var only: String?
     @Option(help: "Rows of the import scenarios' sheets.") var rows = 100_000
     @Option(help: ArgumentHelp("Only write the import scenarios' chain sheet (.csv or .xlsx) of --rows rows, for profiling.", valueName: "path"))
@@ -44,6 +44,10 @@ struct Bench: ParsableCommand {
             }
             if only == "assess" {
                 try scenarios.assessment()
+                continue
+            }
+            if only == "walk" {
+                try scenarios.walk()
                 continue
             }
             if only == "search" {

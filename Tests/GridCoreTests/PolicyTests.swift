@@ -27,6 +27,8 @@ struct PolicyTests {
         (.assignUnits, true, false, false, false),
         (.manageOperators, true, false, false, false),
         (.replaceDatabase, true, false, false, false),
+        (.planRounds, true, true, false, false),
+        (.recordInspection, true, true, true, false),
     ]
 
     @Test("every permission is in the table, and the table is exactly this", arguments: expected.map(\.0))

@@ -128,6 +128,12 @@ final class Workspace {
         try tx.attachments(of: number) + (attachmentsWritten[number] ?? [])
     }
 
+    /// Records rounds planned or moved and inspections, with their audit entries.
+    func rounds(_ audit: [AuditEntry], _ body: (inout RoundChanges) -> Void) {
+        body(&changes.rounds)
+        changes.audit += audit
+    }
+
     /// Hands everything decided to the store, in one go.
     func finish() throws -> ChangeSet {
         changes.cells = cellOrder.compactMap { cellsWritten[$0] }

@@ -47,6 +47,12 @@ public enum Action: Sendable {
     /// A master-data change from the browser's form was written (`summary` says what) or refused (the form shows why).
     case masterDataSaved(summary: String)
     case masterDataRefused(String)
+    /// Walk mode (巡检): the rounds to walk, a round's sites (declared first), one site's stops.
+    case walkRoundsLoaded([InspectionRound])
+    case walkSitesLoaded(round: RowID, sites: [WalkSiteSummary], progress: WalkProgress)
+    case walkSiteLoaded(round: RowID, site: WalkSite)
+    /// An inspection was recorded in a round: the cell as it now is, and the cases a problem recorded.
+    case inspected(key: CellKey, result: InspectionResult, cell: CellState, cases: [CaseNumber])
     case failed(String)
 }
 
@@ -95,6 +101,14 @@ public enum Effect: Hashable, Sendable {
     /// Import a sheet in the background (the screen keeps working); `cancelImport` stops it, writing nothing.
     case startImport(String)
     case cancelImport
+    /// Walk mode (巡检): the rounds an operator may walk, a round's sites, one site's themes with their check points.
+    case loadWalkRounds
+    case loadWalkSites(round: RowID)
+    case loadWalkSite(round: RowID, communityID: RowID)
+    /// Record an inspection of a cell in a round (达标 or 不适用): recorded even when the status does not change.
+    case recordInspection(CellKey, result: InspectionResult, round: RowID)
+    /// Record a problem found in a round: a case linked to the round (and the cell's inspection).
+    case recordWalkProblem(CellKey, round: RowID, description: String, deadlineClass: DeadlineClass, source: CaseSource)
     case redraw
     case suspend
     case quit

@@ -68,6 +68,8 @@ public struct AppState: Hashable, Sendable {
     public var caseDetail: CaseDetailData?
     public var dashboard = DashboardState()
     public var help = HelpState()
+    /// Walk mode (巡检): the round, the site and the theme being checked.
+    public var walk = WalkState()
     public var overlay: Overlay?
     public var message: StatusMessage?
     /// This console's changes, newest last (u undoes one batch).

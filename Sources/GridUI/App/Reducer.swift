@@ -60,6 +60,7 @@ public enum Reducer {
             s.cases.loading = false
             s.dashboard.computing = false
             s.dashboard.assessing = false
+            s.walk.loading = false
             return []
         case .detailLoaded(let detail):
             CellDetailScreen.loaded(&s, detail)
@@ -84,6 +85,17 @@ public enum Reducer {
         case .masterDataRefused(let message):
             BrowserEditing.refused(&s, message: message)
             return []
+        case .walkRoundsLoaded(let rounds):
+            WalkScreen.roundsLoaded(&s, rounds)
+            return []
+        case .walkSitesLoaded(let round, let sites, let progress):
+            WalkScreen.sitesLoaded(&s, round: round, sites: sites, progress: progress)
+            return []
+        case .walkSiteLoaded(let round, let site):
+            WalkScreen.siteLoaded(&s, round: round, site: site)
+            return []
+        case .inspected(let key, let result, let cell, let cases):
+            return WalkScreen.inspected(&s, key: key, result: result, cell: cell, cases: cases)
         case .paletteApplied(let name):
             s.paletteName = name
             s.message = StatusMessage("配色已切换为 \(name) (palette)")
@@ -98,6 +110,7 @@ public enum Reducer {
         var effects = BoardScreen.reloadWindow(&s) + (s.screen == .browser ? BrowserScreen.refresh(s) : [])
             + (s.screen == .dashboard ? DashboardScreen.load(&s) + DashboardScreen.assess(&s) : [])
             + (s.screen == .cases ? CasesScreen.reload(&s, follow: s.cases.selected?.record.number) : [])
+            + WalkScreen.refresh(&s)
         if s.screen == .caseDetail, let number = s.caseDetail?.row.record.number { effects.append(.loadCaseDetail(number)) }
         if let d = s.detail, s.screen == .cellDetail, cells.contains(d.key) { effects.append(.loadDetail(d.key)) }
         return effects

@@ -47,6 +47,7 @@ enum Screens {
         CellDetailScreen.self,
         CaseDetailScreen.self,
         HelpScreen.self,
+        WalkScreen.self,
     ]
 
     /// The module of a screen (the board for an unknown one).

@@ -9,6 +9,18 @@ public struct ProblemForm: Hashable, Sendable {
     /// The sources an operator records from (测评反馈 comes in by import).
     public static let sourceChoices: [CaseSource] = [.supervision, .selfInspection, .gridWorker, .higherLevel, .citizen, .media]
 
+    /// The inspection round a problem found in walk mode is recorded in (巡检), with its name for the form.
+    public struct Round: Hashable, Sendable {
+        public var id: RowID
+        public var name: String
+
+        /// Creates a round reference.
+        public init(id: RowID, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
     public var targets: [CellKey]
     /// `小区·主题` of each target, so the form says where the case is recorded.
     public var names: [String]
@@ -18,6 +30,8 @@ public struct ProblemForm: Hashable, Sendable {
     /// 0 = description, 1 = deadline, 2 = source.
     public var focus = 0
     public var error: String?
+    /// Set in walk mode: the case is linked to this round (and the cell's inspection recorded in it).
+    public var round: Round?
 
     /// A form for `targets`.
     public init(targets: [CellKey], names: [String]) {
@@ -45,6 +59,9 @@ enum ProblemFormOverlay {
             }
             // A problem found on site is a case (上报), and the cell follows it.
             s.overlay = nil
+            if let round = f.round, let target = f.targets.first {
+                return [.recordWalkProblem(target, round: round.id, description: note, deadlineClass: f.deadline, source: f.source)]
+            }
             return [.recordCases(targets: f.targets, description: note, deadlineClass: f.deadline, source: f.source)]
         case .tab, .down:
             f.focus = (f.focus + 1) % 3
@@ -56,7 +73,8 @@ enum ProblemFormOverlay {
             case 0: _ = Overlays.edit(&f.note, key)
             case 1 where key == .left || key == .right || key == .char(" "):
                 f.deadline = ProblemForm.deadlineChoices.cycled(from: f.deadline, by: step)
-            case 2 where key == .left || key == .right || key == .char(" "):
+            // In a round the source is the round's kind's (the service decides it), so it is shown, not chosen.
+            case 2 where (key == .left || key == .right || key == .char(" ")) && f.round == nil:
                 f.source = ProblemForm.sourceChoices.cycled(from: f.source, by: step)
             default: break
             }
@@ -68,8 +86,13 @@ enum ProblemFormOverlay {
 
     static func view(_ f: ProblemForm, _ p: Palette, _ b: inout Buffer) {
         let (inner, layout) = FormLayout.frame(title: "上报问题 record a problem", height: 10, names: f.names, labels: labels, focus: f.focus, p, &b)
+        if let round = f.round { b.put("轮次 round " + round.name, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, style: p[.muted]) }
         layout.choice("\(f.deadline.zh)  交办起算", y: inner.y + 3, focused: f.focus == 1, p, &b)
-        layout.choice(f.source.zh, y: inner.y + 4, focused: f.focus == 2, p, &b)
+        if f.round == nil {
+            layout.choice(f.source.zh, y: inner.y + 4, focused: f.focus == 2, p, &b)
+        } else {
+            b.put("\(f.source.zh)（本轮）", x: layout.valueX, y: inner.y + 4, width: layout.valueWidth, style: p[f.focus == 2 ? .header : .text])
+        }
         if let error = f.error { b.put(error, x: inner.x + 1, y: inner.y + 5, width: inner.width - 2, style: p[.error]) }
         b.put("Enter 上报  Tab 下一项  ←→ 选择  Esc 取消", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, style: p[.muted])
         // The text field last, so the terminal cursor ends in it.

@@ -18,6 +18,8 @@ public struct DashboardData: Hashable, Sendable {
     /// Lowest score first.
     public var league: [ScoreLine]
     public var byProperty: Bool
+    /// Checking: the round in progress and declared sites not checked lately (nil on a store without rounds).
+    public var coverage: DashboardCoverage?
 
     /// Creates dashboard data.
     public init(period: String, daysToAssessment: Int?, cells: StatusCounts, metrics: CaseMetrics, previous: CaseMetrics, trend: [Int],
@@ -36,6 +38,7 @@ public struct DashboardData: Hashable, Sendable {
     public static func == (a: DashboardData, b: DashboardData) -> Bool {
         a.period == b.period && a.cells == b.cells && a.metrics == b.metrics && a.league == b.league && a.byProperty == b.byProperty
             && a.trend == b.trend && a.daysToAssessment == b.daysToAssessment
+            && a.coverage == b.coverage
     }
 
     public func hash(into h: inout Hasher) {

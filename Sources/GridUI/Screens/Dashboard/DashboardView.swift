@@ -17,16 +17,17 @@ enum DashboardView {
         ColumnSpec("原因", min: 8, priority: 7),
     ]
 
-    /// Lines of the month's figures above the panel.
-    static let figureLines = 6
+    /// Lines of the month's figures above the panel: from 18 content lines the checking line (`coverageLine`) joins them;
+    /// below, it takes the place of the 按主题 line, so a small screen keeps its league rows.
+    static func figureLines(_ s: AppState) -> Int { s.contentHeight >= 18 ? 7 : 6 }
 
     /// League rows visible under the figures and the panel (the table's title and header take two lines).
-    static func leagueRows(_ s: AppState) -> Int { max(1, s.contentHeight - figureLines - panelHeight(s) - 2) }
+    static func leagueRows(_ s: AppState) -> Int { max(1, s.contentHeight - figureLines(s) - panelHeight(s) - 2) }
 
     static func render(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
         guard let d = s.dashboard.data, d.byProperty == s.dashboard.byProperty else {
             b.put(s.dashboard.computing ? "计算中… computing" : "载入中… loading", x: 1, y: area.y + 1, width: area.width - 2, style: p[.muted])
-            renderPanel(s, p, Rect(x: 0, y: area.y + figureLines, width: area.width, height: max(0, min(panelHeight(s), area.maxY - area.y - figureLines))), &b)
+            renderPanel(s, p, Rect(x: 0, y: area.y + figureLines(s), width: area.width, height: max(0, min(panelHeight(s), area.maxY - area.y - figureLines(s)))), &b)
             return
         }
         let m = d.metrics
@@ -39,7 +40,8 @@ enum DashboardView {
         lines.append(("案件 发现 \(m.found)（上期 \(d.previous.found)）· 结案 \(m.closed) · 未结 \(m.open) · 逾期 \(m.overdue)", m.overdue > 0 ? .overdue : .text))
         lines.append(("结案率 \(Format.percent(m.closureRate)) · 按期结案率 \(Format.percent(m.onTimeRate)) · 返工率 \(Format.percent(m.reworkRate))", .text))
         lines.append(("近8周发现 \(CaseMetrics.sparkline(d.trend))  \(d.trend.map(String.init).joined(separator: " "))", .text))
-        lines.append(("按主题 " + d.themes.prefix(6).map { "\($0.name) \($0.count)" }.joined(separator: " · "), .muted))
+        if figureLines(s) > 6 { lines.append(("按主题 " + d.themes.prefix(6).map { "\($0.name) \($0.count)" }.joined(separator: " · "), .muted)) }
+        lines.append(coverageLine(d))
         for (i, line) in lines.enumerated() where i < area.height {
             b.put(line.0, x: 1, y: area.y + i, width: area.width - 2, style: p[line.1])
         }
