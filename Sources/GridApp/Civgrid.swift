@@ -18,7 +18,8 @@ public struct Civgrid: ParsableCommand {
                       LogCommand.self, StatsCommand.self, AssignCommand.self, OrderCommand.self, StreetCommand.self, CommunityCommand.self, UnitCommand.self,
                       PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
                       CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
-                      ServerCommand.self])
+                      ServerCommand.self,
+                      SiteCommand.self])
 
     @OptionGroup var store: StoreOptions
 

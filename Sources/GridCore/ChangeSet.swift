@@ -21,6 +21,8 @@ public struct ChangeSet: Sendable {
     public var notices: [NoticeFact] = []
     /// Office order numbers of streets and communities set or cleared (`setOrder`).
     public var orders: [OrderFact] = []
+    /// Declared-site register facts: responsible persons and self-inspection cadences (after master data).
+    public var siteRegister = SiteRegisterChanges()
     /// The audit entries, stamped by the store with the context's actor, OS user, source and time.
     public var audit: [AuditEntry] = []
 
@@ -31,6 +33,7 @@ public struct ChangeSet: Sendable {
     public var isEmpty: Bool {
         masterData.isEmpty && newCases.isEmpty && updatedCases.isEmpty && caseEvents.isEmpty && cells.isEmpty && endedAssignments.isEmpty
             && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && orders.isEmpty && audit.isEmpty
+            && siteRegister.isEmpty
     }
 }
 

@@ -45,6 +45,8 @@ public enum GridPermission: String, CaseIterable, Sendable {
     case manageOperators = "manage_operators"
     /// Replace the whole database: `demo --force`, `restore --force`, `init` over an existing file.
     case replaceDatabase = "replace_database"
+    /// The declared-site register: site numbers and kinds, self-inspection cadences, each unit's responsible person.
+    case editSiteRegister = "edit_site_register"
 
     /// What the permission lets one do, in the words a refusal uses.
     public var zh: String {
@@ -70,6 +72,7 @@ public enum GridPermission: String, CaseIterable, Sendable {
         case .assignUnits: "调整责任链 (change assignments)"
         case .manageOperators: "管理操作员 (manage operators)"
         case .replaceDatabase: "替换数据库 (replace the database)"
+        case .editSiteRegister: "维护申报点位 (edit the declared-site register)"
         }
     }
 }
@@ -91,6 +94,7 @@ public enum Policy {
             .rework: supervisors, .park: supervisors, .exempt: supervisors, .voidCase: supervisors,
             .decideExtension: supervisors, .reopenCase: supervisors, .escalateCase: supervisors, .issueNotice: supervisors,
             .approveFurtherExtension: adminOnly, .editMasterData: adminOnly, .editKinds: adminOnly, .assignUnits: adminOnly, .manageOperators: adminOnly, .replaceDatabase: adminOnly,
+            .editSiteRegister: adminOnly,
         ]
     }()
 

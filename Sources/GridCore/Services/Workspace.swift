@@ -116,6 +116,12 @@ final class Workspace {
         changes.audit.append(audit)
     }
 
+    /// Records declared-site register facts (site contacts, cadences) with their audit entries.
+    func site(_ audit: [AuditEntry], _ body: (inout SiteRegisterChanges) -> Void) {
+        body(&changes.siteRegister)
+        changes.audit += audit
+    }
+
     /// Hands everything decided to the store, in one go.
     func finish() throws -> ChangeSet {
         changes.cells = cellOrder.compactMap { cellsWritten[$0] }
