@@ -18,9 +18,9 @@ public enum SiteRules {
     }
 
     /// The refusal for a number another site holds: names it and says how to proceed.
-    public static func duplicate(_ number: Int, heldBy other: Community, streetName: String) -> GridError {
-        .invalidInput("申报点位 第\(number)号 is already \(streetName)/\(other.name) (#\(other.id)); site numbers are unique in an office — "
-            + "choose another number, or first give \(other.name) another one (`civgrid site set \(other.name) --number N`, "
+    public static func duplicate(_ number: Int, heldBy name: String, id: RowID, streetName: String) -> GridError {
+        .invalidInput("申报点位 第\(number)号 is already \(streetName)/\(name) (#\(id)); site numbers are unique in an office — "
+            + "choose another number, or first give \(name) another one (`civgrid site set \(name) --number N`, "
             + "or `--clear-number`)")
     }
 
@@ -31,7 +31,7 @@ public enum SiteRules {
         try checkRange(number)
         for street in try tx.streets(officeID: officeID) {
             if let other = clash(number, for: communityID, among: try tx.communities(streetID: street.id)) {
-                throw duplicate(number, heldBy: other, streetName: street.name)
+                throw duplicate(number, heldBy: other.name, id: other.id, streetName: street.name)
             }
         }
     }
