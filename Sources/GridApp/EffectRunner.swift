@@ -111,6 +111,10 @@ struct EffectRunner {
             return [.dashboardLoaded(data)]
         case .loadAssessment:
             return [.assessmentLoaded(try assessmentPanel(today: today))]
+        case .loadSiteRegister:
+            guard let register = store as? any SiteRegisterReading else { return [.siteRegisterLoaded([])] }
+            return [.siteRegisterLoaded(try register.declaredSites(officeID: nil, today: today,
+                                                                   utcOffsetSeconds: context.clock.utcOffsetSeconds))]
         case .loadCaseQueue(let query, var offset, let limit, let known, var anchor, let follow):
             // A count (unless the reducer knows it) and one statement for the window, names joined in.
             let total: Int

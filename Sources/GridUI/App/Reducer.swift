@@ -44,6 +44,9 @@ public enum Reducer {
         case .assessmentLoaded(let panel):
             DashboardScreen.assessed(&s, panel)
             return []
+        case .siteRegisterLoaded(let sites):
+            DashboardSites.loaded(&s, sites)
+            return []
         case .caseDetailLoaded(let d):
             CaseDetailScreen.loaded(&s, d)
             return []

@@ -5,8 +5,8 @@ import TerminalKit
 /// the command word of every binding that runs on the screen (`:undo`, `:help` …). Tab completes all of them.
 enum CommandLine {
     /// Commands of the command line itself (the bindings' verbs come on top, per screen).
-    static let commands = ["goto", "filter", "palette", "theme", "import", "quit", "q", "w"]
-    static let filterWords = ["overdue", "declared", "clear"] + CellStatus.allCases.map(\.zh)
+    static let commands = ["goto", "filter", "palette", "theme", "import", "quit", "q", "w", "sort"]
+    static let filterWords = ["overdue", "declared", "clear", "sites", "site"] + CellStatus.allCases.map(\.zh)
 
     /// Every command word that works here: the command line's own and the verbs of the bindings that run.
     static func words(_ s: AppState) -> [String] {
@@ -48,6 +48,8 @@ enum CommandLine {
             return [.applyPalette(arg)]
         case "filter":
             return filter(&s, arg)
+        case "sort":
+            return BoardSiteOrder.sort(&s, arg)
         case "import":
             guard !arg.isEmpty else { return usage(&s, "import 文件.csv|.xlsx") }
             guard s.importing == nil else {
@@ -67,11 +69,15 @@ enum CommandLine {
         var f = s.board.filter
         switch arg {
         case "overdue", "逾期": f.overdueOnly = true
-        case "declared", "申报点位": f.declaredOnly = true
+        case "declared", "申报点位", "sites", "点位": f.declaredOnly = true
         case "clear", "none", "": f = .none
         default:
+            if let range = BoardSiteOrder.range(arg) {
+                f.siteNumbers = range
+                break
+            }
             guard let status = CellStatus.parse(arg) else {
-                return usage(&s, "filter overdue|declared|clear|<状态>")
+                return usage(&s, "filter overdue|sites|site N[-M]|clear|<状态>")
             }
             f.statuses.insert(status)
         }
@@ -102,6 +108,7 @@ enum CommandLine {
         let options: [String] = switch parts[0] {
         case "palette", "theme": s.availablePalettes
         case "filter": filterWords
+        case "sort": ["site", "board"]
         case "goto", "g": names(s)
         default: []
         }
