@@ -26,6 +26,7 @@ struct PolicyTests {
         (.assignUnits, true, false, false, false),
         (.manageOperators, true, false, false, false),
         (.replaceDatabase, true, false, false, false),
+        (.editSiteRegister, true, false, false, false),
     ]
 
     @Test("every permission is in the table, and the table is exactly this", arguments: expected.map(\.0))
