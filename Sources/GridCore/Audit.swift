@@ -2,6 +2,8 @@
 public enum AuditEntity: String, CaseIterable, Sendable, Codable {
     case cell, assignment, office, street, community, unit, property, theme, operatorAccount = "operator", database, notice
     case siteKind = "site_kind", unitKind = "unit_kind"
+    /// A round of checking (检查轮次) planned or moved, and an inspection recorded (schema v8).
+    case round, inspection
 }
 
 /// One field's change, as the domain produces it; the store stamps time, operator and source when it

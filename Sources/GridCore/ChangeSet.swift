@@ -25,6 +25,9 @@ public struct ChangeSet: Sendable {
     public var siteRegister = SiteRegisterChanges()
     /// The audit entries, stamped by the store with the context's actor, OS user, source and time.
     public var audit: [AuditEntry] = []
+    /// Rounds planned or moved and inspections recorded (written before `audit`). Each has an audit entry, so a change
+    /// set holding only these is not empty by `isEmpty`'s account either.
+    public var rounds = RoundChanges()
 
     /// An empty change set.
     public init() {}

@@ -45,6 +45,10 @@ public enum GridPermission: String, CaseIterable, Sendable {
     case manageOperators = "manage_operators"
     /// Replace the whole database: `demo --force`, `restore --force`, `init` over an existing file.
     case replaceDatabase = "replace_database"
+    /// Plan, start and close rounds of checking (检查轮次).
+    case planRounds = "plan_rounds"
+    /// Record an inspection (检查记录): what was found at a cell, in a round or outside one.
+    case recordInspection = "record_inspection"
     /// The declared-site register: site numbers and kinds, self-inspection cadences, each unit's responsible person.
     case editSiteRegister = "edit_site_register"
 
@@ -72,6 +76,8 @@ public enum GridPermission: String, CaseIterable, Sendable {
         case .assignUnits: "调整责任链 (change assignments)"
         case .manageOperators: "管理操作员 (manage operators)"
         case .replaceDatabase: "替换数据库 (replace the database)"
+        case .planRounds: "安排检查轮次 (plan rounds)"
+        case .recordInspection: "记录检查 (record inspections)"
         case .editSiteRegister: "维护申报点位 (edit the declared-site register)"
         }
     }
@@ -94,6 +100,7 @@ public enum Policy {
             .rework: supervisors, .park: supervisors, .exempt: supervisors, .voidCase: supervisors,
             .decideExtension: supervisors, .reopenCase: supervisors, .escalateCase: supervisors, .issueNotice: supervisors,
             .approveFurtherExtension: adminOnly, .editMasterData: adminOnly, .editKinds: adminOnly, .assignUnits: adminOnly, .manageOperators: adminOnly, .replaceDatabase: adminOnly,
+            .planRounds: supervisors, .recordInspection: everyoneWhoWrites,
             .editSiteRegister: adminOnly,
         ]
     }()

@@ -65,8 +65,11 @@ enum SiteRegisterRows {
 
 extension SQLiteStore: SiteRegisterReading {
     public func declaredSites(officeID: RowID?, today: Day, utcOffsetSeconds: Int) throws(GridError) -> [DeclaredSite] {
-        try read { db in
-            let sites = try SiteRegisterRows.sites(db, officeID: officeID)
+        let sites = try read { db in try SiteRegisterRows.sites(db, officeID: officeID) }
+        // Self-inspection rounds' inspections (the rounds port, v8), besides the cases a self-inspection found.
+        let inspected = try lastInspections(kind: .selfInspection, communityIDs: sites.map(\.0.id))
+            .mapValues { $0.at.day(offsetSeconds: utcOffsetSeconds) }
+        return try read { db in
             guard !sites.isEmpty else { return [] }
             let ids = sites.map(\.0.id)
             let list = ids.map(String.init).joined(separator: ",")
@@ -88,6 +91,7 @@ extension SQLiteStore: SiteRegisterReading {
                 open[r["community_id"]] = (r["n"], r["late"] ?? 0)
             }
             let last = try SiteRegisterRows.lastSelfInspections(db, list: list, utcOffsetSeconds: utcOffsetSeconds)
+                .merging(inspected) { max($0, $1) }
             let byCommunity = Dictionary(grouping: chains) { $0.assignment.communityID }
             return sites.map { c, street, office in
                 let units = (byCommunity[c.id] ?? [])

@@ -98,6 +98,7 @@ final class SQLiteTransaction: StoreTransaction {
         }
         for n in changes.notices { try writeNotice(n, at: now) }
         try OrderKeys.write(db, changes.orders)
+        try persistRounds(changes.rounds)
         try SQLiteStore.appendAudit(db, changes.audit, context: context, at: now)
     }
 

@@ -14,6 +14,7 @@ enum Schema {
         m.registerMigration("v5-case-queue", migrate: v5CaseQueue)
         m.registerMigration("v6-master-data", migrate: v6MasterData)
         m.registerMigration("v7-office-order", migrate: v7OfficeOrder)
+        m.registerMigration("v8-rounds", migrate: v8Rounds)
         m.registerMigration("v9-site-register", migrate: SiteRegisterSchema.v9SiteRegister)
         return m
     }

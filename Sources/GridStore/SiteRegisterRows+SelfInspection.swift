@@ -2,7 +2,8 @@ import GRDB
 import GridCore
 
 extension SiteRegisterRows {
-    /// The last local day each site was self-inspected (自查): the latest case found at it by a self-inspection.
+    /// The latest local day a case was found at each site by a self-inspection (自查); `declaredSites` takes the later
+    /// of this and the site's last inspection in a self-inspection round.
     static func lastSelfInspections(_ db: Database, list: String, utcOffsetSeconds: Int) throws -> [RowID: Day] {
         var last: [RowID: Day] = [:]
         for r in try Row.fetchAll(db, sql: """

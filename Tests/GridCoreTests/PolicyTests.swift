@@ -26,6 +26,8 @@ struct PolicyTests {
         (.assignUnits, true, false, false, false),
         (.manageOperators, true, false, false, false),
         (.replaceDatabase, true, false, false, false),
+        (.planRounds, true, true, false, false),
+        (.recordInspection, true, true, true, false),
         (.editSiteRegister, true, false, false, false),
     ]
 

@@ -116,6 +116,12 @@ final class Workspace {
         changes.audit.append(audit)
     }
 
+    /// Records rounds planned or moved and inspections, with their audit entries.
+    func rounds(_ audit: [AuditEntry], _ body: (inout RoundChanges) -> Void) {
+        body(&changes.rounds)
+        changes.audit += audit
+    }
+
     /// Records declared-site register facts (site contacts, cadences) with their audit entries.
     func site(_ audit: [AuditEntry], _ body: (inout SiteRegisterChanges) -> Void) {
         body(&changes.siteRegister)

@@ -42,6 +42,24 @@ struct SiteRegisterContract {
         }
     }
 
+    @Test("an inspection in the lead unit's self-inspection round is the site's last self-inspection; a supervision round's is not",
+          arguments: StoreKind.allCases)
+    func selfInspectionRound(kind: StoreKind) throws {
+        let s = try kind.demoCounty()
+        let site = try #require(try sites(s).first { $0.lastSelfInspection == nil })
+        let lead = try #require(site.lead).link.unit.id
+        let cell = try #require(try s.store.cells(communityID: site.community.id).first { $0.cell.status == .ok || $0.cell.status == .unchecked })
+        let supervision = try s.startedRound("12月督查（点位）", kind: .supervision)
+        _ = try s.services.inspect(InspectionRequest(roundID: supervision.id, cell: cell.cell.key, result: .ok), context: s.context())
+        #expect(try sites(s).first { $0.community.id == site.community.id }?.lastSelfInspection == nil)
+        let own = try s.startedRound("\(site.community.name)第1周自查", kind: .selfInspection, unit: lead)
+        _ = try s.services.inspect(InspectionRequest(roundID: own.id, cell: cell.cell.key, result: .ok), context: s.context())
+        let after = try #require(try sites(s).first { $0.community.id == site.community.id })
+        #expect(after.lastSelfInspection == s.today)
+        #expect(!after.missedCadence(today: s.today))
+        #expect(after.light(today: s.today) != .red || after.overdueCases > 0)
+    }
+
     @Test("a number another site holds is refused by every service — set, add, unretire — naming it, and nothing is written",
           arguments: StoreKind.allCases)
     func duplicateRefused(kind: StoreKind) throws {
