@@ -148,7 +148,10 @@ struct EffectRunner {
             return zip(before, moved).map { from, c in .caseMoved(number: c.number, from: from, to: c.state, dueOn: c.dueOn) }
         case .saveMasterData(let edit):
             return [.masterDataSaved(summary: try MasterDataEffect(services: services, context: context).run(edit))]
-        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
+        case .notifyCase(let number):
+            let note = try services.notifyCase(number, context: context)
+            return [.caseNotified(number: number, message: note.message, recipients: note.recipients)]
+        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette, .copyToClipboard:
             return []
         }
     }
