@@ -13,7 +13,7 @@ struct CaseNotifyCommand: ParsableCommand {
 
     func run() throws {
         let env = try RunEnvironment()
-        let db = try store.open(env, forReading: preview)
+        let db = try store.open(env)
         let n = try CaseCommand.number(number)
         let note = try env.services(db).notifyCase(n, record: !preview, context: env.context(try db.operatorAccount(login: env.login)))
         Output.print(note.message)

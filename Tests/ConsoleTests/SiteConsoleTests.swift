@@ -38,3 +38,29 @@ struct SiteConsoleTests {
         #expect(h.rows.contains { $0.contains("◆5 ") }, "\(h.rows)")
     }
 }
+
+/// `n` on a case: the message goes out as OSC 52 through the backend and the notification is recorded.
+@Suite("Console: notify at once", .serialized)
+struct NotifyConsoleTests {
+    @Test("n on the case detail sends one OSC 52 sequence holding the message and records a notify event")
+    func notifyKey() throws {
+        let h = try ConsoleHarness()
+        h.press([.tab])
+        #expect(h.console.state.screen == .cases)
+        h.press([.enter])
+        let number = try #require(h.console.state.caseDetail?.row.record.number)
+        #expect(Bindings.on(.caseDetail, h.console.state).contains { $0.help.contains("OSC 52") && $0.help.contains("set-clipboard on") })
+        h.press([.char("n")])
+        let sent = h.backend.controlSequences
+        #expect(sent.count == 1)
+        let bytes = try #require(sent.first)
+        #expect(Array(bytes.prefix(7)) == Array("\u{1B}]52;c;".utf8) && bytes.last == 0x07)
+        let decoded = Data(base64Encoded: Data(bytes.dropFirst(7).dropLast())).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(decoded.contains("立即到场") && decoded.contains(number.description) && decoded.count <= 140, "\(decoded)")
+        #expect(h.console.state.message?.text.contains("已复制并记录通知") == true)
+        let events = try h.console.store.caseEvents(number)
+        #expect(events.last?.event.action == "notify")
+        #expect(h.console.state.caseDetail?.events.last?.event.action == "notify")
+        #expect(h.rows.contains { $0.contains("通知到场") }, "\(h.rows)")
+    }
+}
