@@ -19,7 +19,7 @@ public struct Civgrid: ParsableCommand {
                       PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
                       CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
                       ServerCommand.self,
-                      SiteCommand.self])
+                      SiteCommand.self, DispatchCommand.self])
 
     @OptionGroup var store: StoreOptions
 

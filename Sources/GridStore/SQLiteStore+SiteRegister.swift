@@ -17,8 +17,12 @@ extension SQLiteTransaction: SiteRegisterTransaction {
         try Int.fetchOne(db, sql: "SELECT days FROM office_cadence WHERE office_id = ?", arguments: [officeID]).map(SiteCadence.init)
     }
 
-    /// Writes site contacts (an empty one deletes the row) and cadences.
-    func persist(_ s: SiteRegisterChanges) throws {
+    func lastDispatchSlip(year: Int) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT max(seq) FROM dispatch_slip WHERE year = ?", arguments: [year]) ?? 0
+    }
+
+    /// Writes site contacts (an empty one deletes the row), cadences and dispatch slips.
+    func persist(_ s: SiteRegisterChanges, at now: Timestamp) throws {
         for c in s.contacts {
             if c.person.name.isEmpty && c.person.phone.isEmpty {
                 try db.execute(sql: "DELETE FROM site_contact WHERE community_id = ? AND unit_id = ?", arguments: [c.communityID, c.unitID])
@@ -32,6 +36,14 @@ extension SQLiteTransaction: SiteRegisterTransaction {
                                arguments: [community, cadence.days])
             } else {
                 try db.execute(sql: "DELETE FROM site_cadence WHERE community_id = ?", arguments: [community])
+            }
+        }
+        for slip in s.slips {
+            try db.execute(sql: "INSERT INTO dispatch_slip (year, seq, unit_id, issued_at, issued_by) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [slip.year, slip.seq, slip.unitID, now.description, slip.issuedBy])
+            let id = db.lastInsertedRowID
+            for n in slip.cases {
+                try db.execute(sql: "INSERT INTO dispatch_slip_case (slip_id, case_id) VALUES (?, ?)", arguments: [id, try caseID(n)])
             }
         }
         for (office, cadence) in s.officeCadences {

@@ -6,7 +6,8 @@ enum SiteRegisterSchema {
     /// office default; and the store's guard that a declared-site number is held by one live community per office
     /// (GridCore refuses duplicates first, with a message; the triggers stop any other writer). Numbers duplicated
     /// before v9 are left as they are (`civgrid site list` shows them) but no write may add another. The partial
-    /// index serves the guard, the ◆ sort and the register.
+    /// index serves the guard, the ◆ sort and the register. Dispatch slips (交办单) are numbered per year like notices and
+    /// record the cases each one listed.
     static func v9SiteRegister(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE site_contact (
@@ -21,6 +22,19 @@ enum SiteRegisterSchema {
             CREATE TABLE office_cadence (
                 office_id INTEGER PRIMARY KEY REFERENCES office(id),
                 days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 366));
+            CREATE TABLE dispatch_slip (
+                id INTEGER PRIMARY KEY,
+                year INTEGER NOT NULL,
+                seq INTEGER NOT NULL CHECK (seq > 0),
+                unit_id INTEGER NOT NULL REFERENCES unit(id),
+                issued_at TEXT NOT NULL,
+                issued_by TEXT NOT NULL,
+                UNIQUE (year, seq));
+            CREATE TABLE dispatch_slip_case (
+                slip_id INTEGER NOT NULL REFERENCES dispatch_slip(id),
+                case_id INTEGER NOT NULL REFERENCES case_record(id),
+                PRIMARY KEY (slip_id, case_id)) WITHOUT ROWID;
+            CREATE INDEX dispatch_slip_case_case ON dispatch_slip_case(case_id);
             CREATE INDEX community_site ON community(declared_site) WHERE declared_site IS NOT NULL AND retired_on IS NULL;
             CREATE TRIGGER site_number_insert BEFORE INSERT ON community
             WHEN new.declared_site IS NOT NULL AND new.retired_on IS NULL

@@ -44,12 +44,14 @@ public struct SiteRegisterChanges: Sendable {
     public var siteCadences: [(communityID: RowID, cadence: SiteCadence?)] = []
     /// Offices whose default cadence is set.
     public var officeCadences: [(officeID: RowID, cadence: SiteCadence)] = []
+    /// Dispatch slips issued.
+    public var slips: [DispatchSlipFact] = []
 
     /// Nothing to write.
     public init() {}
 
     /// Whether there is nothing to write.
-    public var isEmpty: Bool { contacts.isEmpty && siteCadences.isEmpty && officeCadences.isEmpty }
+    public var isEmpty: Bool { contacts.isEmpty && siteCadences.isEmpty && officeCadences.isEmpty && slips.isEmpty }
 }
 
 /// One unit answering for a declared site today, with the person it named for the site.

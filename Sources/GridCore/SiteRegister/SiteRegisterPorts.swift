@@ -18,4 +18,6 @@ public protocol SiteRegisterTransaction: StoreTransaction {
     func siteCadence(communityID: RowID) throws -> SiteCadence?
     /// The office's default cadence as stored, or nil when none was set.
     func storedDefaultCadence(officeID: RowID) throws -> SiteCadence?
+    /// The highest dispatch-slip number of `year` (0 when none).
+    func lastDispatchSlip(year: Int) throws -> Int
 }
