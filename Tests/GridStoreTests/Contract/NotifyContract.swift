@@ -57,3 +57,28 @@ struct NotifyContract {
         #expect(try s.store.caseEvents(c.number).count == before)
     }
 }
+
+/// Dispatch slips on any store: numbered per year, listing only open cases dispatched to the unit.
+@Suite("Store contract: dispatch slips")
+struct DispatchSlipContract {
+    @Test("slips are numbered 1, 2 … in the year; a case not dispatched to the unit is refused and nothing is written",
+          arguments: StoreKind.allCases)
+    func numbering(kind: StoreKind) throws {
+        let s = try kind.demoCounty()
+        let open = try s.store.cases(CaseQuery(openOnly: true, limit: 5_000)).filter { $0.handlingUnitID != nil }
+        let c = try #require(open.first)
+        let unit = try #require(c.handlingUnitID)
+        let mine = open.filter { $0.handlingUnitID == unit }.map(\.number)
+        let first = try s.services.issueDispatchSlip(unitID: unit, cases: mine, context: s.context())
+        let second = try s.services.issueDispatchSlip(unitID: unit, cases: [], context: s.context())
+        #expect(first.seq == 1 && second.seq == 2 && first.year == s.today.civil.year)
+        #expect(first.label == "\(s.today.civil.year)·交办第1号")
+        let other = try #require(open.first { $0.handlingUnitID != unit })
+        let clerk = try s.addOperator("wangfang_slip", role: .clerk)
+        let before = try s.store.latestAuditID()
+        #expect(throws: GridError.self) { try s.services.issueDispatchSlip(unitID: unit, cases: [other.number], context: s.context()) }
+        #expect(throws: GridError.self) { try s.services.issueDispatchSlip(unitID: unit, cases: mine, context: s.context(clerk)) }
+        #expect(try s.store.latestAuditID() == before)
+        #expect(try s.services.issueDispatchSlip(unitID: unit, cases: [], context: s.context()).seq == 3)
+    }
+}
