@@ -41,3 +41,20 @@ struct NotifyCLITests {
         #expect(try h.run(["case", "notify", "2026-9999"]).code == 2)
     }
 }
+
+/// The supervision notice names who answers for each unit with overdue cases.
+@Suite("civgrid command line: notice contacts", .serialized)
+struct NoticeContactsCLITests {
+    @Test("under 逾期未整改的责任单位, each late unit's responsible persons on its sites, head and liaison, with phones")
+    func contacts() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let r = try h.run(["notice", "--from", "2026-11-01", "--to", "2026-11-30", "--preview"])
+        #expect(r.code == 0, "\(r.err)")
+        let section = r.out.components(separatedBy: "三、逾期未整改的责任单位").last?.components(separatedBy: "四、").first ?? ""
+        let lines = section.split(separator: "\n").filter { $0.contains("负责人") }
+        #expect(!lines.isEmpty, "\(section)")
+        #expect(lines.allSatisfy { $0.contains("联络员") && $0.range(of: #"1[3-9]\d{9}"#, options: .regularExpression) != nil })
+        #expect(section.contains("具体责任人"), "\(section)")
+    }
+}
