@@ -104,6 +104,7 @@ struct CaseCommand: ParsableCommand {
 
         /// The options as one store query: every filter is answered in SQL.
         func query(_ env: RunEnvironment, _ db: any GridRepository) throws(GridError) -> CaseQuery {
+            guard limit > 0 else { throw GridError.invalidInput("--limit \(limit): give at least 1 (default 200)") }
             let resolver = Resolver(store: db)
             var q = CaseQuery(openOnly: !all, source: source, limit: limit)
             if let community, case .community(let id) = try resolver.community(community).node { q.communityID = id }
@@ -121,10 +122,13 @@ struct CaseCommand: ParsableCommand {
             let today = env.clock.today, offset = env.clock.utcOffsetSeconds
             if overdue { q.overdueOn = today }
             // Local midnight of the first day, and of the day after the last, as stored UTC instants.
-            if let since { q.foundSince = Timestamp.localMidnight(of: try Resolver.day(since, option: "--since", today: today), offsetSeconds: offset) }
-            if let until {
-                q.foundBefore = Timestamp.localMidnight(of: try Resolver.day(until, option: "--until", today: today).adding(days: 1), offsetSeconds: offset)
+            let first = try since.map { t throws(GridError) in try Resolver.day(t, option: "--since", today: today) }
+            let last = try until.map { t throws(GridError) in try Resolver.day(t, option: "--until", today: today) }
+            if let first, let last, first > last {
+                throw GridError.invalidInput("--since \(first) is after --until \(last): no case could be found in between; swap them")
             }
+            if let first { q.foundSince = Timestamp.localMidnight(of: first, offsetSeconds: offset) }
+            if let last { q.foundBefore = Timestamp.localMidnight(of: last.adding(days: 1), offsetSeconds: offset) }
             return q
         }
     }

@@ -126,6 +126,10 @@ public final class Console {
             // Reading the board and 10,000 simulated assessments: on another thread too.
             startRead(.assessment, effect)
             return []
+        case .loadCaseGainOrder:
+            // The gain order simulates the assessment over the whole board: on another thread, like the dashboard's panel.
+            startRead(.caseGain, effect)
+            return []
         case .loadCaseQueue(let query, _, _, nil, _, _) where !query.text.trimmingWhitespace().isEmpty:
             // Free text is counted over every open case: a typed filter is answered in the background, so keys keep
             // coming; the rows shown until then are the previous filter's (a reply to an older filter is dropped).

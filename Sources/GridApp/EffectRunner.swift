@@ -128,6 +128,16 @@ struct EffectRunner {
                 CaseRow(record: e.record, communityName: e.communityName, themeName: e.themeName, unitName: e.unitName,
                         streetName: e.streetName)
             })]
+        case .loadCaseGainOrder(let query, let follow):
+            let keys = try store.caseQueueKeys(query, today: today)
+            let (order, gains) = CaseGainOrder.order(keys, gains: try cellGains(today: today))
+            return [.caseGainOrderLoaded(query: query, order: order, gains: gains, follow: follow)]
+        case .loadCaseRows(let query, let offset, let numbers):
+            let rows = try store.caseQueueEntries(numbers).map { e in
+                CaseRow(record: e.record, communityName: e.communityName, themeName: e.themeName, unitName: e.unitName,
+                        streetName: e.streetName)
+            }
+            return [.caseGainRowsLoaded(query: query, offset: offset, requested: numbers, rows: rows)]
         case .loadRangeMarks(let scope, let filter, let rows, let themeIDs):
             let keys = try store.cellKeys(in: scope, filter: filter, rows: rows, themeIDs: themeIDs, today: today)
             return [.rangeMarksLoaded(scope: scope, filter: filter, keys: keys)]

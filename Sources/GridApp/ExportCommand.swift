@@ -63,7 +63,7 @@ struct ExportCommand: ParsableCommand {
                 data = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
             }
         case .json:
-            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
+            let objects = rows.map { ExportTables.jsonObject(keys: keys, row: $0) }
             data = Data((Output.escapeJSON(Format.jsonText(objects)) + "\n").utf8)
         case .xlsx:
             data = try XLSXWriter.data(sheetName: kind.rawValue, headers: headers, rows: rows)

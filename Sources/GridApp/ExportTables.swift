@@ -1,3 +1,4 @@
+import Foundation
 import GridCore
 
 /// The lists civgrid hands out, as header + rows. Column headers are the ones the importer recognises, so
@@ -16,6 +17,22 @@ struct ExportTables {
     static let cellKeys = ["office", "street", "community", "theme", "status", "due", "overdue", "note", "changed_at", "changed_by"]
     static let auditHeaders = ["编号", "时间", "操作员", "系统用户", "来源", "对象类型", "对象", "小区", "主题", "字段", "原值", "新值", "说明"]
     static let auditKeys = ["id", "at", "operator", "os_user", "source", "entity", "entity_id", "community", "theme", "field", "old", "new", "note"]
+    /// Keys whose values are counts or numbers: JSON gives them as numbers (null when empty), not as text, so a
+    /// program reading the export compares and sorts them as numbers.
+    static let numericKeys: Set<String> = ["id", "site", "households", "extensions", "reworks", "events"]
+
+    /// One exported row as a JSON object: numeric keys as numbers (null when empty), the rest as text.
+    static func jsonObject(keys: [String], row: [String]) -> [String: Any] {
+        var object: [String: Any] = [:]
+        for (key, value) in zip(keys, row) {
+            guard numericKeys.contains(key) else {
+                object[key] = value
+                continue
+            }
+            object[key] = value.isEmpty ? NSNull() : (Int(value).map { $0 as Any } ?? value)
+        }
+        return object
+    }
 
     /// Communities in scope, one row per unit in charge (a community with none has one row).
     func communities(scope: CommunityScope, filter: CommunityFilter) throws(GridError) -> [[String]] {

@@ -70,7 +70,9 @@ struct NoticeContent {
     var last: Day
     var asOf: Day
     var items: [Item]
-    var ranking: [ScoreLine]
+    /// The units' league for the period, as `civgrid rank` publishes it (every unit answering for a community, places
+    /// shared by equal scores, the same bottom three).
+    var ranking: [LeagueRow]
     /// Who answers for each unit with overdue cases, by unit name: its responsible persons on those sites (具体责任人),
     /// head and liaison with phones (see NoticeContacts).
     var lateContacts: [String: String] = [:]
@@ -86,7 +88,9 @@ struct NoticeContent {
         }
         items.sort { ($0.street, $0.community, $0.c.record.number) < ($1.street, $1.community, $1.c.record.number) }
         var notice = NoticeContent(office: try store.offices().map(\.name).joined(separator: "、"), year: year, issue: issue, first: first,
-                                   last: last, asOf: asOf, items: items, ranking: Scoring.league(cases, rules: rules, asOf: asOf, byProperty: false))
+                                   last: last, asOf: asOf, items: items,
+                                   ranking: Scoring.table(Scoring.league(cases, rules: rules, asOf: asOf, byProperty: false,
+                                                                         names: try store.leagueNames(byProperty: false, on: asOf))))
         notice.lateContacts = try NoticeContacts.forOverdue(notice.overdue.map(\.c), store: store, asOf: asOf)
         return notice
     }
@@ -130,12 +134,11 @@ struct NoticeContent {
         for (unit, _) in late { if let who = lateContacts[unit] { out.append("\(bullet)\(md(unit))：\(md(who))") } }
         out.append("")
         out.append("\(h2)四、责任单位得分排名（100 − 扣分）")
-        let ordered = Array(ranking.reversed())
-        for (k, l) in ordered.enumerated() {
-            let flag = k >= ordered.count - 3 ? (markdown ? " **倒数**" : " ← 倒数") : ""
-            out.append("\(bullet)\(k + 1). \(md(l.name)) \(String(format: "%.2f", l.score))\(flag)")
+        for r in ranking {
+            let flag = r.isBottomThree ? (markdown ? " **倒数**" : " ← 倒数") : ""
+            out.append("\(bullet)\(r.place). \(md(r.line.name)) \(String(format: "%.2f", r.line.score))\(flag)")
         }
-        if ranking.isEmpty { out.append("本期无扣分。") }
+        if !ranking.contains(where: { !$0.line.deductions.isEmpty }) { out.append("本期无扣分。") }
         return out.joined(separator: "\n") + "\n"
     }
 

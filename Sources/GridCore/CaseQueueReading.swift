@@ -69,3 +69,40 @@ public protocol CaseQueueReading {
     /// can follow a case a move has sent elsewhere in the queue.
     func caseQueuePosition(of number: CaseNumber, _ query: CaseQueueQuery, today: Day) throws(GridError) -> Int?
 }
+
+/// An open case's place in the queue and the cell it is about: what ordering the queue by another key needs,
+/// without its names.
+public struct CaseQueueKey: Hashable, Sendable {
+    public var number: CaseNumber
+    public var cell: CellKey
+
+    /// Creates a key.
+    public init(number: CaseNumber, cell: CellKey) {
+        self.number = number
+        self.cell = cell
+    }
+}
+
+/// Reads the case queue in an order the store does not keep (e.g. by the points fixing a case would gain, which the
+/// assessment simulator computes): every key of the filtered queue once, then the rows of a window by their numbers.
+public protocol CaseQueueKeysReading {
+    /// Every open case passing `query` today, in queue order (numbers and cells only, from the queue's index).
+    func caseQueueKeys(_ query: CaseQueueQuery, today: Day) throws(GridError) -> [CaseQueueKey]
+
+    /// These cases with the names the queue shows, in the order given, in one statement; a number that is no longer
+    /// a case is left out.
+    func caseQueueEntries(_ numbers: [CaseNumber]) throws(GridError) -> [CaseQueueEntry]
+}
+
+/// Orders an open-case queue by the points fixing each case's cell would gain (most first), keeping the queue's own
+/// order (overdue first, then time left) among equal gains, so cases whose cells gain nothing stay in deadline order.
+public enum CaseGainOrder {
+    /// The keys by gain, and each case's gain (0 when its cell gains nothing).
+    public static func order(_ keys: [CaseQueueKey], gains: [CellKey: Double]) -> (numbers: [CaseNumber], gains: [CaseNumber: Double]) {
+        let ranked = keys.enumerated().map { (index: $0.offset, key: $0.element, gain: gains[$0.element.cell] ?? 0) }
+            .sorted { $0.gain != $1.gain ? $0.gain > $1.gain : $0.index < $1.index }
+        var byCase: [CaseNumber: Double] = [:]
+        for r in ranked where r.gain > 0 { byCase[r.key.number] = r.gain }
+        return (ranked.map(\.key.number), byCase)
+    }
+}

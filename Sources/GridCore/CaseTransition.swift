@@ -69,6 +69,26 @@ public enum CaseAction: Hashable, Sendable {
             guard let until else { throw .invalidInput("\(text) needs --until YYYY-MM-DD") }
             return until
         }
+        let action = try named(text, unitID: unitID, date: date)
+        // An option the step does not take would be silently dropped: say so instead.
+        if until != nil, !action.takesDate {
+            throw .invalidInput("--until applies only to request_extension (申请延期) and park (挂账); leave it out for \(text)")
+        }
+        if unitID != nil {
+            guard case .assign = action else { throw .invalidInput("--unit applies only to assign (交办); leave it out for \(text)") }
+        }
+        return action
+    }
+
+    /// Whether the step carries a date (`--until`).
+    var takesDate: Bool {
+        switch self {
+        case .requestExtension, .park: true
+        default: false
+        }
+    }
+
+    static func named(_ text: String, unitID: RowID?, date: () throws(GridError) -> Day) throws(GridError) -> CaseAction {
         switch text {
         case "register", "立案": return .register
         case "void", "作废": return .void

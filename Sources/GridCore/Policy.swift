@@ -153,8 +153,9 @@ public enum Policy {
         let target = what.isEmpty ? "" : " on \(what)"
         let instead = who.isEmpty ? "nobody may" : who.joined(separator: " or ") + " may"
         var message = "\(actor.login) is \(actor.role.zh) (\(actor.role.rawValue)) and may not \(permission.zh)\(target); \(instead)"
-        if actor.role == .viewer {
-            message += ". An admin can grant a role with `civgrid operator add \(actor.login) --name NAME --role clerk`"
+        // The least role that would do, so the advice is one that helps (an admin-only step is not a clerk's).
+        if actor.role == .viewer, let least = [OperatorRole.clerk, .inspector, .admin].first(where: { allows($0, permission) }) {
+            message += ". An admin can grant that role with `civgrid operator add \(actor.login) --name NAME --role \(least.rawValue)`"
         }
         return message
     }

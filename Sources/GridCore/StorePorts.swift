@@ -5,7 +5,7 @@
 /// Changes never go to a store directly: they go through `GridServices`, which runs inside
 /// `TransactionRunner.transaction` and hands the store one `ChangeSet` to persist with its audit rows.
 public typealias GridRepository = GridReading & BoardWindows & BoardRangeReading & RollupReading & CaseReading
-    & CaseQueueReading & AuditReading & AuditChainReading & ImportingStore & TransactionRunner & MasterListReading
+    & CaseQueueReading & CaseQueueKeysReading & AuditReading & AuditChainReading & ImportingStore & TransactionRunner & MasterListReading
     & AssessmentReading
 
 /// Master data and the chain: what the grid is made of.

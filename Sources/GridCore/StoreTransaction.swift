@@ -30,6 +30,8 @@ public protocol StoreTransaction: AnyObject, MasterDataReading {
     func lastNoticeIssue(year: Int) throws -> Int
     /// Whether notice `issue` of `year` exists.
     func noticeExists(year: Int, issue: Int) throws -> Bool
+    /// The notices whose period shares a day with `first … last`, earliest first.
+    func noticesOverlapping(_ first: Day, _ last: Day) throws -> [NoticePeriod]
     /// A street's or community's name and office order (nil: none), or nil when there is no such street or community.
     func officeOrder(of node: GridNode) throws -> (name: String, order: Int?)?
     /// Writes `changes` (in `ChangeSet`'s order) with audit rows stamped from `context` at `now`.
@@ -41,4 +43,20 @@ public protocol StoreTransaction: AnyObject, MasterDataReading {
 public protocol TransactionRunner: Sendable {
     /// Runs `body` in one write transaction; storage errors come back as `GridError.database`.
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws(GridError) -> T
+}
+
+/// A notice already issued and the days it covered.
+public struct NoticePeriod: Hashable, Sendable {
+    public var year: Int
+    public var issue: Int
+    public var first: Day
+    public var last: Day
+
+    /// Creates a period.
+    public init(year: Int, issue: Int, first: Day, last: Day) {
+        self.year = year
+        self.issue = issue
+        self.first = first
+        self.last = last
+    }
 }

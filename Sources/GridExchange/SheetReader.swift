@@ -38,6 +38,10 @@ public enum SheetReader {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || path.lowercased().hasSuffix(".xlsx") {
             return (try XLSXReader.read(data: data, sheet: sheet, file: path, limits: limits), "XLSX")
         }
+        // A text sheet has one table: a sheet name would otherwise be dropped without a word (a wrong file named?).
+        if let sheet {
+            throw .invalidInput("--sheet \(sheet): \(path) is a text sheet (CSV/TSV) with a single table; --sheet picks a sheet of an .xlsx — leave it out")
+        }
         let (text, encoding) = try TextDecoding.decode(data, file: path)
         let tsv = path.lowercased().hasSuffix(".tsv") || path.lowercased().hasSuffix(".tab")
         return (try CSV.parse(text, delimiter: tsv ? "\t" : nil, file: path, limits: limits), "\(tsv ? "TSV" : "CSV"), \(encoding.rawValue)")

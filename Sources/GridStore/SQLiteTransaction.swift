@@ -63,6 +63,16 @@ final class SQLiteTransaction: StoreTransaction {
         try Int.fetchOne(db, sql: "SELECT 1 FROM notice WHERE year = ? AND issue = ?", arguments: [year, issue]) != nil
     }
 
+    func noticesOverlapping(_ first: Day, _ last: Day) throws -> [NoticePeriod] {
+        try Row.fetchAll(db, sql: """
+            SELECT year, issue, period_from, period_to FROM notice WHERE period_from <= ? AND period_to >= ?
+            ORDER BY period_from, year, issue
+            """, arguments: [last.description, first.description]).compactMap { r in
+            guard let from = Day(r[2] as String), let to = Day(r[3] as String) else { return nil }
+            return NoticePeriod(year: r[0], issue: r[1], first: from, last: to)
+        }
+    }
+
     func officeOrder(of node: GridNode) throws -> (name: String, order: Int?)? {
         let table: String
         switch node {

@@ -42,20 +42,35 @@ struct NoticeRankCLITests {
     func notice() throws {
         let h = CLIHarness()
         try h.demo()
-        // October in the office's time zone (the harness pins TZ=Asia/Shanghai, UTC+8).
-        let found = try sqlite(h.dbPath, "SELECT count(*) FROM case_record WHERE found_at >= '2026-09-30T16:00:00.000Z' AND found_at < '2026-10-31T16:00:00.000Z' AND state <> 'void'")
-        let r = try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31"])
+        // A second notice over days already notified would name the same cases again (and charge 重复通报 twice).
+        let notices = try sqlite(h.dbPath, "SELECT count(*) FROM notice")
+        let again = try h.run(["notice", "--from", "2026-10-15", "--to", "2026-11-05"])
+        #expect(again.code == 2 && again.err.contains("overlaps notice 2026·第2期") && again.err.contains("--from after 2026-10-31"), "\(again.err)")
+        #expect(try sqlite(h.dbPath, "SELECT count(*) FROM notice") == notices, "nothing recorded")
+        // November in the office's time zone (the harness pins TZ=Asia/Shanghai, UTC+8).
+        let found = try sqlite(h.dbPath, "SELECT count(*) FROM case_record WHERE found_at >= '2026-10-31T16:00:00.000Z' AND found_at < '2026-11-30T16:00:00.000Z' AND state <> 'void'")
+        let r = try h.run(["notice", "--from", "2026-11-01", "--to", "2026-11-30"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("2026·第3期"), "the demo issued September's and October's notices")
         #expect(r.out.contains("本期发现问题 \(found) 个"))
         #expect(r.out.contains("四、责任单位得分排名"))
-        #expect(try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--preview"]).out.contains("2026·第4期"))
-        #expect(try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--issue", "3"]).code == 2, "an issued number is not reused")
-        let md = try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "md", "--preview"])
+        // The notice's league is `rank`'s for the same month: the same units, places (ties share one) and scores.
+        let section = r.out.components(separatedBy: "四、责任单位得分排名").last ?? ""
+        let published = Set(section.split(separator: "\n").compactMap { line -> String? in
+            let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+            guard parts.count >= 3, parts[0].hasSuffix(".") else { return nil }
+            return "\(parts[0].dropLast()) \(parts[1]) \(parts[2])"
+        })
+        let ranked = try #require(try h.json(["rank", "--period", "2026-11", "--json"]) as? [[String: Any]])
+        let expected = Set(ranked.map { "\($0["rank"]!) \($0["name"]!) \(String(format: "%.2f", $0["score"] as! Double))" })
+        #expect(published == expected && !expected.isEmpty, "\(published.symmetricDifference(expected).sorted().prefix(6))")
+        #expect(try h.run(["notice", "--from", "2026-12-01", "--to", "2026-12-31", "--preview"]).out.contains("2026·第4期"))
+        #expect(try h.run(["notice", "--from", "2026-12-01", "--to", "2026-12-31", "--issue", "3"]).code == 2, "an issued number is not reused")
+        let md = try h.run(["notice", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "md", "--preview"])
         #expect(md.out.hasPrefix("# "))
-        let csv = try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "csv", "--preview"])
+        let csv = try h.run(["notice", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--preview"])
         #expect(csv.out.split(separator: "\r\n").count == Int(found)! + 2, "header, cases, the 账本 anchor row")
-        #expect(try h.run(["notice", "--from", "2026-10-01", "--to", "2026-10-31"], login: "lina").code == 3, "clerks do not issue notices")
+        #expect(try h.run(["notice", "--from", "2026-12-01", "--to", "2026-12-31"], login: "lina").code == 3, "clerks do not issue notices")
     }
 
     @Test("league tables: scores are 100 minus the deductions behind them; bad periods are refused")

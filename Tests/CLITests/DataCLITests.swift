@@ -127,9 +127,16 @@ struct DataCLITests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: gb))
         #expect(!bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(String(data: bytes, encoding: .utf8) == nil, "GB18030 bytes are not UTF-8")
-        let json = try h.json(["export", "--kind", "audit", "--format", "json", "--limit", "5"]) as? [[String: String]]
+        let json = try h.json(["export", "--kind", "audit", "--format", "json", "--limit", "5"]) as? [[String: Any]]
         #expect(json?.count == 5)
-        #expect(json?.first?["operator"] != nil)
+        #expect(json?.first?["operator"] is String)
+        // Numbers are numbers in JSON (ids, counts, site numbers), empty ones null; text stays text.
+        #expect(json?.allSatisfy { $0["id"] is Int } == true, "\(json?.first ?? [:])")
+        let communities = try #require(try h.json(["export", "--kind", "communities", "--format", "json"]) as? [[String: Any]])
+        #expect(communities.allSatisfy { $0["id"] is Int && ($0["households"] is Int || $0["households"] is NSNull) })
+        #expect(communities.contains { $0["site"] is Int } && communities.contains { $0["site"] is NSNull })
+        let cases = try #require(try h.json(["export", "--kind", "cases", "--format", "json"]) as? [[String: Any]])
+        #expect(cases.allSatisfy { $0["number"] is String && $0["reworks"] is Int && $0["events"] is Int })
         let md = try h.run(["report"])
         #expect(md.out.hasPrefix("# 城关县三创办 创城测评准备情况"))
         #expect(md.out.contains("| 街道 |"))

@@ -110,4 +110,43 @@ extension ReviewFindingsCLITests {
         }
         #expect(try h.lastAuditID() == before)
     }
+
+    @Test("options a step does not take are refused, not dropped: set --due moving a case, case move --until/--unit, import --sheet on a CSV")
+    func silentOptions() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let (community, theme) = try CLITests().freeCell(h)
+        let recorded = try h.run(["set", community, theme, "2", "--note", "垃圾桶满溢"])
+        let number = try #require(recorded.out.firstMatch(of: /已上报案件 ([0-9]{4}-[0-9]+)/).map { String($0.1) }, "\(recorded.out)")
+        for step in ["register", "assign"] { #expect(try h.run(["case", "move", number, step]).code == 0) }
+        var before = try h.lastAuditID()
+        let due = try h.run(["set", community, theme, "3", "--due", "+5"])
+        #expect(due.code == 2 && due.err.contains("--due cannot set its deadline") && due.err.contains("request_extension"), "\(due.err)")
+        #expect(try h.lastAuditID() == before)
+
+        for (extra, says) in [(["register", "--until", "2027-01-31"], "--until applies only to request_extension"),
+                              (["register", "--unit", "城关住建局"], "--unit applies only to assign")] {
+            let r = try h.run(["case", "move", number] + extra)
+            #expect(r.code == 2 && r.err.contains(says), "\(extra): \(r.err)")
+        }
+        #expect(try h.lastAuditID() == before)
+
+        let csv = h.folder.appendingPathComponent("小区.csv")
+        try Data("街道,小区名称\n城关镇,新建小区\n".utf8).write(to: csv)
+        before = try h.lastAuditID()
+        let sheet = try h.run(["import", csv.path, "--sheet", "Sheet2"])
+        #expect(sheet.code == 2 && sheet.err.contains("--sheet picks a sheet of an .xlsx"), "\(sheet.err)")
+        #expect(try h.lastAuditID() == before)
+    }
+
+    @Test("case list: --limit below 1 and --since after --until are refused")
+    func caseListBounds() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let zero = try h.run(["case", "list", "--limit", "0"])
+        #expect(zero.code == 2 && zero.err.contains("--limit 0: give at least 1"), "\(zero.err)")
+        let swapped = try h.run(["case", "list", "--all", "--since", "2026-11-30", "--until", "2026-11-01"])
+        #expect(swapped.code == 2 && swapped.err.contains("is after --until"), "\(swapped.err)")
+        #expect(try h.run(["case", "list", "--all", "--since", "2026-11-01", "--until", "2026-11-30"]).code == 0)
+    }
 }

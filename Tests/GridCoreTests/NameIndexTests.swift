@@ -39,12 +39,13 @@ struct NameIndexTests {
             (rank(a.element.node), NameMatcher.fold(a.element.name).count, a.offset)
                 < (rank(b.element.node), NameMatcher.fold(b.element.name).count, b.offset)
         }.map(\.element)
+        // Within the start and inside tiers, a name read straight through before one that skips between readings.
         func tier(_ ref: NodeRef) -> Int? {
             if NameMatcher.fold(ref.name) == q { return 0 }
             guard let m = NameMatcher(ref.name).match(q) else { return nil }
-            return m.start == 0 ? 1 : 2
+            return (m.start == 0 ? 1 : 3) + (m.skipsBetweenReadings ? 1 : 0)
         }
-        return (0...2).flatMap { t in ordered.filter { tier($0) == t } }
+        return (0...4).flatMap { t in ordered.filter { tier($0) == t } }
     }
 
     static func rank(_ node: GridNode) -> Int {
@@ -74,6 +75,18 @@ struct NameIndexTests {
     func polyphonic(query: String, name: String, reason: String) {
         let hit = NameIndex(Self.refs).search(query, limit: 50).first { $0.ref.name == name }
         #expect(hit?.reason == reason, "\(query): \(String(describing: hit))")
+    }
+
+    @Test("a name read straight through ranks before one read with an initial between whole readings (xingzheng)")
+    func straightReadingsFirst() {
+        let names = ["城关工商银行支行", "城关建设银行支行", "中国银行正阳支行", "城关行政审批服务局", "城关农商银行"]
+        let index = NameIndex(names.enumerated().map { NodeRef(node: .unit(RowID($0.offset + 1)), name: $0.element, path: "") })
+        let hits = index.search("xingzheng", limit: 10)
+        #expect(hits.prefix(2).map(\.ref.name) == ["中国银行正阳支行", "城关行政审批服务局"], "\(hits.map(\.ref.name))")
+        #expect(hits.first?.reason == "xing zheng")
+        #expect(index.search("xingzheng", limit: 1).map(\.ref.name) == ["中国银行正阳支行"])
+        // Initials alone and whole readings alone keep the index's order (shorter names first).
+        #expect(index.search("xz", limit: 10).map(\.ref.name).first == "城关工商银行支行")
     }
 
     @Test("two names alike are both exact hits, in the order given; a repeated pair in one name is one hit")

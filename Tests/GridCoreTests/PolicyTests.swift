@@ -58,6 +58,9 @@ struct PolicyTests {
             #expect(error.description.contains("guest is 查看 (viewer)"))
             #expect(error.description.contains("管理员 (admin)"), "\(error.description)")
             #expect(error.description.contains("阳光小区 · 环境卫生"))
+            // The advice names the least role that holds the permission: granting it would help.
+            let least = [OperatorRole.clerk, .inspector, .admin].first { Policy.allows($0, permission) }
+            #expect(error.description.contains("--role \(least?.rawValue ?? "?")`"), "\(error.description)")
         }
     }
 

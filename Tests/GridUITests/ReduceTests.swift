@@ -195,6 +195,23 @@ struct FindTests {
         #expect(s.board.scopeLabel == "阳光物业")
     }
 
+    @Test(":goto a community outside the board's scope widens it and fetches the board anew, whatever the old scope held")
+    func gotoOutsideScope() {
+        var s = UIFixture.state()
+        _ = UIFixture.press(&s, [.char(":")] + "filter overdue".map { .char($0) } + [.enter], total: 40)
+        #expect(s.board.filter.overdueOnly && s.board.total == 40)
+        // Not in the filtered board: widened to every community, the filtered rows dropped at once.
+        let widen = Reducer.reduce(&s, .located(communityID: 77, row: nil))
+        #expect(widen == [.locate(communityID: 77, scope: .all, filter: .none)])
+        #expect(s.board.rows.isEmpty && !s.board.filter.isActive)
+        // Its row in the whole board is below the old scope's count: still fetched in the new scope.
+        let effects = Reducer.reduce(&s, .located(communityID: 77, row: 12))
+        #expect(effects.contains { if case .loadBoard(.all, .none, _, _, nil, _) = $0 { true } else { false } }, "\(effects)")
+        _ = UIFixture.answer(&s, effects, total: 300)
+        #expect(s.board.cursorRow == 12 && s.board.total == 300)
+        #expect(s.board.rows.contains { $0.community.id == s.board.cursorKey?.communityID })
+    }
+
     @Test(":goto searches and jumps to the first hit; :filter, :palette and :theme work; unknown commands say so")
     func commandLine() {
         var s = UIFixture.state()

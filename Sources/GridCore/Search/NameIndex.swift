@@ -89,25 +89,37 @@ public struct NameIndex: Sendable {
         var examined = 0
         var chosen = exactMatches(bytes, examined: &examined)
         let plan = SearchKeys.plan(q)
+        let literalOnly = !bytes.contains { $0 >= 97 && $0 <= 122 }
+        // Within a tier, a name read straight through comes before one that needs an initial between whole readings
+        // (`xingzheng`: 行政 before 银行支行 read as xing z(hi) heng): such names are held back and follow the tier.
+        var heldBack: [Int] = []
+        func take(_ e: Int) {
+            if !literalOnly, let m = entries[e].matcher.match(q), m.skipsBetweenReadings { heldBack.append(e) } else { chosen.append(e) }
+        }
+        func closeTier() {
+            chosen += heldBack.prefix(max(0, limit - chosen.count))
+            heldBack = []
+        }
         if chosen.count < limit {
             // Names that match from their first character, in the order shown.
             var stream = candidates(plan, first: startPairs, singles: startSingles)
             while chosen.count < limit, let e = stream.next() {
-                if entries[e].bytes != bytes, entries[e].matcher.matchesAtStart(bytes) { chosen.append(e) }
+                if entries[e].bytes != bytes, entries[e].matcher.matchesAtStart(bytes) { take(e) }
             }
             examined += stream.examined
+            closeTier()
         }
         if chosen.count < limit {
             // Every name matching from the start is already chosen: the rest match further in.
             var stream = candidates(plan, first: anyPairs, singles: anySingles)
             while chosen.count < limit, let e = stream.next() {
                 let m = entries[e].matcher
-                if entries[e].bytes != bytes, !m.matchesAtStart(bytes), m.firstMatch(bytes) != nil { chosen.append(e) }
+                if entries[e].bytes != bytes, !m.matchesAtStart(bytes), m.firstMatch(bytes) != nil { take(e) }
             }
             examined += stream.examined
+            closeTier()
         }
         // How each shown hit matched is worked out for the shown ones only.
-        let literalOnly = !bytes.contains { $0 >= 97 && $0 <= 122 }
         let hits = chosen.prefix(limit).map { e in
             SearchHit(ref: entries[e].ref, reason: literalOnly ? "" : entries[e].matcher.match(q)?.reason ?? "")
         }

@@ -122,6 +122,15 @@ public struct NameMatch: Hashable, Sendable {
     /// Whether the name was typed as it is written (no pinyin).
     public var isLiteral: Bool { steps.allSatisfy { $0 == .literal } }
 
+    /// Whether a character was typed by its initial and the next one by its whole reading (`xing z(hi) heng`): a
+    /// looser reading of the query than one going straight through whole readings or initials, so it ranks lower.
+    public var skipsBetweenReadings: Bool {
+        zip(steps, steps.dropFirst()).contains { pair in
+            if case .initial = pair.0, case .reading = pair.1 { return true }
+            return false
+        }
+    }
+
     /// `yang guang x(iao) q(u)`: the readings the query went through, empty when typed as written.
     public var reason: String {
         guard !isLiteral else { return "" }

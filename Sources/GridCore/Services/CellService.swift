@@ -73,6 +73,12 @@ extension GridServices {
             let record = try record(ws, draft, due: request.imported ? request.due : nil)
             return try outcome(ws, key, before: before, cases: [record])
         case .moveCases(let moves):
+            // The key moves the cell's open case, whose deadline comes from its class or an approved extension: a
+            // --due here would be dropped without a word.
+            if request.due != nil && !request.imported && !request.restoring {
+                throw GridError.invalidInput("\(label()) has an open case, so \(request.status.zh) moves the case and --due cannot set its "
+                    + "deadline: leave --due out, or change the deadline with `civgrid case move NUMBER request_extension --until DATE`")
+            }
             let moved = try moves.map { try move(ws, $0.number, $0.action, reason: request.note) }
             return try outcome(ws, key, before: before, cases: moved)
         case .refuse(let message):

@@ -18,6 +18,12 @@ public enum Action: Sendable {
     case casesRecorded(numbers: [CaseNumber], cells: [CellState])
     /// A window of the case queue as `query` filters it: `total` rows in all, `rows` from `offset` on.
     case caseQueueLoaded(query: CaseQueueQuery, total: Int, offset: Int, rows: [CaseRow])
+    /// The queue as `query` filters it, ordered by the points fixing each case would gain (`:sort gain`), with
+    /// each case's gain; `follow` is the case the selection stays on.
+    case caseGainOrderLoaded(query: CaseQueueQuery, order: [CaseNumber], gains: [CaseNumber: Double], follow: CaseNumber?)
+    /// Rows of the gain-ordered queue from `offset` on, read by the numbers `requested` (a case closed since the
+    /// order was computed is missing from `rows`).
+    case caseGainRowsLoaded(query: CaseQueueQuery, offset: Int, requested: [CaseNumber], rows: [CaseRow])
     /// The cells of a range of board rows (`v`), resolved by the store for the scope and filter they were asked in.
     case rangeMarksLoaded(scope: CommunityScope, filter: CommunityFilter, keys: [CellKey])
     case dashboardLoaded(DashboardData)
@@ -86,6 +92,11 @@ public enum Effect: Hashable, Sendable {
     /// the window is fetched around that case wherever it now is (a move may have changed its deadline).
     case loadCaseQueue(query: CaseQueueQuery, offset: Int, limit: Int, total: Int?, anchor: CaseQueueAnchor? = nil,
                        follow: CaseNumber? = nil)
+    /// Order the open cases `query` passes by the points fixing each would gain (the assessment simulator's fixes,
+    /// in the background), for `:sort gain`.
+    case loadCaseGainOrder(query: CaseQueueQuery, follow: CaseNumber?)
+    /// Read these cases of the gain-ordered queue (rows `offset…` of it), in one statement.
+    case loadCaseRows(query: CaseQueueQuery, offset: Int, numbers: [CaseNumber])
     case loadCaseDetail(CaseNumber)
     /// Move these cases by one step, all of them or none (交办 without a unit: the lead unit today).
     case moveCases([CaseNumber], action: CaseAction, reason: String)

@@ -23,7 +23,7 @@ enum Global {
             },
             Binding([.char("n")], "下一个结果 next search hit") { s in SearchOverlay.step(&s, by: 1) },
             Binding([.char("N")], "上一个结果 previous search hit") { s in SearchOverlay.step(&s, by: -1) },
-            Binding([.char(":")], "命令行 command line (:goto :filter :palette :import :q)") { s in
+            Binding([.char(":")], "命令行 command line (:goto :filter :sort gain|due :palette :import :q)") { s in
                 s.overlay = .command(TextField())
                 return []
             },

@@ -36,6 +36,10 @@ public enum Reducer {
             return Changes.casesRecorded(&s, numbers: numbers, cells: cells)
         case .caseQueueLoaded(let query, let total, let offset, let rows):
             return CasesScreen.loaded(&s, query: query, total: total, offset: offset, rows: rows)
+        case .caseGainOrderLoaded(let query, let order, let gains, let follow):
+            return CaseGainSort.ordered(&s, query: query, order: order, gains: gains, follow: follow)
+        case .caseGainRowsLoaded(let query, let offset, let requested, let rows):
+            return CaseGainSort.rowsLoaded(&s, query: query, offset: offset, requested: requested, rows: rows)
         case .rangeMarksLoaded(let scope, let filter, let keys):
             return BoardScreen.rangeMarked(&s, scope: scope, filter: filter, keys: keys)
         case .dashboardLoaded(let d):

@@ -45,13 +45,12 @@ public enum Renderer {
 
     static func statusBar(_ s: AppState, _ p: Palette, _ b: inout Buffer) {
         let y = s.height - 2
-        let position = s.board.total == 0 ? "0/0" : "\(s.board.cursorRow + 1)/\(s.board.total)"
-        var left = "\(s.login)(\(s.role.zh)) · \(s.session.databaseName) · 范围:\(s.board.scopeLabel) · 筛选:\(s.board.filter.label) · \(position)"
+        let context = Screens.module(s.screen).statusContext(s)
+        var left = "\(s.login)(\(s.role.zh)) · \(s.session.databaseName)" + (context.isEmpty ? "" : " · " + context)
         if let job = s.importing {
             let pct = job.total == 0 ? 0 : job.done * 100 / job.total
             left = "导入中 \(job.file) \(pct)% (Esc 取消) · " + left
         }
-        if !s.board.marks.isEmpty { left += " · 标记\(s.board.marks.count)" }
         let rect = Rect(x: 0, y: y, width: s.width, height: 1)
         guard let message = s.message else {
             Bars.status(left: left, right: "", in: rect, style: p[.statusBar], into: &b)

@@ -21,10 +21,18 @@ protocol ScreenModule {
     static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect]
     /// Draws it in `area` (between the title bar and the two bottom bars).
     static func view(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer)
+    /// Where the operator is in this screen's own data, for the status bar after who and which database (the board's
+    /// scope, filter and row by default; the case screens say which case of how many).
+    static func statusContext(_ s: AppState) -> String
 }
 
 extension ScreenModule {
     static var inTabCycle: Bool { false }
+    static func statusContext(_ s: AppState) -> String {
+        let position = s.board.total == 0 ? "0/0" : "\(s.board.cursorRow + 1)/\(s.board.total)"
+        return "范围:\(s.board.scopeLabel) · 筛选:\(s.board.filter.label) · \(position)"
+            + (s.board.marks.isEmpty ? "" : " · 标记\(s.board.marks.count)")
+    }
     static func show(_ s: inout AppState) -> [Effect] { [] }
     static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect] { [] }
 }

@@ -91,8 +91,28 @@ struct CaseContract {
         }
         let clerk = try s.addOperator("clerk2", role: .clerk)
         #expect(throws: GridError.self) {
-            try s.services.issueNotice(year: 2026, issue: nil, from: Day("2026-11-01")!, to: Day("2026-11-30")!, cases: cases,
+            try s.services.issueNotice(year: 2026, issue: nil, from: Day("2026-12-01")!, to: Day("2026-12-31")!, cases: cases,
                                        context: s.context(clerk))
         }
+    }
+
+    @Test("a notice over days an earlier notice covered is refused, naming it: its cases would be charged as repeated twice",
+          arguments: StoreKind.allCases)
+    func overlappingNotice(kind: StoreKind) throws {
+        let s = try kind.demoCounty()
+        let cases = try s.store.cases(openOnly: true, communityID: nil, limit: 3).map(\.number)
+        let first = try s.services.issueNotice(year: 2026, issue: nil, from: Day("2026-11-01")!, to: Day("2026-11-15")!, cases: cases,
+                                               context: s.context())
+        for (from, to) in [("2026-11-15", "2026-11-30"), ("2026-10-20", "2026-11-01"), ("2026-11-03", "2026-11-04"), ("2026-10-01", "2026-12-31")] {
+            do {
+                _ = try s.services.issueNotice(year: 2026, issue: nil, from: Day(from)!, to: Day(to)!, cases: cases, context: s.context())
+                Issue.record("\(from) … \(to) overlaps 2026-11-01 … 2026-11-15 but was issued")
+            } catch {
+                #expect(error.description.contains("第\(first)期") || error.description.contains("overlaps"), "\(error.description)")
+            }
+        }
+        #expect(try s.store.nextNoticeIssue(year: 2026) == first + 1, "nothing was recorded")
+        #expect(try s.services.issueNotice(year: 2026, issue: nil, from: Day("2026-11-16")!, to: Day("2026-11-30")!, cases: cases,
+                                           context: s.context()) == first + 1, "the next period is fine")
     }
 }

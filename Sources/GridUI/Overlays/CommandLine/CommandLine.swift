@@ -1,11 +1,13 @@
 import GridCore
 import TerminalKit
 
-/// The `:` command line: `goto NAME`, `filter …`, `palette NAME` (`theme` is accepted too), `import FILE`, `q`, and
+/// The `:` command line: `goto NAME`, `filter …`, `sort gain|due` (the case queue), `palette NAME` (`theme` is accepted too), `import FILE`, `q`, and
 /// the command word of every binding that runs on the screen (`:undo`, `:help` …). Tab completes all of them.
 enum CommandLine {
     /// Commands of the command line itself (the bindings' verbs come on top, per screen).
-    static let commands = ["goto", "filter", "palette", "theme", "import", "quit", "q", "w", "sort"]
+    static let commands = ["goto", "filter", "sort", "palette", "theme", "import", "quit", "q", "w"]
+    /// `gain`/`due` order the case queue; `site`/`board` order the board (BoardSiteOrder).
+    static let sortWords = ["gain", "due", "site", "board"]
     static let filterWords = ["overdue", "declared", "clear", "sites", "site"] + CellStatus.allCases.map(\.zh)
 
     /// Every command word that works here: the command line's own and the verbs of the bindings that run.
@@ -49,7 +51,7 @@ enum CommandLine {
         case "filter":
             return filter(&s, arg)
         case "sort":
-            return BoardSiteOrder.sort(&s, arg)
+            return BoardSiteOrder.isBoardSort(arg) ? BoardSiteOrder.sort(&s, arg) : CaseGainSort.command(&s, arg)
         case "import":
             guard !arg.isEmpty else { return usage(&s, "import 文件.csv|.xlsx") }
             guard s.importing == nil else {
@@ -108,7 +110,7 @@ enum CommandLine {
         let options: [String] = switch parts[0] {
         case "palette", "theme": s.availablePalettes
         case "filter": filterWords
-        case "sort": ["site", "board"]
+        case "sort": sortWords
         case "goto", "g": names(s)
         default: []
         }

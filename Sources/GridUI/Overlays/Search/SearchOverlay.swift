@@ -79,6 +79,12 @@ enum SearchOverlay {
             s.board.scope = .all
             s.board.scopeLabel = "全部"
             s.board.filter = .none
+            // The scoped rows are no longer the board's: dropped now, so the located row is fetched in the new
+            // scope however many rows the old one had.
+            s.board.rows = []
+            s.board.windowOffset = 0
+            s.board.total = 0
+            s.board.marks = []
             s.message = StatusMessage("该小区不在当前范围，已切换到全部 (widened to all communities)")
             return [.locate(communityID: communityID, scope: .all, filter: .none)]
         }

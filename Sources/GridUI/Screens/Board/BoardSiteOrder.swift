@@ -3,13 +3,20 @@ import GridCore
 /// The board by declared site: `:sort site` lists the declared sites in number order (◆1, ◆2 …), `:sort board` goes
 /// back to board order, and `:filter site 3-10` (or `◆12`) keeps a range of site numbers.
 enum BoardSiteOrder {
+    static let siteWords: Set<String> = ["site", "sites", "◆", "点位", "number"]
+    static let boardWords: Set<String> = ["board", "default", "name", "网格"]
+
+    /// Whether `:sort arg` orders the board (the case queue's `gain`/`due` go to `CaseGainSort`).
+    static func isBoardSort(_ arg: String) -> Bool {
+        let word = arg.trimmingWhitespace().lowercased()
+        return siteWords.contains(word) || boardWords.contains(word)
+    }
+
     /// `:sort site|◆|board`.
     static func sort(_ s: inout AppState, _ arg: String) -> [Effect] {
-        switch arg.trimmingWhitespace().lowercased() {
-        case "site", "sites", "◆", "点位", "number": s.board.filter.bySiteNumber = true
-        case "board", "default", "name", "": s.board.filter.bySiteNumber = false
-        default: return CommandLine.usage(&s, "sort site|board")
-        }
+        let word = arg.trimmingWhitespace().lowercased()
+        guard isBoardSort(word) else { return CommandLine.usage(&s, "sort site|board") }
+        s.board.filter.bySiteNumber = siteWords.contains(word)
         s.screen = .board
         return BoardScreen.reload(&s, resetCursor: true)
     }

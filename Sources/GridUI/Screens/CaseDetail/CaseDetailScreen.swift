@@ -42,6 +42,9 @@ enum CaseDetailScreen: ScreenModule {
 
     static func title(_ s: AppState) -> String { s.caseDetail.map { "案件 \($0.row.record.number)" } ?? "案件" }
 
+    /// The queue the case was opened from (the board's scope and filter do not apply here).
+    static func statusContext(_ s: AppState) -> String { CasesScreen.statusContext(s) }
+
     static func bindings(_ s: AppState) -> [Binding] {
         [
             Binding([.char("k"), .up], "上滚经过 scroll the timeline up") { s in scroll(&s, by: -1) },

@@ -12,8 +12,16 @@ enum CaseDetailView {
         ColumnSpec("原因", min: 8, priority: 5),
     ]
 
+    /// A chain in full: the lead unit with its head (责任领导) and liaison (责任人), the property company and its manager.
     static func chainText(_ c: ChainSnapshot) -> String {
-        c.unitName.isEmpty ? "未分配" : "\(c.unitName)  负责人 \(c.head.display)  物业 \(c.propertyName ?? "无物业")"
+        guard !c.unitName.isEmpty else { return "未分配" }
+        let property = c.propertyName.map { "物业 \($0)" + (c.manager.map { "  经理 \($0.display)" } ?? "") } ?? "物业 无物业"
+        return "\(c.unitName)  负责人 \(c.head.display)  联络员 \(c.liaison.display)  \(property)"
+    }
+
+    /// Who the case was dispatched to (交办): the handling unit, or that it has not been dispatched yet.
+    static func handlingText(_ d: CaseDetailData) -> String {
+        d.row.record.handlingUnitID == nil ? "承办单位 未交办 (not dispatched yet)" : "承办单位 \(d.row.unitName)"
     }
 
     static func render(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
@@ -25,7 +33,8 @@ enum CaseDetailView {
             ("\(d.row.communityName) · \(d.row.themeName)\(c.location.isEmpty ? "" : "（\(c.location)）")", .header),
             ("问题 \(c.description)", .text),
             ("来源 \(c.source.zh) · \(c.deadlineClass.zh) · 期限 \(c.dueOn?.description ?? "—") · 延期 \(c.extensionCount) · 返工 \(c.reworkCount)", .text),
-            ("登记时责任链 \(c.chain.unitName.isEmpty ? "未分配" : c.chain.unitName)  负责人 \(c.chain.head.display)  联络员 \(c.chain.liaison.display)  物业 \(c.chain.propertyName ?? "无物业")", .text),
+            (handlingText(d), .text),
+            ("登记时责任链 \(chainText(c.chain))", .text),
             ("当前责任链   \(chainText(d.currentChain))", d.currentChain.unitName == c.chain.unitName ? .muted : .overdue),
             ("经过 timeline (\(d.events.count))", .header),
         ]

@@ -42,6 +42,12 @@ public struct CaseQueueState: Hashable, Sendable {
     public var filterText = ""
     public var overdueOnly = false
     public var escalatedOnly = false
+    /// The queue's order: by deadline (the store's index) or by expected points gained (`:sort gain`).
+    public var sort = CaseQueueSort.deadline
+    /// With `sort == .gain`: every case of the filtered queue in gain order (nil while it is computed), and the
+    /// expected points each case's fix gains (absent: none).
+    public var gainOrder: [CaseNumber]?
+    public var gains: [CaseNumber: Double] = [:]
     /// Marked case numbers, inside the window or not: a transition key applies to all of them.
     public var marks: Set<CaseNumber> = []
     /// How each mark is named in a confirmation (the row was on screen when it was marked).
@@ -83,4 +89,12 @@ public struct CaseQueueState: Hashable, Sendable {
 
     /// The selected case (nil while its row is being fetched).
     public var selected: CaseRow? { row(at: selection) }
+}
+
+/// How the case queue is ordered.
+public enum CaseQueueSort: String, Hashable, Sendable, CaseIterable {
+    /// Overdue first, then by time left (the store's `case_queue` index).
+    case deadline
+    /// By the expected points fixing the case's cell would gain in the assessment (most first), then by deadline.
+    case gain
 }

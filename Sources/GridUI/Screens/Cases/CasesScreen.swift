@@ -10,8 +10,18 @@ enum CasesScreen: ScreenModule {
 
     static func title(_ s: AppState) -> String {
         // While a new filter is being counted, the count shown would be the old filter's.
-        let count = s.cases.loadedQuery == s.cases.query ? "\(s.cases.total)" : "…"
-        return "案件队列 (\(count))\(s.cases.filterLabel)\(s.cases.marks.isEmpty ? "" : " 标记\(s.cases.marks.count)")"
+        let settled = s.cases.loadedQuery == s.cases.query && (s.cases.sort == .deadline || s.cases.gainOrder != nil)
+        let count = settled ? "\(s.cases.total)" : "…"
+        let sort = s.cases.sort == .gain ? " 按挽回分排序" : ""
+        return "案件队列 (\(count))\(sort)\(s.cases.filterLabel)\(s.cases.marks.isEmpty ? "" : " 标记\(s.cases.marks.count)")"
+    }
+
+    /// The selected case of how many, with the queue's filter and order (the board's scope and filter do not apply here).
+    static func statusContext(_ s: AppState) -> String {
+        let q = s.cases
+        let position = q.total == 0 ? "0/0" : "\(q.selection + 1)/\(q.total)"
+        return "案件 \(position)" + (q.sort == .gain ? " · 按挽回分" : "") + (q.filterLabel.isEmpty ? "" : " ·" + q.filterLabel)
+            + (q.marks.isEmpty ? "" : " · 标记\(q.marks.count)")
     }
 
     /// Rows under the header: the queue pages by its own height.
@@ -86,6 +96,7 @@ enum CasesScreen: ScreenModule {
 
     /// Counts again and fetches the window around the rows shown (on showing the queue, a filter, after a move).
     static func reload(_ s: inout AppState, follow: CaseNumber? = nil) -> [Effect] {
+        if s.cases.sort == .gain { return CaseGainSort.reload(&s, follow: follow) }
         s.cases.loading = true
         let visible = visibleRows(s)
         return [.loadCaseQueue(query: s.cases.query, offset: max(0, s.cases.offset - visible), limit: visible * 3, total: nil,
@@ -95,6 +106,7 @@ enum CasesScreen: ScreenModule {
     /// Requests a window around the visible rows when they are not all fetched: three screens tall, so holding a
     /// key down fetches once per screen and memory stays bounded by it.
     static func ensureWindow(_ s: inout AppState) -> [Effect] {
+        if s.cases.sort == .gain { return CaseGainSort.ensureWindow(&s) }
         let q = s.cases
         let visible = visibleRows(s)
         let needEnd = min(q.total, q.offset + visible)
@@ -116,7 +128,8 @@ enum CasesScreen: ScreenModule {
     /// A window arrived. A reply to an older filter is dropped; a reload of the same filter keeps the selection on
     /// its case when a move reordered the queue (its deadline changed).
     static func loaded(_ s: inout AppState, query: CaseQueueQuery, total: Int, offset: Int, rows: [CaseRow]) -> [Effect] {
-        guard query == s.cases.query else { return [] }
+        // A deadline-ordered window that arrives after `:sort gain` belongs to the other order.
+        guard query == s.cases.query, s.cases.sort == .deadline else { return [] }
         let follow = s.cases.loadedQuery == query ? s.cases.selected?.record.number : nil
         s.cases.loading = false
         s.cases.today = s.today

@@ -25,9 +25,13 @@ enum CasesView {
         return .status(.ok)
     }
 
+    /// With `:sort gain`, the expected points gained by fixing the case come after the number.
+    static let gainColumn = ColumnSpec("挽回分", min: 6, max: 6, priority: 9, trailing: true)
+
     static func render(_ s: AppState, _ p: Palette, _ area: Rect, _ b: inout Buffer) {
         let q = s.cases
-        let table = Table(columns)
+        let byGain = q.sort == .gain
+        let table = Table(byGain ? [columns[0], gainColumn] + columns.dropFirst() : columns)
         guard q.total > 0 else {
             table.render(rowCount: 0, state: q.list, in: area, header: p[.header], selected: nil, into: &b) { _ in [] }
             b.put(q.loaded ? "没有未结案件 (no open cases)" : "载入中… loading", x: 1, y: area.y + 2, width: area.width - 2, style: p[.muted])
@@ -42,7 +46,8 @@ enum CasesView {
             let flags = (c.escalated ? "督" : "") + (c.urgent ? "急" : "")
             // The state, due day and time left carry the traffic light; the rest reads plain.
             let lit = p[light(c, today: s.today)]
-            return [((marked ? "*" : "") + c.number.description, p[.text]), (c.state.zh, lit), (flags, p[.overdue]),
+            let gain: [(String, Style)] = byGain ? [(q.gains[c.number].map { "+" + AssessmentOutcome.points($0, 2) } ?? "—", p[.muted])] : []
+            return [((marked ? "*" : "") + c.number.description, p[.text])] + gain + [(c.state.zh, lit), (flags, p[.overdue]),
                     (c.dueOn?.description ?? "—", lit), (left, lit), (row.communityName, p[.text]), (row.themeName, p[.text]),
                     (row.unitName, p[.text]), (c.description, p[.text])]
         }

@@ -10,6 +10,9 @@ enum DashboardScreen: ScreenModule {
 
     static func title(_ s: AppState) -> String { "统计与排名" }
 
+    /// The dashboard covers the whole grid: the board's scope and filter do not apply to it.
+    static func statusContext(_ s: AppState) -> String { "全部 (whole grid)" }
+
     static func bindings(_ s: AppState) -> [Binding] {
         // In the fixes while they are on screen; a screen shrunk below them gets the league's keys back.
         if s.dashboard.fixFocus, DashboardView.panelHeight(s) > 2 { return fixBindings(s) }
