@@ -31,7 +31,7 @@ enum FilterMenu {
         }
         lines.append(("o", "\(f.overdueOnly ? "[x]" : "[ ]") 只看逾期 overdue only", .overdue))
         lines.append(("d", "\(f.declaredOnly ? "[x]" : "[ ]") 只看申报点位 declared sites", .text))
-        lines.append(("n", "\(f.bySiteNumber ? "[x]" : "[ ]") 按◆编号排序 sort by site number", .text))
+        lines.append(("n", "\(f.bySiteNumber ? "[x]" : "[ ]") 按◆编号排序 site order", .text))
         lines.append(("x", "清除筛选 clear", .text))
         let rect = Modal.centered(width: 40, height: lines.count + 3, in: b.area)
         let inner = Modal.frame(rect, title: "筛选 filter", glyphs: theme.glyphs, border: theme[.border], body: theme[.text], into: &b)

@@ -16,7 +16,8 @@ enum DashboardSites {
     ]
 
     /// `s`: the site lines instead of the league (and back).
-    static let toggle = Binding([.char("s")], "申报点位红绿灯 the declared sites, one traffic-light line each", hint: "点位", verb: "sites") { s in
+    // No hint: the bar keeps 帮助 in view at 40 columns; help and `:sites` list it.
+    static let toggle = Binding([.char("s")], "申报点位红绿灯 the declared sites, one traffic-light line each", verb: "sites") { s in
         s.dashboard.showSites.toggle()
         s.dashboard.drill = false
         return s.dashboard.showSites ? [.loadSiteRegister] : []
