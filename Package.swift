@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        .target(name: "GridCore"),
+        .target(name: "GridCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]), // SHA-256 of evidence (pure)
         .target(name: "TerminalKit"),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalNcurses", dependencies: ["TerminalKit", "CNcursesw"]),

@@ -11,7 +11,7 @@ extension DeadlineClass: ExpressibleByArgument {}
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Record problems and move them through their lifecycle (上报 → 立案 → 交办 → 整改 → 复核 → 结案).",
-        subcommands: [Add.self, List.self, Show.self, Move.self,
+        subcommands: [Add.self, List.self, Show.self, Move.self, Attach.self, GetAttachment.self,
                       CaseNotifyCommand.self])
 
     /// The working calendar: weekends, plus `holidays` and `workdays` from `$XDG_CONFIG_HOME/civgrid/calendar.toml`.
@@ -148,6 +148,7 @@ struct CaseCommand: ParsableCommand {
             let today = env.clock.today
             let unit = try CaseChainText.dispatchedUnit(c, db: db)
             let current = ChainSnapshot(chain: try db.chain(communityID: c.communityID, on: today))
+            let attachments = try db.attachments(of: n)
             if output.json {
                 var object = CaseText.json(c, today: today)
                 object["events"] = events.map { ["at": $0.at.description, "action": $0.event.action, "to": $0.event.to.rawValue,
@@ -155,6 +156,9 @@ struct CaseCommand: ParsableCommand {
                 object["dispatched_unit"] = unit.map { ["id": $0.node.id, "name": $0.name] as [String: Any] } as Any
                 object["chain_registered"] = CaseChainText.json(c.chain)
                 object["chain_today"] = CaseChainText.json(current)
+                var shared: [ContentDigest: [CaseNumber]] = [:]
+                for a in attachments { shared[a.digest] = try db.cases(holding: a.digest) }
+                object["attachments"] = AttachmentText.json(attachments, sharedWith: shared)
                 Output.json(Format.jsonText(object))
                 return
             }
@@ -168,6 +172,7 @@ struct CaseCommand: ParsableCommand {
                 table.append([Format.time(e.at, env), e.event.actor, e.event.action, e.event.to.zh, e.event.reason])
             }
             Output.print("\n" + table.render())
+            if !attachments.isEmpty { Output.print("\n附件 attachments\n" + AttachmentText.table(attachments, env: env)) }
         }
     }
 

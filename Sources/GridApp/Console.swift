@@ -11,7 +11,7 @@ import TerminalNcurses
 /// every idle tick.
 public final class Console {
     let store: SQLiteStore
-    let runner: EffectRunner
+    var runner: EffectRunner
     /// The diffing terminal the console draws through.
     public let terminal: Terminal
     let backend: any TerminalBackend
@@ -138,7 +138,7 @@ public final class Console {
         case .startImport(let file):
             var importContext = context
             importContext.source = .importer
-            importJob = ImportJob(file: file, databasePath: store.path, context: importContext, calendar: runner.calendar)
+            importJob = ImportJob(file: file, databasePath: store.path, context: importContext, calendar: runner.calendar, evidence: runner.evidence)
             return []
         case .cancelImport:
             importJob?.cancel()

@@ -48,6 +48,7 @@ enum ConsoleLauncher {
                                   theme: theme, colors: backend.colorCount, measure: measure, calendar: try CaseCommand.calendar(env),
                                   rules: try RankCommand.loadRules(nil, env: env), assessmentDate: config.assessmentDate,
                                   assessmentFile: AssessmentEngine.source(variables: env.variables))
+        console.runner.evidence = try EvidenceConfig.load(env)
         console.run()
     }
 }

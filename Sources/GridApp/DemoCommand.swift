@@ -58,6 +58,7 @@ struct DemoCommand: ParsableCommand {
         try DemoLoader(store: db).load(generator, context: context) { done, total in
             if total > 1 { FileHandle.standardError.write(Data("  office \(done)/\(total)\n".utf8)) }
         }
+        try DemoEvidence.attach(to: db, context: context)
         let communities = try db.communityCount(in: .all, filter: .none, today: env.clock.today)
         try db.checkpoint()
         return communities

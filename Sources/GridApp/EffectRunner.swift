@@ -14,7 +14,9 @@ struct EffectRunner {
     var assessmentFile = AssessmentFile.Source.builtin
 
     /// The one door every change goes through.
-    var services: GridServices { GridServices(store, calendar: calendar) }
+    var services: GridServices { GridServices(store, calendar: calendar, evidence: evidence) }
+    /// Attachment limits and the after-photo rule (evidence.toml).
+    var evidence: EvidenceRules = .none
 
     func perform(_ effect: Effect) -> [Action] {
         do {
@@ -146,8 +148,9 @@ struct EffectRunner {
             let events = try store.caseEvents(number).map { CaseTimelineEntry(at: $0.at, event: $0.event) }
             let chain = try store.chain(communityID: c.communityID, on: context.clock.today)
             // The view writes the timeline and the chains; the runner only gathers them.
-            return [.caseDetailLoaded(CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events,
-                                                     currentChain: ChainSnapshot(chain: chain)))]
+            var detail = CaseDetailData(row: try caseRow(c, themes: try store.themes()), events: events, currentChain: ChainSnapshot(chain: chain))
+            detail.attachments = try store.attachments(of: number)
+            return [.caseDetailLoaded(detail)]
         case .moveCases(let numbers, let action, let reason):
             let before = try numbers.map { n throws(GridError) -> CaseState in
                 guard let c = try store.caseRecord(n) else { throw .notFound("no case \(n)") }

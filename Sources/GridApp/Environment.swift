@@ -46,7 +46,7 @@ struct RunEnvironment {
 
     /// The services every change goes through, with the office's working calendar.
     func services(_ store: any TransactionRunner) throws(GridError) -> GridServices {
-        GridServices(store, calendar: try CaseCommand.calendar(self))
+        GridServices(store, calendar: try CaseCommand.calendar(self), evidence: try EvidenceConfig.load(self))
     }
 
     /// A change context for the current operator.

@@ -16,14 +16,14 @@ final class ImportJob: Sendable {
     private let cancelled = Atomic<Bool>(false)
 
     /// Starts importing `file` into the database at `databasePath` as `context`'s operator.
-    init(file: String, databasePath: String, context: ChangeContext, calendar: WorkingCalendar) {
+    init(file: String, databasePath: String, context: ChangeContext, calendar: WorkingCalendar, evidence: EvidenceRules = .none) {
         let name = URL(fileURLWithPath: file).lastPathComponent
         Thread.detachNewThread { [self] in
             do throws(GridError) {
                 let (table, format) = try SheetReader.read(path: file, sheet: nil)
                 let mapped = try ImportMapper(file: name, kind: nil, overrides: [], update: false, today: context.clock.today).map(table)
                 let store = try SQLiteStore.open(path: databasePath)
-                let services = GridServices(store, calendar: calendar)
+                let services = GridServices(store, calendar: calendar, evidence: evidence)
                 let outcome = try services.importBatch(mapped.batch, into: store, dryRun: false, context: context) { done, total in
                     self.phase.withLock { $0 = .running(done: done, total: total) }
                     return !self.cancelled.load(ordering: .relaxed)

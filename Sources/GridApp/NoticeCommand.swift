@@ -9,12 +9,12 @@ struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice", abstract: "Write a numbered supervision notice (督查通报) for a period and record it as issued.")
 
-    enum NoticeFormat: String, ExpressibleByArgument, CaseIterable { case text, md, csv }
+    enum NoticeFormat: String, ExpressibleByArgument, CaseIterable { case text, md, csv, html }
 
     @Option(help: ArgumentHelp("First day of the period.", valueName: "date")) var from: String
     @Option(help: ArgumentHelp("Last day of the period.", valueName: "date")) var to: String
     @Option(help: "The issue number (default: the next of the year).") var issue: Int?
-    @Option(help: "text (default), md or csv.") var format: NoticeFormat = .text
+    @Option(help: "text (default), md, csv or html (with the cases' photos).") var format: NoticeFormat = .text
     @Option(help: ArgumentHelp("Deduction rules for the ranking (default: deductions.toml or the standard rules).", valueName: "file"))
     var rules: String?
     @Flag(help: "Show the notice without recording it as issued.") var preview = false
@@ -43,10 +43,11 @@ struct NoticeCommand: ParsableCommand {
         case .text: notice.text(markdown: false) + "\n\(anchor)\n"
         case .md: notice.text(markdown: true) + "\n\(anchor)\n"
         case .csv: notice.csv() + CSV.line([anchor]) + "\r\n"
+        case .html: try notice.html(anchor: anchor, store: db)
         }
         if let output {
             // Text and Markdown are read in terminals too: what they quote is sanitised even in a file.
-            try SafeFile.write(Data((format == .csv ? text : Sanitiser.forLines(text)).utf8), to: output)
+            try SafeFile.write(Data((format == .csv || format == .html ? text : Sanitiser.forLines(text)).utf8), to: output)
             Output.error("已生成 notice → \(output)\n")
         } else {
             if format == .csv { Swift.print(Output.csvForTerminal(text), terminator: "") } else { Output.print(text, terminator: "") }

@@ -11,6 +11,7 @@ struct Report {
     var streets: [GroupCounts]
     var units: [GroupCounts]
     var worst: [GroupCounts]
+    var evidence = "" // the HTML photo section (ReportEvidence), only in HTML
     var anchor = "" // the audit chain head (账本 #N:HASH) the report was made from; `check --anchor` verifies it
 
     static func build(store: any GridRepository, scope: CommunityScope, scopeName: String, today: Day) throws(GridError) -> Report {
@@ -128,6 +129,7 @@ struct Report {
                  "\(g.counts[.recheck])", "\(g.counts.overdue)"] }))
             <h2>逾期责任单位</h2>\(units.isEmpty ? "<p>无逾期。</p>" : table(["责任单位", "逾期", "未完成"], units.map { [$0.node?.name ?? "", "\($0.counts.overdue)", "\($0.counts.open)"] }))
             <h2>问题最多的小区</h2>\(worst.isEmpty ? "<p>无。</p>" : table(["小区", "逾期", "未完成"], worst.map { [$0.node?.name ?? "", "\($0.counts.overdue)", "\($0.counts.open)"] }))
+            \(evidence)
             <p class="anchor">\(esc(anchor))</p>
             </body></html>
 

@@ -18,13 +18,16 @@ struct ReportCommand: ParsableCommand {
         let env = try RunEnvironment()
         let db = try store.open(env, forReading: true)
         var scopeValue = CommunityScope.all
+        var scopeNode: GridNode?
         var scopeName = try db.offices().map(\.name).joined(separator: "、")
         if let scope {
             let ref = try Resolver(store: db).node(scope, levels: Set(Grouping.allCases), what: "nodes")
             scopeValue = CommunityScope(ref.node)
+            scopeNode = ref.node
             scopeName = ref.name
         }
-        let report = try Report.build(store: db, scope: scopeValue, scopeName: scopeName, today: env.clock.today)
+        var report = try Report.build(store: db, scope: scopeValue, scopeName: scopeName, today: env.clock.today)
+        if format == .html { report.evidence = try ReportEvidence.section(store: db, scope: scopeNode) }
         // Text and Markdown are read in terminals too (`cat report.md`): what they quote is sanitised even in a file.
         let text = format == .html ? report.html() : Sanitiser.forLines(report.text(markdown: format == .md))
         if let output {

@@ -188,8 +188,9 @@ public enum CaseTransition {
     }
 
     /// Applies `action` for `actor`; throws a message naming the allowed actions when the move is illegal.
+    /// `evidence` says whether the office's rules ask this case for an after-photo before it is verified, and how many it has.
     public static func apply(_ action: CaseAction, to c: CaseRecord, by actor: Operator, reason: String, today: Day,
-                             calendar: WorkingCalendar) throws(GridError) -> (CaseRecord, CaseEvent) {
+                             calendar: WorkingCalendar, evidence: AfterPhotoEvidence = .notRequired) throws(GridError) -> (CaseRecord, CaseEvent) {
         let why = reason.trimmingWhitespace()
         if let refusal = refusal(action, on: c) { throw .invalidInput(refusal) }
         if action.needsReason && why.isEmpty {
@@ -238,6 +239,10 @@ public enum CaseTransition {
         case .resume: next.state = .rectifying
         case .submit: next.state = .submitted
         case .verify:
+            if evidence.required && evidence.afterPhotos == 0 {
+                throw .invalidInput("case \(c.number) (\(evidence.themeName) · \(c.deadlineClass.zh)) needs an after-photo (整改后照片) before it "
+                    + "is verified: attach one with `civgrid case attach \(c.number) PHOTO --kind after`, then verify")
+            }
             next.state = .closed
         case .rework:
             next.state = .rectifying

@@ -21,6 +21,8 @@ public struct ChangeSet: Sendable {
     public var notices: [NoticeFact] = []
     /// Office order numbers of streets and communities set or cleared (`setOrder`).
     public var orders: [OrderFact] = []
+    /// Files attached to cases, each with the `attach` case event that records its digest (written after `caseEvents`).
+    public var attachments: [AttachmentFact] = []
     /// Declared-site register facts: responsible persons and self-inspection cadences (after master data).
     public var siteRegister = SiteRegisterChanges()
     /// The audit entries, stamped by the store with the context's actor, OS user, source and time.
@@ -36,6 +38,7 @@ public struct ChangeSet: Sendable {
     public var isEmpty: Bool {
         masterData.isEmpty && newCases.isEmpty && updatedCases.isEmpty && caseEvents.isEmpty && cells.isEmpty && endedAssignments.isEmpty
             && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && orders.isEmpty && audit.isEmpty
+            && attachments.isEmpty
             && siteRegister.isEmpty
     }
 }

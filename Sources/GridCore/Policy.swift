@@ -43,6 +43,8 @@ public enum GridPermission: String, CaseIterable, Sendable {
     case assignUnits = "assign_units"
     /// Add operators and change their roles.
     case manageOperators = "manage_operators"
+    /// Attach photos and documents to a case (整改前 / 整改后 / 材料).
+    case attachEvidence = "attach_evidence"
     /// Replace the whole database: `demo --force`, `restore --force`, `init` over an existing file.
     case replaceDatabase = "replace_database"
     /// Plan, start and close rounds of checking (检查轮次).
@@ -79,6 +81,7 @@ public enum GridPermission: String, CaseIterable, Sendable {
         case .editKinds: "维护类型 (edit kinds)"
         case .assignUnits: "调整责任链 (change assignments)"
         case .manageOperators: "管理操作员 (manage operators)"
+        case .attachEvidence: "上传证据照片/材料 (attach evidence)"
         case .replaceDatabase: "替换数据库 (replace the database)"
         case .planRounds: "安排检查轮次 (plan rounds)"
         case .recordInspection: "记录检查 (record inspections)"
@@ -102,6 +105,7 @@ public enum Policy {
         let adminOnly: Set<OperatorRole> = [.admin]
         return [
             .recordFinding: everyoneWhoWrites, .handleCase: everyoneWhoWrites, .importStatuses: everyoneWhoWrites,
+            .attachEvidence: everyoneWhoWrites,
             .registerCase: supervisors, .dispatchCase: supervisors, .sendBackCase: supervisors, .verify: supervisors,
             .rework: supervisors, .park: supervisors, .exempt: supervisors, .voidCase: supervisors,
             .decideExtension: supervisors, .reopenCase: supervisors, .escalateCase: supervisors, .issueNotice: supervisors,
@@ -138,7 +142,7 @@ public enum Policy {
                 throw .permissionDenied("\(actor.login) belongs to the unit handling case \(c.number), and a unit may not "
                     + "\(permission.zh) its own case (finder ≠ fixer); an inspector (督查员) or admin (管理员) outside that unit may")
             }
-        case .handleCase:
+        case .handleCase, .attachEvidence:
             guard c.handlingUnitID != nil, actor.role == .clerk, !ownUnit else { return }
             throw .permissionDenied("case \(c.number) is dispatched to another unit; only that unit's operators, an inspector "
                 + "(督查员) or an admin (管理员) may \(permission.zh); \(actor.login) is \(actor.role.zh)")

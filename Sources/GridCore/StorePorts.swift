@@ -6,7 +6,7 @@
 /// `TransactionRunner.transaction` and hands the store one `ChangeSet` to persist with its audit rows.
 public typealias GridRepository = GridReading & BoardWindows & BoardRangeReading & RollupReading & CaseReading
     & CaseQueueReading & CaseQueueKeysReading & AuditReading & AuditChainReading & ImportingStore & TransactionRunner & MasterListReading
-    & AssessmentReading
+    & AssessmentReading & AttachmentReading
 
 /// Master data and the chain: what the grid is made of.
 public protocol GridReading: Sendable {

@@ -22,6 +22,8 @@ public protocol StoreTransaction: AnyObject, MasterDataReading {
     func cases(at key: CellKey) throws -> [CaseRecord]
     /// One case, or nil.
     func caseRecord(_ number: CaseNumber) throws -> CaseRecord?
+    /// A case's attachments in the order attached (empty when none).
+    func attachments(of number: CaseNumber) throws -> [Attachment]
     /// The highest case sequence used in `year` (0 when none).
     func lastCaseSequence(year: Int) throws -> Int
     /// The chain in force for a community on `day`.

@@ -37,6 +37,7 @@ extension AuditChain {
         if trigger.hasPrefix("audit_") { return "the audit log" }
         if trigger.hasPrefix("case_event_") { return "case events" }
         if trigger.hasPrefix("chain_") { return "the audit chain" }
+        if trigger.hasPrefix("attachment_") { return "attachments" }
         if trigger.hasPrefix("order_") { return "the order of streets and communities" }
         return "the status tallies"
     }

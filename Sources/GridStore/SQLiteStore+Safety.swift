@@ -72,6 +72,7 @@ extension SQLiteStore {
                 """)
             problems += mismatched.map { "tally: community #\($0) counts disagree with its cells" }
             problems += try caseDisagreements(db)
+            problems += try AttachmentRows.verify(db)
             return problems
         }
     }

@@ -92,6 +92,7 @@ final class SQLiteTransaction: StoreTransaction {
         for fact in changes.caseEvents {
             try CaseRows.appendEvent(db, caseID: try caseID(fact.number), fact.event, context: context, at: now, fromState: fact.from)
         }
+        try AttachmentRows.write(db, changes.attachments, context: context, at: now)
         for cell in changes.cells { try writeCell(cell, at: now) }
         for ended in changes.endedAssignments {
             try db.execute(sql: "UPDATE assignment SET valid_to = ? WHERE id = ?", arguments: [ended.on.description, ended.id])

@@ -8,6 +8,7 @@ struct PolicyTests {
         (.recordFinding, true, true, true, false),
         (.handleCase, true, true, true, false),
         (.importStatuses, true, true, true, false),
+        (.attachEvidence, true, true, true, false),
         (.registerCase, true, true, false, false),
         (.dispatchCase, true, true, false, false),
         (.sendBackCase, true, true, false, false),
@@ -80,6 +81,11 @@ struct PolicyTests {
             (.handleCase, .inspector, 8, 7, true),
             (.handleCase, .admin, nil, 7, true),
             (.handleCase, .viewer, 7, 7, false),
+            (.attachEvidence, .clerk, 7, 7, true),
+            (.attachEvidence, .clerk, 8, 7, false),
+            (.attachEvidence, .clerk, nil, nil, true),
+            (.attachEvidence, .inspector, 8, 7, true),
+            (.attachEvidence, .viewer, nil, nil, false),
           ])
     func relationships(permission: GridPermission, role: OperatorRole, unit: RowID?, handling: RowID?, allowed: Bool) {
         let actor = Operator(login: "op", name: "操作员", unitID: unit, role: role)

@@ -64,8 +64,9 @@ extension GridServices {
                 action = .assign(unitID: lead?.unit.id)
             }
         }
+        let evidence = action == .verify ? try afterPhotoEvidence(ws, current) : .notRequired
         let (next, event) = try CaseTransition.apply(action, to: current, by: ws.actor, reason: reason, today: ws.today,
-                                                     calendar: calendar)
+                                                     calendar: calendar, evidence: evidence)
         ws.update(next, event: event, from: current.state)
         try follow(ws, CellKey(communityID: next.communityID, themeID: next.themeID), note: "案件 \(number) \(action.zh)",
                    fixedOnSite: next.state == .fixedOnSite)

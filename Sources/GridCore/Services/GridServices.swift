@@ -6,11 +6,14 @@ public struct GridServices: Sendable {
     public let store: any TransactionRunner
     /// Working days for case deadlines.
     public var calendar: WorkingCalendar
+    /// Attachment limits and which cases need an after-photo before they are verified (evidence.toml).
+    public var evidence: EvidenceRules
 
     /// Services over `store`.
-    public init(_ store: any TransactionRunner, calendar: WorkingCalendar = .weekendsOnly) {
+    public init(_ store: any TransactionRunner, calendar: WorkingCalendar = .weekendsOnly, evidence: EvidenceRules = .none) {
         self.store = store
         self.calendar = calendar
+        self.evidence = evidence
     }
 
     /// Runs `body` in one store transaction and persists what it decided.

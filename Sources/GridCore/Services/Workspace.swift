@@ -13,6 +13,7 @@ final class Workspace {
     private var newNumbers: Set<CaseNumber> = []
     private var newCasesAt: [CellKey: [CaseNumber]] = [:]
     private var sequences: [Int: Int] = [:]
+    private var attachmentsWritten: [CaseNumber: [Attachment]] = [:]
 
     init(_ tx: any StoreTransaction, context: ChangeContext) throws {
         self.tx = tx
@@ -126,6 +127,17 @@ final class Workspace {
     func site(_ audit: [AuditEntry], _ body: (inout SiteRegisterChanges) -> Void) {
         body(&changes.siteRegister)
         changes.audit += audit
+    }
+
+    /// Records a file attached to a case (with its `attach` event); `attachment` is how it reads back in this call.
+    func attach(_ fact: AttachmentFact, as attachment: Attachment) {
+        changes.attachments.append(fact)
+        attachmentsWritten[fact.number, default: []].append(attachment)
+    }
+
+    /// A case's attachments as they stand in this call.
+    func attachments(of number: CaseNumber) throws -> [Attachment] {
+        try tx.attachments(of: number) + (attachmentsWritten[number] ?? [])
     }
 
     /// Hands everything decided to the store, in one go.

@@ -24,6 +24,8 @@ public struct CaseDetailData: Hashable, Sendable {
     public var row: CaseRow
     public var events: [CaseTimelineEntry]
     public var currentChain: ChainSnapshot
+    /// Photos and documents attached to the case, in the order attached.
+    public var attachments: [Attachment] = []
     /// The first timeline row shown.
     public var list = ListState()
 

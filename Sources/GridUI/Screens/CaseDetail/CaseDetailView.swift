@@ -28,7 +28,7 @@ enum CaseDetailView {
         guard let d = s.caseDetail else { return }
         let c = d.row.record
         let light = CasesView.light(c, today: s.today)
-        let lines: [(String, Role)] = [
+        var lines: [(String, Role)] = [
             ("案件 \(c.number)  \(c.state.zh)\(c.isOverdue(today: s.today) ? "  逾期" : "")\(c.escalated ? "  督办" : "")", light),
             ("\(d.row.communityName) · \(d.row.themeName)\(c.location.isEmpty ? "" : "（\(c.location)）")", .header),
             ("问题 \(c.description)", .text),
@@ -36,8 +36,9 @@ enum CaseDetailView {
             (handlingText(d), .text),
             ("登记时责任链 \(chainText(c.chain))", .text),
             ("当前责任链   \(chainText(d.currentChain))", d.currentChain.unitName == c.chain.unitName ? .muted : .overdue),
-            ("经过 timeline (\(d.events.count))", .header),
         ]
+        lines += CaseAttachmentLines.lines(d.attachments, offsetSeconds: s.utcOffsetSeconds, room: area.height)
+        lines.append(("经过 timeline (\(d.events.count))", .header))
         for (i, line) in lines.prefix(area.height).enumerated() {
             b.put(line.0, x: 1, y: area.y + i, width: area.width - 2, style: p[line.1])
         }
