@@ -11,7 +11,8 @@ extension DeadlineClass: ExpressibleByArgument {}
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Record problems and move them through their lifecycle (上报 → 立案 → 交办 → 整改 → 复核 → 结案).",
-        subcommands: [Add.self, List.self, Show.self, Move.self, Attach.self, GetAttachment.self])
+        subcommands: [Add.self, List.self, Show.self, Move.self, Attach.self, GetAttachment.self,
+                      CaseNotifyCommand.self])
 
     /// The working calendar: weekends, plus `holidays` and `workdays` from `$XDG_CONFIG_HOME/civgrid/calendar.toml`.
     static func calendar(_ env: RunEnvironment) throws(GridError) -> WorkingCalendar {

@@ -20,7 +20,7 @@ public struct Civgrid: ParsableCommand {
                       CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, MigrateCommand.self,
                       ServerCommand.self,
                       RoundCommand.self, InspectCommand.self, CoverageCommand.self,
-                      WalkCommand.self])
+                      WalkCommand.self, SiteCommand.self, DispatchCommand.self])
 
     @OptionGroup var store: StoreOptions
 

@@ -108,6 +108,10 @@ public final class Console {
         case .redraw:
             terminal.invalidate()
             return []
+        case .copyToClipboard(let text):
+            // An effect like any other: the bytes go out through the backend (OSC 52), never printed by GridUI.
+            (backend as? any ControlSequenceBackend)?.sendControl(Clipboard.osc52(text))
+            return []
         case .suspend:
             if let nc = backend as? NcursesBackend {
                 nc.suspend()

@@ -118,6 +118,10 @@ struct EffectRunner {
             return [.dashboardLoaded(data)]
         case .loadAssessment:
             return [.assessmentLoaded(try assessmentPanel(today: today))]
+        case .loadSiteRegister:
+            guard let register = store as? any SiteRegisterReading else { return [.siteRegisterLoaded([])] }
+            return [.siteRegisterLoaded(try register.declaredSites(officeID: nil, today: today,
+                                                                   utcOffsetSeconds: context.clock.utcOffsetSeconds))]
         case .loadCaseQueue(let query, var offset, let limit, let known, var anchor, let follow):
             // A count (unless the reducer knows it) and one statement for the window, names joined in.
             let total: Int
@@ -164,7 +168,10 @@ struct EffectRunner {
             return [.masterDataSaved(summary: try MasterDataEffect(services: services, context: context).run(edit))]
         case .loadWalkRounds, .loadWalkSites, .loadWalkSite, .recordInspection, .recordWalkProblem:
             return try walk(effect)
-        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette:
+        case .notifyCase(let number):
+            let note = try services.notifyCase(number, context: context)
+            return [.caseNotified(number: number, message: note.message, recipients: note.recipients)]
+        case .redraw, .suspend, .quit, .startImport, .cancelImport, .applyPalette, .copyToClipboard:
             return []
         }
     }

@@ -74,6 +74,9 @@ struct NoticeContent {
     /// The units' league for the period, as `civgrid rank` publishes it (every unit answering for a community, places
     /// shared by equal scores, the same bottom three).
     var ranking: [LeagueRow]
+    /// Who answers for each unit with overdue cases, by unit name: its responsible persons on those sites (具体责任人),
+    /// head and liaison with phones (see NoticeContacts).
+    var lateContacts: [String: String] = [:]
 
     static func build(store: any GridRepository, cases: [ScoredCase], rules: DeductionRules, year: Int, issue: Int, first: Day, last: Day,
                       asOf: Day) throws(GridError) -> NoticeContent {
@@ -85,10 +88,12 @@ struct NoticeContent {
             items.append(Item(street: street, community: community?.name ?? "#\(c.record.communityID)", theme: themes[c.record.themeID] ?? "", c: c))
         }
         items.sort { ($0.street, $0.community, $0.c.record.number) < ($1.street, $1.community, $1.c.record.number) }
-        return NoticeContent(office: try store.offices().map(\.name).joined(separator: "、"), year: year, issue: issue, first: first,
-                             last: last, asOf: asOf, items: items,
-                             ranking: Scoring.table(Scoring.league(cases, rules: rules, asOf: asOf, byProperty: false,
-                                                                   names: try store.leagueNames(byProperty: false, on: asOf))))
+        var notice = NoticeContent(office: try store.offices().map(\.name).joined(separator: "、"), year: year, issue: issue, first: first,
+                                   last: last, asOf: asOf, items: items,
+                                   ranking: Scoring.table(Scoring.league(cases, rules: rules, asOf: asOf, byProperty: false,
+                                                                         names: try store.leagueNames(byProperty: false, on: asOf))))
+        notice.lateContacts = try NoticeContacts.forOverdue(notice.overdue.map(\.c), store: store, asOf: asOf)
+        return notice
     }
 
     var fixed: Int { items.filter { !$0.c.record.state.isOpen }.count }
@@ -127,6 +132,7 @@ struct NoticeContent {
         out.append("\(h2)三、逾期未整改的责任单位")
         let late = Dictionary(grouping: overdue, by: { $0.c.unitName ?? "未分配" }).map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
         out.append(late.isEmpty ? "无。" : late.map { "\(md($0.0))（\($0.1)项）" }.joined(separator: "、"))
+        for (unit, _) in late { if let who = lateContacts[unit] { out.append("\(bullet)\(md(unit))：\(md(who))") } }
         out.append("")
         out.append("\(h2)四、责任单位得分排名（100 − 扣分）")
         for r in ranking {

@@ -23,6 +23,8 @@ public struct ChangeSet: Sendable {
     public var orders: [OrderFact] = []
     /// Files attached to cases, each with the `attach` case event that records its digest (written after `caseEvents`).
     public var attachments: [AttachmentFact] = []
+    /// Declared-site register facts: responsible persons and self-inspection cadences (after master data).
+    public var siteRegister = SiteRegisterChanges()
     /// The audit entries, stamped by the store with the context's actor, OS user, source and time.
     public var audit: [AuditEntry] = []
     /// Rounds planned or moved and inspections recorded (written before `audit`). Each has an audit entry, so a change
@@ -37,6 +39,7 @@ public struct ChangeSet: Sendable {
         masterData.isEmpty && newCases.isEmpty && updatedCases.isEmpty && caseEvents.isEmpty && cells.isEmpty && endedAssignments.isEmpty
             && newAssignments.isEmpty && operators.isEmpty && notices.isEmpty && orders.isEmpty && audit.isEmpty
             && attachments.isEmpty
+            && siteRegister.isEmpty
     }
 }
 

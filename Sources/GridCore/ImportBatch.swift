@@ -75,6 +75,8 @@ public struct CommunityFields: Hashable, Sendable {
     public var order: Int?
     /// Its street's office order (a 街道排序 column), likewise.
     public var streetOrder: Int?
+    /// The site's own self-inspection cadence (a 自查周期 column), nil when the sheet gives none.
+    public var cadence: SiteCadence?
 
     /// Creates community fields.
     public init(id: RowID? = nil, office: String, street: String, name: String, address: String? = nil, kind: CommunityKind? = nil,
@@ -133,6 +135,8 @@ public struct LinkFields: Hashable, Sendable {
     public var unit: String
     public var role: AssignmentRole
     public var property: String?
+    /// The unit's responsible person on the site (具体责任人), when the row names one.
+    public var person: Contact?
 
     /// Creates link fields.
     public init(office: String, street: String, community: String, unit: String, role: AssignmentRole, property: String?) {

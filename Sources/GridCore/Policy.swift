@@ -51,6 +51,12 @@ public enum GridPermission: String, CaseIterable, Sendable {
     case planRounds = "plan_rounds"
     /// Record an inspection (检查记录): what was found at a cell, in a round or outside one.
     case recordInspection = "record_inspection"
+    /// The declared-site register: site numbers and kinds, self-inspection cadences, each unit's responsible person.
+    case editSiteRegister = "edit_site_register"
+    /// Notify a case's unit and responsible person to come to the site at once (recorded as a case event).
+    case notifyCase = "notify_case"
+    /// Issue a dispatch slip (交办单) listing a unit's open cases.
+    case issueDispatchSlip = "issue_dispatch_slip"
 
     /// What the permission lets one do, in the words a refusal uses.
     public var zh: String {
@@ -79,6 +85,9 @@ public enum GridPermission: String, CaseIterable, Sendable {
         case .replaceDatabase: "替换数据库 (replace the database)"
         case .planRounds: "安排检查轮次 (plan rounds)"
         case .recordInspection: "记录检查 (record inspections)"
+        case .editSiteRegister: "维护申报点位 (edit the declared-site register)"
+        case .notifyCase: "通知到场 (notify a unit to come to the site)"
+        case .issueDispatchSlip: "发交办单 (issue a dispatch slip)"
         }
     }
 }
@@ -102,6 +111,8 @@ public enum Policy {
             .decideExtension: supervisors, .reopenCase: supervisors, .escalateCase: supervisors, .issueNotice: supervisors,
             .approveFurtherExtension: adminOnly, .editMasterData: adminOnly, .editKinds: adminOnly, .assignUnits: adminOnly, .manageOperators: adminOnly, .replaceDatabase: adminOnly,
             .planRounds: supervisors, .recordInspection: everyoneWhoWrites,
+            .editSiteRegister: adminOnly,
+            .notifyCase: everyoneWhoWrites, .issueDispatchSlip: supervisors,
         ]
     }()
 

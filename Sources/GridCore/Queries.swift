@@ -22,11 +22,16 @@ public enum CommunityScope: Hashable, Sendable {
 }
 
 /// Which communities of a scope the board shows: only those with a cell in some statuses, with an
-/// overdue cell, or declared inspection sites. The empty filter shows everything.
+/// overdue cell, or declared inspection sites (all, or a range of numbers), and in which order (board order, or
+/// site number). The empty filter shows everything in board order.
 public struct CommunityFilter: Hashable, Sendable {
     public var statuses: Set<CellStatus>
     public var overdueOnly: Bool
     public var declaredOnly: Bool
+    /// Only declared sites numbered in this range (`:filter site 3-10`).
+    public var siteNumbers: ClosedRange<Int>? = nil
+    /// Declared sites in site-number order (◆1, ◆2 …) instead of board order (`:sort site`); implies declared only.
+    public var bySiteNumber = false
 
     /// Creates a filter.
     public init(statuses: Set<CellStatus> = [], overdueOnly: Bool = false, declaredOnly: Bool = false) {
@@ -39,7 +44,10 @@ public struct CommunityFilter: Hashable, Sendable {
     public static let none = CommunityFilter()
 
     /// Whether anything is filtered out.
-    public var isActive: Bool { !statuses.isEmpty || overdueOnly || declaredOnly }
+    public var isActive: Bool { !statuses.isEmpty || overdueOnly || declaredOnly || siteNumbers != nil || bySiteNumber }
+
+    /// Whether only declared sites pass (asked for, or implied by a site range or the ◆ order).
+    public var sitesOnly: Bool { declaredOnly || siteNumbers != nil || bySiteNumber }
 
     /// `有问题+整改中 · 逾期 · 申报点位`, for the status bar.
     public var label: String {
@@ -47,6 +55,8 @@ public struct CommunityFilter: Hashable, Sendable {
         if !statuses.isEmpty { parts.append(CellStatus.allCases.filter { statuses.contains($0) }.map(\.zh).joined(separator: "+")) }
         if overdueOnly { parts.append("逾期") }
         if declaredOnly { parts.append("申报点位") }
+        if let r = siteNumbers { parts.append(r.lowerBound == r.upperBound ? "◆\(r.lowerBound)" : "◆\(r.lowerBound)–\(r.upperBound)") }
+        if bySiteNumber { parts.append("按◆排序") }
         return parts.isEmpty ? "无" : parts.joined(separator: " · ")
     }
 }

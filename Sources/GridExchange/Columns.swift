@@ -9,6 +9,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case code, nameEN = "name_en", kinds
     case id
     case order, streetOrder = "street_order"
+    case sitePerson = "site_person", sitePersonPhone = "site_person_phone", cadence
 
     /// Header spellings, compared after folding full-width characters and removing spaces; a header that matches
     /// none is tried again without its bracketed part (小区（网格）名称 → 小区名称, 街道（乡镇） → 街道).
@@ -50,6 +51,10 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .id: ["编号", "小区编号", "id"]
         case .order: ["排序", "序号", "顺序", "排序号", "显示顺序", "小区排序", "点位排序", "order"]
         case .streetOrder: ["街道排序", "乡镇排序", "街道序号", "乡镇序号", "街道顺序", "乡镇顺序", "street_order"]
+        // 责任人 alone stays the unit's head (包保领导) unless the sheet has a head column already (see `columns(of:)`).
+        case .sitePerson: ["具体责任人", "点位责任人", "现场责任人", "责任人(点位)", "site_person"]
+        case .sitePersonPhone: ["具体责任人电话", "点位责任人电话", "责任人电话", "责任人手机", "现场责任人电话", "site_person_phone"]
+        case .cadence: ["自查周期", "自查频次", "自查频率", "cadence"]
         }
     }
 
@@ -59,11 +64,12 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .head, .unit: .headPhone
         case .liaison: .liaisonPhone
         case .manager, .property: .managerPhone
+        case .sitePerson: .sitePersonPhone
         default: nil
         }
     }
 
-    var isPhone: Bool { [.phone, .headPhone, .liaisonPhone, .managerPhone].contains(self) }
+    var isPhone: Bool { [.phone, .headPhone, .liaisonPhone, .managerPhone, .sitePersonPhone].contains(self) }
 
     /// The Chinese header the importer writes for the field, for messages.
     public var label: String { spellings[0] }
@@ -187,8 +193,15 @@ struct ColumnMap {
             guard !trimmed.isEmpty else { continue }
             guard var f = ImportField.of(header: trimmed) else { unused.append(c); continue }
             if f == .phone, let a = anchor, let owner = a.phoneField, columns[owner] == nil { f = owner }
+            // A second person column spelt 责任人 beside the unit's head is the site's responsible person (具体责任人).
+            if f == .head, columns[.head] != nil, columns[.sitePerson] == nil, NameKey.of(trimmed) == "责任人" { f = .sitePerson }
             if f.phoneField != nil { anchor = f } else if !f.isPhone { anchor = nil }
             if columns[f] == nil { columns[f] = c } else { unused.append(c) }
+        }
+        // 责任人电话 without a site person column is the phone of the unit's head named 责任人 (as before v9).
+        if let c = columns[.sitePersonPhone], columns[.sitePerson] == nil, columns[.headPhone] == nil {
+            columns[.sitePersonPhone] = nil
+            columns[.headPhone] = c
         }
         // The manager's phone column after a property column without a manager, and so on: the person's name is
         // optional, the phone is theirs.

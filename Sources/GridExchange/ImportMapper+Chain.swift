@@ -73,10 +73,19 @@ extension ImportMapper {
                 out.batch.units.append(ImportRecord(line: line, UnitFields(office: office, name: unitName)))
             }
             // Every unit named on the row answers for the community's property company (责任单位管物业), supporting ones too.
-            out.batch.links.append(ImportRecord(line: line, LinkFields(office: office, street: street, community: community, unit: unitName,
-                                                                       role: role, property: propertyName.isEmpty ? nil : propertyName)))
+            var link = LinkFields(office: office, street: street, community: community, unit: unitName, role: role,
+                                  property: propertyName.isEmpty ? nil : propertyName)
+            // The row's responsible person (具体责任人) is the first unit's on this site.
+            if i == 0 { link.person = try sitePerson(get, line: line, out: &out) }
+            out.batch.links.append(ImportRecord(line: line, link))
             role = .support
         }
+    }
+
+    /// The row's 具体责任人 and phone, checked by GridCore's rule (a bad phone refuses the row), or nil.
+    func sitePerson(_ get: (ImportField) -> String, line: Int, out: inout MappedImport) throws(GridError) -> Contact? {
+        guard !get(.sitePerson).isEmpty || !get(.sitePersonPhone).isEmpty else { return nil }
+        return try SiteRules.person(name: get(.sitePerson), phone: get(.sitePersonPhone)).contact
     }
 
     /// A unit's record, or (seen before) its contacts merged into the first record; different contacts are a conflict.

@@ -192,6 +192,7 @@ public struct ImportMapper {
         f.households = try number(get(.households), "户数 (households)")
         f.order = try officeOrder(get(.order), "排序 (order)")
         f.streetOrder = try officeOrder(get(.streetOrder), "街道排序 (street order)")
+        if !get(.cadence).isEmpty { f.cadence = try SiteRules.cadence(get(.cadence)) }
         return f
     }
 

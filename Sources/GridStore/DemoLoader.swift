@@ -21,6 +21,7 @@ public struct DemoLoader {
         // and `check` holds the board to it), and closed cases over the last three months.
         try DemoCaseLoader(store: store, generator: DemoCaseGenerator(today: generator.today, seed: generator.seed),
                            closedCases: generator.scale.closedDemoCases).load(context: context)
+        try DemoSiteLoader(store: store, register: DemoSiteRegister(seed: generator.seed)).load(context: context)
         let operators = DemoOperators.all
         try store.write { db in
             for op in operators {

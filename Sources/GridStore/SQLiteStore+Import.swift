@@ -64,6 +64,8 @@ struct ImportRun {
     var newCommunities: NewCommunities
     var newLinks = RowInserter(table: "assignment", columns: ["id", "community_id", "unit_id", "role", "property_id", "valid_from"])
     var nextLinkID: Int64 = 1
+    /// Declared-site numbers per office (see ImportRun+Sites).
+    var sites = ImportSites()
 
     init(store: SQLiteStore, db: Database, batch: ImportBatch, context: ChangeContext, rules: ImportRules) throws {
         self.store = store

@@ -119,6 +119,12 @@ extension SQLiteStore {
                          today: Day) throws(GridError) -> Int? {
         let w = CommunityWhere(scope, filter: filter, today: today)
         return try read { db in
+            if w.siteOrder {
+                guard let me = try Row.fetchOne(db, sql: "SELECT c.declared_site, c.id FROM community c WHERE c.id = :me AND \(w.sql)",
+                                                arguments: w.arguments + ["me": communityID]) else { return nil }
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(w.sql) AND (c.declared_site, c.id) < (:n, :me)",
+                                        arguments: w.arguments + ["n": me[0] as Int64, "me": communityID])
+            }
             guard let me = try Row.fetchOne(db, sql: "SELECT \(BoardOrder.keyColumns) FROM community c WHERE c.id = :me AND \(w.sql)",
                                             arguments: w.arguments + ["me": communityID]) else { return nil }
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(w.sql) AND \(BoardOrder.key) < \(BoardOrder.marks)",
@@ -203,18 +209,25 @@ struct CommunityWhere {
         if filter.overdueOnly {
             parts.append("c.id IN (SELECT community_id FROM cell WHERE due_on < :today AND status IN (\(SQL.overdueStatuses)))")
         }
-        if filter.declaredOnly { parts.append("c.declared_site IS NOT NULL") }
+        if filter.sitesOnly { parts.append("c.declared_site IS NOT NULL") }
+        if let r = filter.siteNumbers { parts.append("c.declared_site BETWEEN \(r.lowerBound) AND \(r.upperBound)") }
+        siteOrder = filter.bySiteNumber
         sql = parts.joined(separator: " AND ")
     }
+
+    /// Rows in site-number order (◆): declared sites only, a few hundred at most, so windows are read by offset.
+    var siteOrder = false
+    var ascending: String { siteOrder ? "c.declared_site, c.id" : BoardOrder.ascending }
+    var descending: String { siteOrder ? "c.declared_site DESC, c.id DESC" : BoardOrder.descending }
 
     func count(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(sql)", arguments: arguments) ?? 0
     }
 
     /// The window query: rows in board order from `offset`.
-    var forwardSQL: String { "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(BoardOrder.ascending) LIMIT :limit OFFSET :offset" }
+    var forwardSQL: String { "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(ascending) LIMIT :limit OFFSET :offset" }
     /// The same rows read from the end.
-    var backwardSQL: String { "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(BoardOrder.descending) LIMIT :limit OFFSET :offset" }
+    var backwardSQL: String { "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(descending) LIMIT :limit OFFSET :offset" }
     /// Rows after an anchor's key (`after`), before it, or from it on.
     func seekSQL(_ comparison: String) -> String {
         let order = comparison == "<" ? BoardOrder.descending : BoardOrder.ascending
@@ -226,7 +239,7 @@ struct CommunityWhere {
     /// loaded row near the window) the index is entered at the anchor and only the gap is skipped; else a
     /// window in the far half is read backwards from the end, so the last rows cost as little as the first.
     func windowIDs(_ db: Database, offset: Int, limit: Int, total knownTotal: Int? = nil, anchor: WindowAnchor? = nil) throws -> [Int64] {
-        if let anchor, abs(offset - anchor.index) < 5_000 {
+        if let anchor, !siteOrder, abs(offset - anchor.index) < 5_000 {
             return try seek(db, from: anchor, offset: offset, limit: limit)
         }
         guard offset > 2_000 else {

@@ -86,6 +86,7 @@ final class SQLiteTransaction: StoreTransaction {
 
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
         if !changes.masterData.isEmpty { try persist(changes.masterData) }
+        if !changes.siteRegister.isEmpty { try persist(changes.siteRegister, at: now) }
         for c in changes.newCases { try CaseRows.insert(db, c) }
         for c in changes.updatedCases { try CaseRows.update(db, id: try caseID(c.number), c) }
         for fact in changes.caseEvents {

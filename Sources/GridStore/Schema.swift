@@ -16,6 +16,7 @@ enum Schema {
         m.registerMigration("v7-office-order", migrate: v7OfficeOrder)
         m.registerMigration("v11-attachments", migrate: AttachmentSchema.v11Attachments)
         m.registerMigration("v8-rounds", migrate: v8Rounds)
+        m.registerMigration("v9-site-register", migrate: SiteRegisterSchema.v9SiteRegister)
         return m
     }
 

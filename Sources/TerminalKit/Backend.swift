@@ -58,6 +58,8 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var cursor: (x: Int, y: Int)?
     /// Events `nextEvent` returns in order; `.tick` when empty.
     public var pendingEvents: [TerminalEvent] = []
+    /// Control sequences sent (`ControlSequenceBackend`), in order.
+    public var controlSequences: [[UInt8]] = []
 
     /// A blank virtual screen.
     public init(width: Int, height: Int) { screen = Buffer(width: width, height: height) }

@@ -11,6 +11,8 @@ public struct TerminalUnusable: Error, CustomStringConvertible, Sendable {
 /// `cchar_t`, colour pairs allocated on first use, `wget_wch` with a timeout, mouse and resize.
 public final class NcursesBackend: TerminalBackend {
     let screen: OpaquePointer
+    /// The stream ncurses writes to; OSC 52 goes there after a refresh (see `sendControl`).
+    let outputStream: UnsafeMutablePointer<FILE>?
     let window: UnsafeMutablePointer<WINDOW>
     /// Colours the terminal shows (1 when colour is off; above 256 for a direct-colour terminal such as
     /// TERM=xterm-direct, where theme RGB colours are sent as they are).
@@ -54,6 +56,7 @@ public final class NcursesBackend: TerminalBackend {
             throw TerminalUnusable(description: "ncurses could not start on this terminal (newterm failed)")
         }
         screen = scr
+        outputStream = output
         set_term(scr)
         window = cnc_stdscr()
         cbreak()

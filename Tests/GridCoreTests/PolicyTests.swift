@@ -29,6 +29,9 @@ struct PolicyTests {
         (.replaceDatabase, true, false, false, false),
         (.planRounds, true, true, false, false),
         (.recordInspection, true, true, true, false),
+        (.editSiteRegister, true, false, false, false),
+        (.notifyCase, true, true, true, false),
+        (.issueDispatchSlip, true, true, false, false),
     ]
 
     @Test("every permission is in the table, and the table is exactly this", arguments: expected.map(\.0))

@@ -71,6 +71,7 @@ extension GridServices {
             if let h = draft.households, h < 0 { throw GridError.invalidInput("households (--households) cannot be negative (\(h))") }
             try MasterDataRules.unique(name, among: ws.tx.communities(streetID: street.id), id: \.id, name: \.name, except: nil,
                                        what: "小区", place: "in \(street.name)", hint: Self.retiredHint)
+            try SiteRules.checkUnique(draft.declaredSite, for: nil, officeID: street.officeID, in: ws.tx)
             let c = Community(id: try ws.tx.nextID(.community), streetID: street.id, name: name,
                               address: draft.address.trimmingWhitespace(), kind: kind.base, declaredSite: draft.declaredSite,
                               households: draft.households, note: draft.note, siteKindCode: kind.isSeeded ? nil : kind.code)
@@ -103,6 +104,7 @@ extension GridServices {
             let from = try ws.tx.street(id: c.streetID)
             try MasterDataRules.unique(c.name, among: ws.tx.communities(streetID: to.id), id: \.id, name: \.name, except: c.id,
                                        what: "小区", place: "in \(to.name)", hint: Self.retiredHint)
+            if to.officeID != from?.officeID { try SiteRules.checkUnique(c.declaredSite, for: c.id, officeID: to.officeID, in: ws.tx) }
             defer { c.streetID = to.id }
             return [AuditEntry(entity: .community, entityID: "\(c.id)", communityID: c.id, field: "street",
                                oldValue: from?.name ?? "#\(c.streetID)", newValue: to.name, note: "迁移 (moved)")]
@@ -116,6 +118,9 @@ extension GridServices {
             try Policy.authorize(ws.actor, .editMasterData, on: "小区 #\(id)")
             guard var c = try ws.tx.community(id: id) else { throw GridError.notFound("community #\(id) does not exist") }
             guard c.isRetired != retired else { return MasterDataOutcome(id: id, audit: []) }
+            if !retired, let street = try ws.tx.street(id: c.streetID) {
+                try SiteRules.checkUnique(c.declaredSite, for: c.id, officeID: street.officeID, in: ws.tx)
+            }
             let open = try ws.tx.openCaseCount(communityID: id)
             let old = c.retiredOn
             c.retiredOn = retired ? ws.today : nil

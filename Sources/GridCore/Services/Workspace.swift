@@ -117,6 +117,18 @@ final class Workspace {
         changes.audit.append(audit)
     }
 
+    /// Records rounds planned or moved and inspections, with their audit entries.
+    func rounds(_ audit: [AuditEntry], _ body: (inout RoundChanges) -> Void) {
+        body(&changes.rounds)
+        changes.audit += audit
+    }
+
+    /// Records declared-site register facts (site contacts, cadences) with their audit entries.
+    func site(_ audit: [AuditEntry], _ body: (inout SiteRegisterChanges) -> Void) {
+        body(&changes.siteRegister)
+        changes.audit += audit
+    }
+
     /// Records a file attached to a case (with its `attach` event); `attachment` is how it reads back in this call.
     func attach(_ fact: AttachmentFact, as attachment: Attachment) {
         changes.attachments.append(fact)
@@ -126,12 +138,6 @@ final class Workspace {
     /// A case's attachments as they stand in this call.
     func attachments(of number: CaseNumber) throws -> [Attachment] {
         try tx.attachments(of: number) + (attachmentsWritten[number] ?? [])
-    }
-
-    /// Records rounds planned or moved and inspections, with their audit entries.
-    func rounds(_ audit: [AuditEntry], _ body: (inout RoundChanges) -> Void) {
-        body(&changes.rounds)
-        changes.audit += audit
     }
 
     /// Hands everything decided to the store, in one go.

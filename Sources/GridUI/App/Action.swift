@@ -29,6 +29,10 @@ public enum Action: Sendable {
     case dashboardLoaded(DashboardData)
     /// The assessment simulation for the dashboard's panel.
     case assessmentLoaded(AssessmentPanel)
+    /// The declared-site register for the dashboard's site panel, by site number.
+    case siteRegisterLoaded([DeclaredSite])
+    /// A notification was recorded for a case; `message` goes to the clipboard.
+    case caseNotified(number: CaseNumber, message: String, recipients: String)
     case caseDetailLoaded(CaseDetailData)
     /// A case moved from one state to another (its due day after the move); the queue (and detail) reload.
     case caseMoved(number: CaseNumber, from: CaseState, to: CaseState, dueOn: Day?)
@@ -83,6 +87,12 @@ public enum Effect: Hashable, Sendable {
     case loadDashboard(byProperty: Bool)
     /// Simulate the assessment for the dashboard's panel (in the background): score, losing indicators, top fixes.
     case loadAssessment
+    /// Read the declared-site register (a few hundred rows at most) for the dashboard's site panel.
+    case loadSiteRegister
+    /// Record a notification of a case (the service builds the message).
+    case notifyCase(CaseNumber)
+    /// Put text on the terminal's clipboard (OSC 52, through the terminal backend).
+    case copyToClipboard(String)
     /// Load a window of the open cases (overdue first) as `query` filters them. `total` is the count when the reducer
     /// knows it (scrolling an unchanged queue), so the store need not count again; `anchor` lets it seek. With `follow`,
     /// the window is fetched around that case wherever it now is (a move may have changed its deadline).

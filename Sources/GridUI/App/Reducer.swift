@@ -48,6 +48,11 @@ public enum Reducer {
         case .assessmentLoaded(let panel):
             DashboardScreen.assessed(&s, panel)
             return []
+        case .siteRegisterLoaded(let sites):
+            DashboardSites.loaded(&s, sites)
+            return []
+        case .caseNotified(let number, let message, let recipients):
+            return CaseNotify.notified(&s, number: number, message: message, recipients: recipients)
         case .caseDetailLoaded(let d):
             CaseDetailScreen.loaded(&s, d)
             return []

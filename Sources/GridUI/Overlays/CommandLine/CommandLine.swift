@@ -6,8 +6,9 @@ import TerminalKit
 enum CommandLine {
     /// Commands of the command line itself (the bindings' verbs come on top, per screen).
     static let commands = ["goto", "filter", "sort", "palette", "theme", "import", "quit", "q", "w"]
-    static let sortWords = ["gain", "due"]
-    static let filterWords = ["overdue", "declared", "clear"] + CellStatus.allCases.map(\.zh)
+    /// `gain`/`due` order the case queue; `site`/`board` order the board (BoardSiteOrder).
+    static let sortWords = ["gain", "due", "site", "board"]
+    static let filterWords = ["overdue", "declared", "clear", "sites", "site"] + CellStatus.allCases.map(\.zh)
 
     /// Every command word that works here: the command line's own and the verbs of the bindings that run.
     static func words(_ s: AppState) -> [String] {
@@ -50,7 +51,7 @@ enum CommandLine {
         case "filter":
             return filter(&s, arg)
         case "sort":
-            return CaseGainSort.command(&s, arg)
+            return BoardSiteOrder.isBoardSort(arg) ? BoardSiteOrder.sort(&s, arg) : CaseGainSort.command(&s, arg)
         case "import":
             guard !arg.isEmpty else { return usage(&s, "import 文件.csv|.xlsx") }
             guard s.importing == nil else {
@@ -70,11 +71,15 @@ enum CommandLine {
         var f = s.board.filter
         switch arg {
         case "overdue", "逾期": f.overdueOnly = true
-        case "declared", "申报点位": f.declaredOnly = true
+        case "declared", "申报点位", "sites", "点位": f.declaredOnly = true
         case "clear", "none", "": f = .none
         default:
+            if let range = BoardSiteOrder.range(arg) {
+                f.siteNumbers = range
+                break
+            }
             guard let status = CellStatus.parse(arg) else {
-                return usage(&s, "filter overdue|declared|clear|<状态>")
+                return usage(&s, "filter overdue|sites|site N[-M]|clear|<状态>")
             }
             f.statuses.insert(status)
         }

@@ -12,6 +12,7 @@ enum FilterMenu {
             return []
         case .char("o"): filter.overdueOnly.toggle()
         case .char("d"): filter.declaredOnly.toggle()
+        case .char("n"): filter.bySiteNumber.toggle()
         case .char("x"): filter = .none
         case .char(let c):
             guard let status = CellStatus.allCases.first(where: { $0.key == c }) else { return [] }
@@ -30,6 +31,7 @@ enum FilterMenu {
         }
         lines.append(("o", "\(f.overdueOnly ? "[x]" : "[ ]") 只看逾期 overdue only", .overdue))
         lines.append(("d", "\(f.declaredOnly ? "[x]" : "[ ]") 只看申报点位 declared sites", .text))
+        lines.append(("n", "\(f.bySiteNumber ? "[x]" : "[ ]") 按◆编号排序 site order", .text))
         lines.append(("x", "清除筛选 clear", .text))
         let rect = Modal.centered(width: 40, height: lines.count + 3, in: b.area)
         let inner = Modal.frame(rect, title: "筛选 filter", glyphs: theme.glyphs, border: theme[.border], body: theme[.text], into: &b)

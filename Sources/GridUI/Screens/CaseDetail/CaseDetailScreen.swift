@@ -56,6 +56,7 @@ enum CaseDetailScreen: ScreenModule {
                 s.screen = .cases
                 return CasesScreen.reload(&s)
             },
+            CaseNotify.binding,
         ] + CaseTransitions.bindings { s in
             s.caseDetail.map { [(number: $0.row.record.number, name: "\($0.row.communityName)·\($0.row.themeName)")] } ?? []
         }

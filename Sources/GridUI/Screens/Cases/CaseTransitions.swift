@@ -20,7 +20,8 @@ enum CaseTransitions {
     /// The Chinese label of an action code as stored in case events (`request_extension` → 申请延期).
     static func zh(_ code: String) -> String {
         // `report` is the event that opens a case (上报); it is not a transition an operator picks.
-        code == "report" ? "上报" : code == AttachmentEvent.action ? "上传附件" : known.first { $0.code == code }?.zh ?? code
+        code == "report" ? "上报" : code == "notify" ? "通知到场" : code == AttachmentEvent.action ? "上传附件"
+            : known.first { $0.code == code }?.zh ?? code
     }
 
     /// The transition bindings; `targets` gives the case numbers and names a key acts on.

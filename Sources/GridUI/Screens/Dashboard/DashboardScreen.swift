@@ -16,6 +16,7 @@ enum DashboardScreen: ScreenModule {
     static func bindings(_ s: AppState) -> [Binding] {
         // In the fixes while they are on screen; a screen shrunk below them gets the league's keys back.
         if s.dashboard.fixFocus, DashboardView.panelHeight(s) > 2 { return fixBindings(s) }
+        if s.dashboard.showSites { return DashboardSites.bindings(s) }
         // Moving means something only once the table has rows (help and hints list only keys that work).
         var list: [Binding] = s.dashboard.ranked.count < 2 ? [] : [
             Binding([.char("k"), .up], "上移 up") { s in move(&s) { $0 - 1 } },
@@ -30,6 +31,7 @@ enum DashboardScreen: ScreenModule {
                 s.dashboard.drill = false
                 return load(&s)
             },
+            DashboardSites.toggle,
             Binding([.enter], "扣分明细 the deductions behind a score", hint: "明细") { s in
                 s.dashboard.drill.toggle()
                 return []
@@ -53,7 +55,7 @@ enum DashboardScreen: ScreenModule {
         return list
     }
 
-    static func show(_ s: inout AppState) -> [Effect] { load(&s) + assess(&s) }
+    static func show(_ s: inout AppState) -> [Effect] { load(&s) + assess(&s) + [.loadSiteRegister] }
 
     /// Asks for the figures; they may arrive later (gathered in the background), the screen says "computing…" meanwhile.
     static func load(_ s: inout AppState) -> [Effect] {

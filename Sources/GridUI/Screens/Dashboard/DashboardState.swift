@@ -62,6 +62,10 @@ public struct DashboardState: Hashable, Sendable {
     /// Keys move in the fixes (`f` toggles) instead of the league.
     public var fixFocus = false
     public var fixList = ListState()
+    /// The declared sites (nil until loaded) and whether the lower table shows them instead of the league (`s`).
+    public var sites: [DeclaredSite]?
+    public var showSites = false
+    public var siteList = ListState()
 
     /// The selected row of the table as shown (0 = first place).
     public var selection: Int { list.selection }

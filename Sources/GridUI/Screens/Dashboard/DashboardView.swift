@@ -49,6 +49,7 @@ enum DashboardView {
         renderPanel(s, p, Rect(x: 0, y: area.y + lines.count, width: area.width, height: panel), &b)
         let top = area.y + lines.count + panel + 1
         guard top < area.maxY else { return }
+        if s.dashboard.showSites { return DashboardSites.render(s, p, Rect(x: 1, y: top - 1, width: area.width - 2, height: area.maxY - top + 1), &b) }
         let title = d.byProperty ? "物业企业得分（p 切换单位，Enter 扣分明细）" : "责任单位得分（p 切换物业，Enter 扣分明细）"
         b.put(title, x: 1, y: top - 1, width: area.width - 2, style: p[.header])
         let rect = Rect(x: 1, y: top, width: area.width - 2, height: area.maxY - top)
