@@ -43,9 +43,16 @@ struct PGCommunityWhere {
             parts.append("c.id IN (SELECT community_id FROM cell WHERE due_on < ? AND status IN (\(PGSQL.overdueStatuses)))")
             args.append(day)
         }
-        if filter.declaredOnly { parts.append("c.declared_site IS NOT NULL") }
+        if filter.sitesOnly { parts.append("c.declared_site IS NOT NULL") }
+        if let r = filter.siteNumbers { parts.append("c.declared_site BETWEEN \(r.lowerBound) AND \(r.upperBound)") }
+        siteOrder = filter.bySiteNumber
         sql = parts.joined(separator: " AND ")
     }
+
+    /// Rows in site-number order (◆): declared sites only, a few hundred at most, so windows are read by offset.
+    var siteOrder = false
+    var ascending: String { siteOrder ? "c.declared_site, c.id" : PGBoardOrder.ascending }
+    var descending: String { siteOrder ? "c.declared_site DESC, c.id DESC" : PGBoardOrder.descending }
 
     func count(_ s: PGSession) throws(GridError) -> Int {
         Int(try s.int("SELECT count(*) FROM community c WHERE \(sql)", args) ?? 0)
@@ -54,10 +61,10 @@ struct PGCommunityWhere {
     /// The ids of rows `offset ..< offset + limit` in board order. With an anchor near the window the index is entered
     /// at the anchor; else a window in the far half is read backwards from the end.
     func windowIDs(_ s: PGSession, offset: Int, limit: Int, total knownTotal: Int? = nil, anchor: WindowAnchor? = nil) throws(GridError) -> [Int64] {
-        if let anchor, abs(offset - anchor.index) < 5_000 {
+        if let anchor, !siteOrder, abs(offset - anchor.index) < 5_000 {
             return try seek(s, from: anchor, offset: offset, limit: limit)
         }
-        let forward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(PGBoardOrder.ascending) LIMIT ? OFFSET ?"
+        let forward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(ascending) LIMIT ? OFFSET ?"
         guard offset > 2_000 else { return try ids(s, forward, args + [limit, offset]) }
         var known = knownTotal
         if known == nil { known = try count(s) }
@@ -65,7 +72,7 @@ struct PGCommunityWhere {
         guard offset > total / 2 else { return try ids(s, forward, args + [limit, offset]) }
         let end = min(offset + limit, total)
         guard end > offset else { return [] }
-        let backward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(PGBoardOrder.descending) LIMIT ? OFFSET ?"
+        let backward = "SELECT c.id FROM community c WHERE \(sql) ORDER BY \(descending) LIMIT ? OFFSET ?"
         return try ids(s, backward, args + [end - offset, total - end]).reversed()
     }
 

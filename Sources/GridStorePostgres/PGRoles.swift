@@ -14,7 +14,8 @@ enum PGRoles {
                                                 .viewer: "civgrid_viewer"]
     /// Tables every writing role may change.
     static let data = ["site_kind", "unit_kind", "office", "street", "community", "unit", "property", "assignment", "theme", "cell", "tally", "operator",
-                       "case_record", "notice", "notice_case", "change_marker", "inspection_round"]
+                       "case_record", "notice", "notice_case", "change_marker", "inspection_round",
+                       "site_contact", "site_cadence", "office_cadence", "dispatch_slip", "dispatch_slip_case"]
     /// Tables that only grow.
     static let appendOnly = ["audit", "case_event", "chain", "attachment", "attachment_blob", "inspection",
                               "inspection_round_member", "inspection_round_scope"]
@@ -32,6 +33,8 @@ enum PGRoles {
         }
         for role in [OperatorRole.admin, .inspector, .clerk].compactMap({ names[$0] }) {
             sql.append("GRANT INSERT, UPDATE ON \(data.joined(separator: ", ")) TO \(role)")
+            // A responsible person cleared, or a site back on the office's cadence, deletes its row (as SQLite's store does).
+            sql.append("GRANT DELETE ON site_contact, site_cadence TO \(role)")
             sql.append("GRANT INSERT ON \(appendOnly.joined(separator: ", ")) TO \(role)")
             sql.append("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role)")
         }

@@ -17,6 +17,7 @@ enum PGSchema {
         ("pg2-master-data-and-order", pg2MasterDataAndOrder),
         ("pg3-attachments", pg3Attachments),
         ("pg4-rounds", pg4Rounds),
+        ("pg5-site-register", pg5SiteRegister),
     ]
 
     /// The table recording which migrations a database has.

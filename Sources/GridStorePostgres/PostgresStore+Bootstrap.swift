@@ -56,9 +56,11 @@ extension PostgresStore {
     /// Tallies are kept by the triggers as cells arrive; identity sequences are moved past the copied ids at the end.
     public func load(_ body: (PostgresLoader) throws -> Void) throws(GridError) {
         try write { s in
+            // Rows come as they were (a site number duplicated before the register's guard stays, as on SQLite).
+            try s.query("SET LOCAL civgrid.loading = 'on'")
             try body(PostgresLoader(s))
             for table in ["office", "street", "community", "unit", "property", "assignment", "theme", "audit", "case_record",
-                          "case_event", "notice", "attachment", "inspection_round", "inspection"] {
+                          "case_event", "notice", "attachment", "inspection_round", "inspection", "dispatch_slip"] {
                 try s.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce((SELECT max(id) FROM \(table)), 0) + 1, false)")
             }
         }
@@ -75,7 +77,7 @@ public struct PostgresLoader {
     public static let tables = ["meta", "site_kind", "unit_kind", "office", "street", "community", "unit", "property", "assignment", "theme", "cell",
                                 "operator", "audit", "case_record", "case_event", "notice", "notice_case", "chain",
                                 "attachment_blob", "attachment", "inspection_round", "inspection_round_member", "inspection_round_scope",
-                                "inspection"]
+                                "inspection", "site_contact", "site_cadence", "office_cadence", "dispatch_slip", "dispatch_slip_case"]
 
     /// Inserts `rows` (values in `columns` order) into `table`.
     public func insert(_ table: String, columns: [String], rows: [[SQLValue]]) throws(GridError) {

@@ -20,7 +20,8 @@ extension PostgresStore {
             let triggers = Set(try s.query("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").compactMap { $0[0].text })
             for t in ["audit_append_only", "case_event_append_only", "chain_append_only", "cell_tally", "community_tally",
                       "attachment_append_only", "attachment_blob_append_only",
-                      "inspection_append_only", "inspection_round_plan_fixed", "inspection_round_no_delete"] where !triggers.contains(t) {
+                      "inspection_append_only", "inspection_round_plan_fixed", "inspection_round_no_delete",
+                      "site_number"] where !triggers.contains(t) {
                 problems.append("trigger: \(t) is missing (dropped); the tables it protects can be changed without trace; restore a backup")
             }
             let sums = CellStatus.allCases.map { "count(*) FILTER (WHERE status = '\($0.rawValue)') AS \($0.rawValue)" }.joined(separator: ", ")

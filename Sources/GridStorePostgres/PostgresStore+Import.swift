@@ -32,6 +32,8 @@ struct PGImportRun {
     var kinds: KindCatalog?
     /// Streets whose 街道排序 this import has considered (see `importOrders`).
     var streetOrdersSeen: Set<Int64> = []
+    /// Declared-site numbers per office (see PGImportRun+Sites).
+    var sites = PGImportSites()
     let today: Day
     let now: Timestamp
 
@@ -218,17 +220,22 @@ struct PGImportRun {
         if let v = f.declaredSite, v <= 0 {
             return reject(r.line, "申报点位 (declared site) \(v) is not a site number: site numbers start at 1; correct or empty the cell")
         }
-        if let v = f.households, v < 0 { return reject(r.line, "户数 (households) \(v) is negative; correct or empty the cell") }
         let byID = try communityByID(f, street: street)
-        if let row = try byID ?? findCommunity(street: street, name: f.name) {
-            let old = try PGDecode.community(row)
+        let existing = try (byID ?? findCommunity(street: street, name: f.name)).map { try PGDecode.community($0) }
+        if let v = f.declaredSite, v != existing?.declaredSite, existing?.isRetired != true,
+           try !siteNumberFree(v, for: existing?.id, office: office, line: r.line) { return }
+        if let v = f.households, v < 0 { return reject(r.line, "户数 (households) \(v) is negative; correct or empty the cell") }
+        if let old = existing {
             var diffs: [(String, String, String, String)] = []
             if old.name != f.name && NameKey.of(old.name) != NameKey.of(f.name) { diffs.append(("name", "名称", old.name, f.name)) }
             if let v = f.address, v != old.address { diffs.append(("address", "地址", old.address, v)) }
             if f.kindName != nil, kind.base != old.kind || kind.code != old.siteKindCode {
                 diffs.append(("kind", "类型", old.kind.rawValue, kind.base.rawValue))
             }
-            if let v = f.declaredSite, v != old.declaredSite { diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)")) }
+            if let v = f.declaredSite, v != old.declaredSite {
+                diffs.append(("declared_site", "申报点位", old.declaredSite.map(String.init) ?? "", "\(v)"))
+                if batch.update, !old.isRetired { try claimSiteNumber(v, old: old.declaredSite, id: old.id, name: old.name, street: f.street, office: office) }
+            }
             if let v = f.households, v != old.households { diffs.append(("households", "户数", old.households.map(String.init) ?? "", "\(v)")) }
             if let v = f.note, v != old.note { diffs.append(("note", "备注", old.note, v)) }
             if diffs.contains(where: { $0.0 == "kind" }) {
@@ -239,17 +246,20 @@ struct PGImportRun {
             try update("community", id: old.id, community: old.id, diffs: diffs, line: r.line, what: "小区 \(f.street)/\(old.name)",
                        importedName: byID == nil ? f.name : old.name, storedName: old.name)
             try importOrders(r, street: street, community: old.id)
+            if let cadence = f.cadence { try importCadence(community: old.id, cadence, line: r.line, site: old.name) }
             return
         }
         let id = try insert("""
             INSERT INTO community (street_id, name, address, kind, declared_site, households, note, site_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [street, f.name, f.address ?? "", kind.base.rawValue, f.declaredSite, f.households, f.note ?? "", kind.code])
+        if let v = f.declaredSite { try claimSiteNumber(v, old: nil, id: id, name: f.name, street: f.street, office: office) }
         remember("community", parent: street, name: f.name, id: id)
         for theme in themes where theme.applies(to: kind.base) {
             try s.query("INSERT INTO cell (community_id, theme_id) VALUES (?, ?)", [id, theme.id])
         }
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
+        if let cadence = f.cadence { try importCadence(community: id, cadence, line: r.line, site: f.name) }
         try importOrders(r, street: street, community: id, isNew: true)
     }
 
@@ -274,6 +284,7 @@ struct PGImportRun {
         let what = "责任链 \(f.street)/\(f.community) ← \(f.unit)（\(f.role.zh)）"
         if current.contains(where: { $0.unitID == unit && $0.role == f.role && $0.propertyID == property }) {
             outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))
+            if let person = f.person { try importSiteContact(community: community, unit: unit, person, line: r.line, site: "\(f.community) · \(f.unit)") }
             return
         }
         let replaced = Assignment.replaced(by: unit, role: f.role, in: current)
@@ -287,6 +298,8 @@ struct PGImportRun {
         for old in replaced { try audit(.assignment, "\(old.id)", community, "valid_to", nil, day) }
         try audit(.assignment, "\(newID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
         outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))
+        // The person is recorded once the unit answers for the site (a link not applied leaves the person out too).
+        if let person = f.person { try importSiteContact(community: community, unit: unit, person, line: r.line, site: "\(f.community) · \(f.unit)") }
     }
 
     // MARK: Writing

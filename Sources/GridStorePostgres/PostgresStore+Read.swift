@@ -143,6 +143,12 @@ extension PostgresStore {
                          today: Day) throws(GridError) -> Int? {
         let w = PGCommunityWhere(scope, filter: filter, today: today)
         return try read { s throws(GridError) in
+            if w.siteOrder {
+                guard let me = try s.query("SELECT c.declared_site, c.id FROM community c WHERE c.id = ? AND \(w.sql)",
+                                           [communityID] + w.args).first else { return nil }
+                return try s.int("SELECT count(*) FROM community c WHERE \(w.sql) AND (c.declared_site, c.id) < (?::bigint, ?::bigint)",
+                                 w.args + [me[0].int ?? 0, communityID]).map(Int.init)
+            }
             guard let me = try s.query("SELECT \(PGBoardOrder.columns) FROM community c WHERE c.id = ? AND \(w.sql)",
                                        [communityID] + w.args).first else { return nil }
             return try s.int("SELECT count(*) FROM community c WHERE \(w.sql) AND \(PGBoardOrder.key) < \(PGBoardOrder.marks)",

@@ -68,6 +68,7 @@ final class PostgresTransaction: StoreTransaction {
 
     func persist(_ changes: ChangeSet, context: ChangeContext, at now: Timestamp) throws {
         if !changes.masterData.isEmpty { try persist(changes.masterData) }
+        if !changes.siteRegister.isEmpty { try persist(changes.siteRegister, at: now) }
         for c in changes.newCases { try PGCaseRows.insert(s, c) }
         for c in changes.updatedCases { try PGCaseRows.update(s, id: try caseID(c.number), c) }
         for fact in changes.caseEvents {
