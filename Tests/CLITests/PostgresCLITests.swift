@@ -55,6 +55,12 @@ struct PostgresCLITests {
         #expect(again.code == 2)
         #expect(again.err.contains("already holds an office"))
         #expect(try h.run(["check"]).code == 0)
+        // The field work came along: the site register, the rounds with their coverage, and the photos read the same.
+        for args in [["site", "list"], ["round", "list"], ["coverage", "--round", "1"], ["case", "list", "--limit", "500"]] {
+            let here = try sqlite.run(args), there = try h.run(args)
+            #expect(here.code == 0 && there.code == 0, "\(args): \(here.err)\(there.err)")
+            #expect(there.out == here.out, "\(args) differs after migrate")
+        }
     }
 
     @Test("a database that does not exist on the server is refused with the reason")
