@@ -81,7 +81,7 @@ struct DispatchSlipContent {
 
     /// A printable page: one table, A4 landscape, borders that print, a signature line.
     func html() -> String {
-        let e = Self.escapeHTML
+        let e = HTMLText.escaped
         let rows = lines.map { l in
             "<tr\(l.overdue ? " class=\"late\"" : "")>" + cells(l).map { "<td>\(e($0))</td>" }.joined() + "</tr>"
         }.joined(separator: "\n")
@@ -100,21 +100,5 @@ struct DispatchSlipContent {
             </body></html>
 
             """
-    }
-
-    /// `&`, `<`, `>`, `"` and `'` as entities: what people typed stays text in the page.
-    static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

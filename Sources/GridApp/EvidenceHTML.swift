@@ -18,22 +18,6 @@ struct EvidenceHTML {
         self.budget = budget
     }
 
-    /// Text as HTML: `&`, `<`, `>`, `"` and `'` as entities, so names and notes never become markup.
-    static func esc(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
     /// The CSS the figures need.
     static let style = ".evidence{display:flex;flex-wrap:wrap;gap:8px;margin:4px 0 12px 1.5em}.evidence figure{margin:0;max-width:280px}"
         + ".evidence img{max-width:280px;max-height:210px;border:1px solid #ccc}.evidence figcaption{font-size:12px;color:#555}"
@@ -48,14 +32,14 @@ struct EvidenceHTML {
     }
 
     private mutating func figure(_ a: Attachment) throws(GridError) -> String {
-        let caption = "\(a.kind.zh) · \(EvidenceHTML.esc(a.fileName)) · \(EvidenceRules.size(a.size)) · \(EvidenceHTML.esc(a.attachedBy)) · sha256 \(a.digest.short)"
+        let caption = "\(a.kind.zh) · \(HTMLText.escaped(a.fileName)) · \(EvidenceRules.size(a.size)) · \(HTMLText.escaped(a.attachedBy)) · sha256 \(a.digest.short)"
         let fetch = "civgrid case attachment \(a.number) \(a.index) -o FILE"
         guard a.type.showsInBrowser else {
-            return "<figure><figcaption>\(caption)<br>\(a.type.rawValue.uppercased())：\(EvidenceHTML.esc(fetch))</figcaption></figure>"
+            return "<figure><figcaption>\(caption)<br>\(a.type.rawValue.uppercased())：\(HTMLText.escaped(fetch))</figcaption></figure>"
         }
         guard embedded + a.size <= budget, let bytes = try store.attachmentContent(a.digest), ContentDigest.of(bytes) == a.digest else {
             let why = embedded + a.size > budget ? "照片未嵌入（本文件已含 \(EvidenceRules.size(embedded)) 照片）" : "照片缺失或与哈希不符，请运行 civgrid check"
-            return "<figure><figcaption>\(caption)<br>\(why)：\(EvidenceHTML.esc(fetch))</figcaption></figure>"
+            return "<figure><figcaption>\(caption)<br>\(why)：\(HTMLText.escaped(fetch))</figcaption></figure>"
         }
         embedded += a.size
         return "<figure><img alt=\"\(a.kind.zh)\" src=\"data:\(a.type.mime);base64,\(Data(bytes).base64EncodedString())\">"

@@ -5,7 +5,7 @@ extension NoticeContent {
     /// The notice as one printable HTML file: the same sections as the text, each problem followed by its photos
     /// (整改前 / 整改后, see `EvidenceHTML`). Everything people wrote is escaped.
     func html(anchor: String, store: any GridRepository) throws(GridError) -> String {
-        let e = EvidenceHTML.esc
+        let e = HTMLText.escaped
         var photos = EvidenceHTML(store: store)
         let attachments = try store.attachments(of: items.map(\.c.record.number))
         var body = "<h1>\(e(office))督查通报</h1><p>\(year)·第\(issue)期（\(first) 至 \(last)）</p>"

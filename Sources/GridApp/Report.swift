@@ -101,9 +101,7 @@ struct Report {
 
     /// One self-contained HTML file: inline CSS and an inline SVG bar chart.
     func html() -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
+        let esc = HTMLText.escaped
         let top = max(1, bars.map(\.count).max() ?? 1)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"\(bars.count * 26 + 10)\" role=\"img\" aria-label=\"按状态\">"
         for (i, b) in bars.enumerated() {

@@ -8,7 +8,7 @@ enum ReportEvidence {
 
     /// The section, or a line saying there are no photos in scope.
     static func section(store: any GridRepository, scope: GridNode?) throws(GridError) -> String {
-        let e = EvidenceHTML.esc
+        let e = HTMLText.escaped
         let themes = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.id, $0.zh) })
         var photos = EvidenceHTML(store: store)
         var body = ""

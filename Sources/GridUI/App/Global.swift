@@ -26,7 +26,7 @@ enum Global {
             Binding([.char("W")], "巡检 walk mode: a round's sites theme by theme with check points", verb: "walk") { s in
                 WalkScreen.open(&s)
             },
-            Binding([.char(":")], "命令行 command line (:goto :filter :sort gain|due :palette :import :q)") { s in
+            Binding([.char(":")], "命令行 command line (:goto :filter :sort gain|due|site|board :walk :palette :import :q)") { s in
                 s.overlay = .command(TextField())
                 return []
             },

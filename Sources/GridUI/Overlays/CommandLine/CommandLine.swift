@@ -1,7 +1,7 @@
 import GridCore
 import TerminalKit
 
-/// The `:` command line: `goto NAME`, `filter …`, `sort gain|due` (the case queue), `palette NAME` (`theme` is accepted too), `import FILE`, `q`, and
+/// The `:` command line: `goto NAME`, `filter …`, `sort gain|due` (the case queue) or `sort site|board` (the board), `palette NAME` (`theme` is accepted too), `import FILE`, `q`, and
 /// the command word of every binding that runs on the screen (`:undo`, `:help` …). Tab completes all of them.
 enum CommandLine {
     /// Commands of the command line itself (the bindings' verbs come on top, per screen).

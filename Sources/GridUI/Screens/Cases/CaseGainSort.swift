@@ -13,7 +13,8 @@ enum CaseGainSort {
         case "gain", "得分", "分值": sort = .gain
         case "due", "deadline", "期限": sort = .deadline
         default:
-            s.message = StatusMessage("用法 usage: :sort gain|due (按挽回分 by points gained, 按期限 by deadline)", isError: true)
+            s.message = StatusMessage("用法 usage: :sort gain|due (案件: 按挽回分 by points gained, 按期限 by deadline) "
+                + "or :sort site|board (网格: 按申报点位 by site number, 按排序 office order)", isError: true)
             return []
         }
         s.screen = .cases
