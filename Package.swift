@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(name: "civgrid", dependencies: ["GridApp"]),
         .executableTarget(
             name: "civgrid-bench",
-            dependencies: ["GridApp", "GridCore", "GridStore", "GridUI", "GridTheme", "TerminalKit", "TerminalNcurses", "GridExchange",
+            dependencies: ["GridApp", "GridCore", "GridStore", "GridStorePostgres", "GridStoreCopy", "GridUI", "GridTheme", "TerminalKit", "TerminalNcurses", "GridExchange",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzzing (Scripts/fuzz.sh): one-input functions in a library, one small executable per target.

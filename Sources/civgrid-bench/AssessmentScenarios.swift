@@ -8,7 +8,7 @@ import GridTheme
 /// (Config/assessment.toml). The budget: 10,000 runs at province scale in at most 2 s.
 extension Scenarios {
     func assessment() throws {
-        let store = try SQLiteStore.open(path: path, forReading: true)
+        let store = try self.store.open()
         defer { store.close() }
         let themes = try store.themes()
         let model = try AssessmentFile.parse(BuiltinAssessment.text, path: BuiltinAssessment.path, themeCodes: Set(themes.map(\.code)))
@@ -46,7 +46,7 @@ extension Scenarios {
         let heavyRuns = (0..<repeats).map { _ in ms { _ = AssessmentSimulator.simulate(heavyTable, runs: 10_000, seed: 2026) } }
         // Not under the budget, which is for the assessment's plan: a stress row for plans by share.
         recorder.add("14 assessment: 10,000 runs, 5% of every kind (\(heavyTable.visitsPerRun) visits a run)", name, heavyRuns, unit: "ms")
-        let seconds = try (0..<(quick ? 1 : 3)).map { _ in try ProcessStart.run(["assess"], database: path) * 1000 }
+        let seconds = try (0..<(quick ? 1 : 3)).map { _ in try ProcessStart.run(["assess"], database: self.store.database) * 1000 }
         recorder.add("14 `civgrid assess` (process start incl.)", name, seconds, unit: "ms")
     }
 }

@@ -1,7 +1,7 @@
 import GridCore
 
 /// The budgets of the speed issue's table (p99 in ms, release build, this machine), by scenario and scale, and the
-/// `--check` comparison of a run with them.
+/// `--check` comparison of a run with them. PostgreSQL rows are held to the same budgets as SQLite's (issue 14).
 enum Budgets {
     /// (scenario prefix, county, city, province) — a row matches the first budget whose prefix starts its name.
     static let table: [(prefix: String, county: Double, city: Double, province: Double)] = [
@@ -42,10 +42,10 @@ enum Budgets {
     static func misses(_ results: [Result]) -> [String] {
         results.compactMap { r in
             if r.unit == "rows/s", let m = minimums.first(where: { r.scenario.hasPrefix($0.prefix) }), r.p50 < m.rate {
-                return "under budget: \(r.scale) \(r.scenario): \(fmt(r.p50)) rows/s < \(fmt(m.rate)) rows/s"
+                return "under budget: \(r.scale)/\(r.store) \(r.scenario): \(fmt(r.p50)) rows/s < \(fmt(m.rate)) rows/s"
             }
             guard r.unit == "ms", let b = budget(r.scenario, r.scale), r.p99 > b else { return nil }
-            return "over budget: \(r.scale) \(r.scenario): p99 \(fmt(r.p99)) ms > \(fmt(b)) ms"
+            return "over budget: \(r.scale)/\(r.store) \(r.scenario): p99 \(fmt(r.p99)) ms > \(fmt(b)) ms"
         }
     }
 }

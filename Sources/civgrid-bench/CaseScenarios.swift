@@ -141,7 +141,7 @@ extension Scenarios {
     func caseList() throws {
         guard FileManager.default.isExecutableFile(atPath: ProcessStart.binary) else { return }
         try worst("13 `case list` first 200 (process start incl.)") {
-            try (0..<(quick ? 3 : 5)).map { _ in try ProcessStart.run(["case", "list", "--limit", "200"], database: path) * 1000 }
+            try (0..<(quick ? 3 : 5)).map { _ in try ProcessStart.run(["case", "list", "--limit", "200"], database: store.database) * 1000 }
         }
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 struct Result: Codable {
     var scenario: String
     var scale: String
+    /// `sqlite` or `postgres`: the store the row was measured on.
+    var store: String
     var p50: Double
     var p99: Double
     var max: Double
@@ -15,16 +17,18 @@ struct Result: Codable {
 /// Collects samples and turns them into table rows.
 final class Recorder {
     private(set) var results: [Result] = []
+    /// The store the rows being added are measured on (set before each store's run).
+    var store = "sqlite"
 
     /// Records samples (already in `unit`).
     func add(_ scenario: String, _ scale: String, _ samples: [Double], unit: String, budget: String = "") {
         let sorted = samples.sorted()
         guard !sorted.isEmpty else { return }
         func pct(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))] }
-        results.append(Result(scenario: scenario, scale: scale, p50: pct(0.5), p99: pct(0.99), max: sorted.last!, unit: unit,
+        results.append(Result(scenario: scenario, scale: scale, store: store, p50: pct(0.5), p99: pct(0.99), max: sorted.last!, unit: unit,
                               samples: sorted.count, budget: budget))
         let r = results.last!
-        FileHandle.standardError.write(Data("  \(scale) \(scenario): p50 \(fmt(r.p50)) p99 \(fmt(r.p99)) \(unit)\n".utf8))
+        FileHandle.standardError.write(Data("  \(scale)/\(store) \(scenario): p50 \(fmt(r.p50)) p99 \(fmt(r.p99)) \(unit)\n".utf8))
     }
 
     /// The `p` quantile (0…1) of samples, as the table reports it.
@@ -48,19 +52,19 @@ final class Recorder {
 
     /// The table as text.
     func table() -> String {
-        var lines = [row(["scenario", "scale", "p50", "p99", "max", "unit", "n", "budget"])]
+        var lines = [row(["scenario", "scale", "store", "p50", "p99", "max", "unit", "n", "budget"])]
         for r in results {
-            lines.append(row([r.scenario, r.scale, fmt(r.p50), fmt(r.p99), fmt(r.max), r.unit, "\(r.samples)", r.budget]))
+            lines.append(row([r.scenario, r.scale, r.store, fmt(r.p50), fmt(r.p99), fmt(r.max), r.unit, "\(r.samples)", r.budget]))
         }
         return lines.joined(separator: "\n")
     }
 
     func row(_ cells: [String]) -> String {
-        let widths = [44, 9, 9, 9, 9, 6, 5, 12]
+        let widths = [44, 9, 8, 9, 9, 9, 6, 5, 12]
         return zip(cells, widths).enumerated().map { i, pair in
             let (text, w) = pair
             let pad = String(repeating: " ", count: max(0, w - text.count))
-            return (2...4).contains(i) || i == 6 ? pad + text : text + pad
+            return (3...5).contains(i) || i == 7 ? pad + text : text + pad
         }.joined(separator: " ").trimmingCharacters(in: .whitespaces)
     }
 }

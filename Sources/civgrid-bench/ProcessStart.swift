@@ -33,6 +33,7 @@ enum ProcessStart {
         let tty = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["--db", database] // a file path, or a server address (postgres://…)
         p.environment = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "CIVGRID_DB": database, "HOME": NSTemporaryDirectory(),
                          "PATH": "/usr/bin:/bin"]
         p.standardInput = tty

@@ -7,10 +7,11 @@ import GridUI
 import TerminalKit
 
 /// The scenarios of the speed issue, run against one generated grid with the real store, reduce, render
-/// and diff (in-memory backend), and the real ncurses backend on a pseudo-terminal for bytes.
+/// and diff (in-memory backend), and the real ncurses backend on a pseudo-terminal for bytes. The same scenarios run
+/// on either store (`BenchStore`): the SQLite file, or its copy on a PostgreSQL server.
 struct Scenarios {
     let scale: DemoScale
-    let path: String
+    let store: BenchStore
     let recorder: Recorder
     let quick: Bool
     static let clock = GridClock(utcOffsetSeconds: 8 * 3600) { Timestamp(millis: Int64(Date().timeIntervalSince1970 * 1000)) }
@@ -20,9 +21,7 @@ struct Scenarios {
     var n: Int { quick ? 20 : 200 }
 
     func console(_ backend: any TerminalBackend) throws -> Console {
-        let store = try SQLiteStore.open(path: path)
-        return try Console(store: store, context: context, backend: backend, catalog: ThemeCatalog(folders: []),
-                           theme: BuiltinThemes.default, colors: 256, measure: .standard)
+        try store.console(backend, context: context).0
     }
 
     func run() throws {
@@ -48,11 +47,12 @@ struct Scenarios {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let exported = dir + "/communities.csv"
-        let exportSeconds = try ProcessStart.run(["export", "--kind", "communities", "-o", exported], database: path)
+        let exportSeconds = try ProcessStart.run(["export", "--kind", "communities", "-o", exported], database: store.database)
         let exportRows = max(0, (try String(contentsOfFile: exported, encoding: .utf8)).split(separator: "\r\n").count - 1)
         recorder.add("11 export communities (rows/s)", name, [Double(exportRows) / exportSeconds], unit: "rows/s")
-        // One import measurement is enough: 100,000-row sheets for one office, whatever the scale.
-        guard scale == .county else { return }
+        // One import measurement is enough: 100,000-row sheets for one office, whatever the scale. The import
+        // scenarios build their own SQLite files, so they are not repeated for PostgreSQL.
+        guard scale == .county, !store.isPostgres else { return }
         try ImportScenarios(recorder: recorder, rows: 100_000).run()
     }
 
@@ -67,7 +67,7 @@ struct Scenarios {
             FileHandle.standardError.write(Data("  cold open with process start not measured: \(ProcessStart.binary) is missing; run `swift build -c release` first\n".utf8))
             return
         }
-        let launched = try (0..<(quick ? 3 : 10)).compactMap { _ in try ProcessStart.firstFrame(database: path) }
+        let launched = try (0..<(quick ? 3 : 10)).compactMap { _ in try ProcessStart.firstFrame(database: store.database) }
         recorder.add("1 cold open → first frame (process start incl.)", name, launched, unit: "ms", budget: "≤100 ms")
         recorder.add("9 resident memory after open", name, [max(residentMB(), rssBefore)], unit: "MB", budget: "≤200 MB")
     }
@@ -117,7 +117,8 @@ struct Scenarios {
     }
 
     func bulk() throws {
-        let store = try SQLiteStore.open(path: path)
+        let store = try self.store.open()
+        defer { store.close() }
         let today = Scenarios.clock.today
         let rows = try store.communities(in: .all, filter: .none, offset: 0, limit: 400, today: today)
         // Cells without open cases: a key on a cell with cases moves the cases instead (CellCaseRule).
@@ -132,7 +133,7 @@ struct Scenarios {
     }
 
     /// The board load a filter or scope change triggers: count, window, cells.
-    func boardLoad(_ store: SQLiteStore, _ scope: CommunityScope, _ filter: CommunityFilter) throws {
+    func boardLoad(_ store: any BenchRepository, _ scope: CommunityScope, _ filter: CommunityFilter) throws {
         let today = Scenarios.clock.today
         _ = try store.communityCount(in: scope, filter: filter, today: today)
         let rows = try store.communities(in: scope, filter: filter, offset: 0, limit: 63, today: today)
@@ -140,7 +141,8 @@ struct Scenarios {
     }
 
     func filters() throws {
-        let store = try SQLiteStore.open(path: path)
+        let store = try self.store.open()
+        defer { store.close() }
         let overdue = try Recorder.time(quick ? 5 : 20) { _ in try boardLoad(store, .all, CommunityFilter(overdueOnly: true)) }
         recorder.add("6 filter: overdue only", name, overdue, unit: "ms", budget: "≤100 ms")
         let unit = try store.rollups(groupedBy: .unit, within: .all, today: Scenarios.clock.today).compactMap(\.node).first!
@@ -148,10 +150,13 @@ struct Scenarios {
         recorder.add("6 filter: one unit's communities", name, units, unit: "ms", budget: "≤100 ms")
     }
 
+    /// Another connection commits a status change; timed from its commit until this console has drawn the change.
+    /// On PostgreSQL that includes the NOTIFY reaching the console's listening connection (SQLite's marker moves at once).
     func liveRefresh() throws {
-        let c = try console(MemoryBackend(width: 80, height: 24))
+        let (c, watched) = try store.console(MemoryBackend(width: 80, height: 24), context: context)
         c.draw()
-        let other = try SQLiteStore.open(path: path)
+        let other = try store.open()
+        defer { other.close() }
         let today = Scenarios.clock.today
         let row = try other.communities(in: .all, filter: .none, offset: 5, limit: 1, today: today)[0]
         let theme = try other.cells(communityID: row.community.id).first { [.unchecked, .ok, .fixedOnSite, .notApplicable].contains($0.cell.status) }!.theme
@@ -163,9 +168,15 @@ struct Scenarios {
         _ = samples
         var refresh: [Double] = []
         for i in 0..<(quick ? 10 : 40) {
+            let before = try watched.changeMarker()
             _ = try GridServices(other).setStatus(CellKey(communityID: row.community.id, themeID: theme.id),
                                                   StatusChangeRequest(status: i % 2 == 0 ? .notApplicable : .ok), context: context)
-            refresh += Recorder.time(1) { _ in
+            refresh += try Recorder.time(1) { _ in
+                let deadline = Date().addingTimeInterval(5)
+                while try watched.changeMarker() == before {
+                    guard Date() < deadline else { throw BenchError("no change announced to the console within 5 s of a commit") }
+                    usleep(200)
+                }
                 c.pollExternalChanges()
                 c.draw()
             }
@@ -241,12 +252,13 @@ struct Scenarios {
 
     /// Verifying the audit chain (every entry's SHA-256 recomputed from its row, in order) and the whole `check`.
     func auditChain() throws {
-        let store = try SQLiteStore.open(path: path)
+        let store = try self.store.open()
+        defer { store.close() }
         let rows = try store.auditChainHead().seq
         var found: [String] = []
         let chain = try Recorder.time(quick ? 1 : 3) { _ in found = try store.verifyAuditChain() }
         guard found.isEmpty else { throw GridError.database("the bench grid's chain is broken: \(found.prefix(3))") }
         recorder.add("12 verify audit chain (\(rows) entries)", name, chain.map { $0 / 1000 }, unit: "s")
-        recorder.add("12 check, everything", name, try Recorder.time(1) { _ in found = try store.check() }.map { $0 / 1000 }, unit: "s")
+        recorder.add("12 check, everything", name, try Recorder.time(1) { _ in found = try store.check(anchor: nil) }.map { $0 / 1000 }, unit: "s")
     }
 }

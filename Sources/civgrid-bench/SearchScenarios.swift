@@ -20,7 +20,8 @@ extension Scenarios {
     func search() throws {
         var builds: [Double] = []
         for run in 0..<Scenarios.runs {
-            let store = try SQLiteStore.open(path: path)
+            let store = try self.store.open()
+            defer { store.close() }
             let before = residentMB()
             builds += try Recorder.time(1) { _ in _ = try store.search("阳", limit: 50) }
             if run == 0 {
@@ -29,7 +30,8 @@ extension Scenarios {
             }
         }
         recorder.add("5 search: index build (first search)", name, builds, unit: "ms")
-        let store = try SQLiteStore.open(path: path)
+        let store = try self.store.open()
+        defer { store.close() }
         _ = try store.search("阳", limit: 50)
         for (kind, words) in Scenarios.searchQueries {
             try worst("5 search keystroke: \(kind)") {

@@ -9,7 +9,8 @@ import TerminalKit
 /// the next theme drawn). Each runs `Scenarios.runs` times; the worst run is reported.
 extension Scenarios {
     func walk() throws {
-        let store = try SQLiteStore.open(path: path)
+        let store = try self.store.open()
+        defer { store.close() }
         let services = GridServices(store)
         // A fresh round each run (names are unique), over everything: the largest site list walk mode can be asked for.
         let draft = RoundDraft(name: "bench walk \(getpid()) \(Int(Date().timeIntervalSince1970))", kind: .supervision,

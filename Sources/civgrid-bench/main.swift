@@ -1,9 +1,11 @@
 // civgrid-bench: generates or opens grids at county, city and province scale and measures the real code
-// paths against the speed budgets. Prints one table; `--json FILE` writes it for tools.
+// paths against the speed budgets. Prints one table; `--json FILE` writes it for tools. `--postgres URL` runs the same
+// scenarios on a copy of each grid on a PostgreSQL server (the table's store column).
 import ArgumentParser
 import Foundation
 import GridCore
 import GridStore
+import GridStorePostgres
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "civgrid-bench", abstract: "Measure civgrid at county, city and province scale.")
@@ -17,6 +19,10 @@ struct Bench: ParsableCommand {
     @Flag(help: "Compare the run with the budgets of the speed issue (p99) and exit non-zero on a miss.") var check = false
     @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list), assess (the assessment simulator), search (index build, memory, keystrokes by kind), walk (walk mode over a round of every site) or import (the sheets, once).")
     var only: String?
+    @Option(help: "sqlite, postgres or both (default: postgres when --postgres is given, else sqlite).") var store: String?
+    @Option(help: ArgumentHelp("The PostgreSQL server for the postgres rows, as a database address on it (default: $CIVGRID_TEST_PG); "
+        + "each scale's grid is copied into its own database civgrid_bench_<scale> there.", valueName: "address"))
+    var postgres: String?
     @Option(help: "Rows of the import scenarios' sheets.") var rows = 100_000
     @Option(help: ArgumentHelp("Only write the import scenarios' chain sheet (.csv or .xlsx) of --rows rows, for profiling.", valueName: "path"))
     var writeSheet: String?
@@ -29,42 +35,62 @@ struct Bench: ParsableCommand {
             try ImportScenarios(recorder: recorder, rows: rows).run()
             return try finish(recorder)
         }
+        let stores = try storeKinds()
+        let copier = try stores.contains("postgres") ? PostgresCopy(server: server(), recorder: recorder) : nil
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         for s in scales {
             let path = "\(data)/\(s.rawValue).sqlite"
+            recorder.store = "sqlite"
             try generate(s, path: path, recorder: recorder)
-            let scenarios = Scenarios(scale: s, path: path, recorder: recorder, quick: quick)
-            if profilePaging {
-                try scenarios.paging(300)
-                continue
+            for kind in stores {
+                recorder.store = kind
+                var target = BenchStore.sqlite(path: path)
+                if kind == "postgres", let copier { target = .postgres(try copier.ensure(s, from: path, regenerate: regenerate)) }
+                try run(Scenarios(scale: s, store: target, recorder: recorder, quick: quick))
             }
-            if only == "cases" {
-                try scenarios.cases()
-                continue
-            }
-            if only == "assess" {
-                try scenarios.assessment()
-                continue
-            }
-            if only == "walk" {
-                try scenarios.walk()
-                continue
-            }
-            if only == "search" {
-                try scenarios.search()
-                continue
-            }
+        }
+        try finish(recorder, postgres: scales.last.flatMap { s in copier.map { $0.describe(s) } })
+    }
+
+    /// The scenarios `--only` (or `--profile-paging`) asks for, on one scale and store.
+    func run(_ scenarios: Scenarios) throws {
+        if profilePaging { return try scenarios.paging(300) }
+        switch only {
+        case "cases": try scenarios.cases()
+        case "assess": try scenarios.assessment()
+        case "walk": try scenarios.walk()
+        case "search": try scenarios.search()
+        default:
             try scenarios.run()
             try scenarios.assessment()
         }
-        try finish(recorder)
+    }
+
+    /// The stores to measure, in order: `--store`, else postgres when a server was named with `--postgres`.
+    func storeKinds() throws -> [String] {
+        switch store ?? (postgres == nil ? "sqlite" : "postgres") {
+        case "sqlite": return ["sqlite"]
+        case "postgres": return ["postgres"]
+        case "both": return ["sqlite", "postgres"]
+        case let other: throw ValidationError("--store \(other): write sqlite, postgres or both")
+        }
+    }
+
+    /// The PostgreSQL server: `--postgres`, else CIVGRID_TEST_PG (what Scripts/with-postgres.sh sets).
+    func server() throws -> PostgresLocation {
+        guard let text = postgres ?? ProcessInfo.processInfo.environment["CIVGRID_TEST_PG"], !text.isEmpty else {
+            throw ValidationError("the postgres rows need a server: --postgres postgresql:///postgres?host=/run/postgresql, or run "
+                + "under `bash Scripts/with-postgres.sh …`, which sets CIVGRID_TEST_PG")
+        }
+        let login = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "postgres"
+        return try PostgresLocation(url: text, osUser: login)
     }
 
     /// Prints the table, writes the JSON, and compares with the budgets when asked.
-    func finish(_ recorder: Recorder) throws {
+    func finish(_ recorder: Recorder, postgres: String? = nil) throws {
         print(recorder.table())
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; "
-            + "SQLite \(sqliteVersion())")
+            + "SQLite \(sqliteVersion())" + (postgres.map { "; \($0)" } ?? ""))
         if let json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
