@@ -26,7 +26,13 @@ struct PGCommand: ParsableCommand {
             try Policy.authorize(try db.operatorAccount(login: env.login), .manageOperators)
             var roles = try pg.grantRoles()
             if roles.count < OperatorRole.allCases.count {
-                try pg.installRoles()
+                do throws(GridError) {
+                    try pg.installRoles()
+                } catch .permissionDenied {
+                    throw GridError.permissionDenied("your PostgreSQL role may not create roles (it needs CREATEROLE), and the server lacks "
+                        + "some of civgrid's group roles; nothing was changed. Ask the database administrator to run, as a superuser: "
+                        + "psql -d \(pg.location.database) -c '\(PostgresStore.roleCreationSQL)' — then run civgrid pg grants again")
+                }
                 roles = try pg.grantRoles()
             }
             Output.print("已授权（PostgreSQL）：" + roles.joined(separator: ", "))

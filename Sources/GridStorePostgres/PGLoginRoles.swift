@@ -13,6 +13,10 @@ extension PostgresStore {
             var plan: [String] = []
             let groups = try PGRoles.existing(s)
             if groups.count < PGRoles.names.count, role != nil { plan += PGRoles.statements() }
+            // Roles are the cluster's, grants each database's: group roles installed for another database have none here.
+            else if let target = role.flatMap({ PGRoles.names[$0] }), try !PGRoles.granted(target, s) {
+                plan += PGRoles.grantStatements(to: PGRoles.names.values.sorted())
+            }
             let name = PGRoles.quoted(login)
             let member = try s.query("SELECT rolcanlogin::int AS can FROM pg_roles WHERE rolname = ?", [login]).first
             if role != nil {
@@ -56,6 +60,12 @@ extension PostgresStore {
 }
 
 extension PGRoles {
+    /// Whether group role `role` may read every one of civgrid's tables in this database.
+    static func granted(_ role: String, _ s: PGSession) throws(GridError) -> Bool {
+        let tables = (data + appendOnly).map { "('\($0)')" }.joined(separator: ", ")
+        return try s.int("SELECT count(*) FROM (VALUES \(tables)) t(name) WHERE NOT has_table_privilege('\(role)', t.name, 'SELECT')") == 0
+    }
+
     /// `login` as a quoted SQL identifier (an OS login may hold characters SQL would read otherwise).
     static func quoted(_ login: String) -> String { "\"" + login.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }

@@ -91,6 +91,9 @@ extension PostgresStore {
         }
     }
 
+    /// What a database administrator runs to create civgrid's group roles (when civgrid's admin may not).
+    public static var roleCreationSQL: String { PGRoles.names.values.sorted().map { "CREATE ROLE \($0) NOLOGIN" }.joined(separator: "; ") }
+
     /// The PostgreSQL group role for a civgrid role.
     public static func serverRole(for role: OperatorRole) -> String { PGRoles.names[role] ?? "civgrid_viewer" }
 }

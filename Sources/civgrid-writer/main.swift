@@ -40,10 +40,18 @@ do {
     for round in 0..<rounds {
         for (i, cell) in cells.enumerated() {
             let status: CellStatus = round % 2 == 0 ? .unchecked : .ok
-            _ = try services.setStatus(cell, StatusChangeRequest(status: status, note: "\(label)·\(round)·\(i)"), context: context)
+            let request = StatusChangeRequest(status: status, note: "\(label)·\(round)·\(i)")
+            // Busy (SQLite: another writer held the file past the timeout) means nothing was changed: try again, as a script would.
+            for attempt in 1... {
+                do throws(GridError) {
+                    _ = try services.setStatus(cell, request, context: context)
+                    break
+                } catch .busy(let message) where attempt < 10 {
+                    FileHandle.standardError.write(Data("busy, retrying: \(message)\n".utf8))
+                }
+            }
             committed += 1
-            print(committed)
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("\(committed)\n".utf8)) // unbuffered: the line is out before the next change
         }
     }
 } catch {

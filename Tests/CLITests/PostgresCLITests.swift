@@ -75,7 +75,7 @@ struct PostgresCLITests {
         let add = try h.run(["operator", "add", login, "--name", "欧阳娜娜", "--role", "clerk"])
         #expect(add.code == 0, "\(add.err)")
         #expect(add.out.contains("GRANT civgrid_clerk TO \"\(login)\""), "\(add.out)")
-        let groups = "SELECT rolcanlogin::text || ':' || coalesce(string_agg(g.rolname, ',' ORDER BY g.rolname), '') FROM pg_roles u "
+        let groups = "SELECT u.rolcanlogin::text || ':' || coalesce(string_agg(g.rolname, ',' ORDER BY g.rolname), '') FROM pg_roles u "
             + "LEFT JOIN pg_auth_members m ON m.member = u.oid LEFT JOIN pg_roles g ON g.oid = m.roleid WHERE u.rolname = '\(login)' GROUP BY u.rolcanlogin"
         #expect(try PostgresCLI.psqlValue(h.address, groups) == "true:civgrid_clerk")
         let set = try h.run(["operator", "set", login, "--role", "viewer"])

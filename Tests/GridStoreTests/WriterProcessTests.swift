@@ -31,7 +31,7 @@ struct WriterProcessTests {
             #expect(code == 0 && committed == 200, "\(w.label): exit \(code), \(committed) committed, \(err)")
         }
         // Every change is there exactly once, each as one audit row and one chain entry.
-        let rows = try s.store.auditTrail(AuditQuery(afterID: before, limit: 100_000))
+        let rows = try s.store.auditTrail(AuditQuery(afterID: before, limit: 100_000)).sorted { $0.record.id < $1.record.id }
         #expect(rows.count == 1600, "\(rows.count) audit rows after the writers")
         let notes = rows.map(\.record.entry.note)
         let expected = (0..<8).flatMap { w in (0..<5).flatMap { r in (0..<40).map { "写手\(w)·\(r)·\($0)" } } }
@@ -68,7 +68,7 @@ struct WriterProcessTests {
         #expect(writer.process.terminationReason == .uncaughtSignal, "the writer had ended before the kill: \(err)")
         // Whole changes only, in the writer's order: the audit holds a prefix of its changes with no gap and no repeat
         // (one more than it printed if the kill fell between a commit and its line).
-        let rows = try s.store.auditTrail(AuditQuery(afterID: before, limit: 100_000))
+        let rows = try s.store.auditTrail(AuditQuery(afterID: before, limit: 100_000)).sorted { $0.record.id < $1.record.id }
         let notes = rows.map(\.record.entry.note)
         #expect(notes.count >= printed && notes.count <= printed + 1 && notes.count < 4000, "\(notes.count) rows, \(printed) printed")
         let order = (0..<100).flatMap { r in (0..<40).map { "长跑·\(r)·\($0)" } }

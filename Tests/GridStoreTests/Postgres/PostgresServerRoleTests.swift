@@ -60,7 +60,7 @@ struct PostgresServerRoleTests {
         let store = try #require(s.store as? PostgresStore)
         let login = Self.uniqueLogin()
         defer { Self.drop(store, login) }
-        try store.read { s throws(GridError) in try s.query("CREATE ROLE \(PGRoles.quoted(login)) NOLOGIN") }
+        _ = try store.read { s throws(GridError) in try s.query("CREATE ROLE \(PGRoles.quoted(login)) NOLOGIN") }
         let plan = try store.serverRolePlan(login: login, role: .viewer)
         #expect(plan == ["ALTER ROLE \"\(login)\" LOGIN", "GRANT civgrid_viewer TO \"\(login)\""])
         try store.applyServerRoles(plan, login: login, commit: true)
@@ -80,7 +80,7 @@ struct PostgresServerRoleTests {
         }
         let plan = try store.serverRolePlan(login: login, role: .clerk)
         let refused = #expect(throws: GridError.self) { try store.applyServerRoles(plan, login: login, commit: false) }
-        try store.read { s throws(GridError) in try s.query("RESET SESSION AUTHORIZATION") }
+        _ = try store.read { s throws(GridError) in try s.query("RESET SESSION AUTHORIZATION") }
         #expect(refused?.exitCode == 3)
         let text = refused?.description ?? ""
         #expect(text.contains("CREATEROLE") && text.contains("nothing was changed"), "\(text)")
