@@ -88,6 +88,24 @@ struct WriterProcessTests {
         #expect(try s.store.auditChainHead().seq == head.seq + 40)
         #expect(try WriterProcess.check(s.store) == [])
     }
+
+    @Test("a write rolled back (an import's dry run) leaves no gap in the audit ids: the next change is the next id and check passes",
+          arguments: StoreKind.allCases)
+    func rolledBackLeavesNoGap(kind: StoreKind) throws {
+        let s = try kind.demoCounty()
+        let place = try #require(try s.store.communities(in: .all, filter: .none, offset: 0, limit: 1, today: s.today).first)
+        var batch = ImportBatch(source: "试算.csv", update: false)
+        let office = try #require(try s.store.offices().first).name
+        batch.communities.append(ImportRecord(line: 2, CommunityFields(office: office, street: place.streetName, name: "试算新村")))
+        let before = try s.store.latestAuditID()
+        let outcome = try s.services.importBatch(batch, into: s.store, dryRun: true, context: s.context())
+        #expect(outcome.changes.contains { $0.kind == .new }, "the dry run wrote (and rolled back) something: \(outcome.rejected)")
+        #expect(try s.store.latestAuditID() == before)
+        let cell = try #require(try s.cells([.ok]).first)
+        _ = try s.services.setStatus(cell.key, StatusChangeRequest(status: .unchecked, note: "复查"), context: s.context())
+        #expect(try s.store.latestAuditID() == before + 1)
+        #expect(try WriterProcess.check(s.store) == [])
+    }
 }
 
 /// A console's view of some cells, refreshed when the store's change marker moves (as the console's idle tick does);
