@@ -49,7 +49,8 @@ extension PostgresStore {
                 guard error.exitCode == 3 else { throw error }
                 let me = (try? s.text("SELECT current_user")) ?? location.user
                 throw GridError.permissionDenied("""
-                    your PostgreSQL role \(me) may not create or grant roles (it needs CREATEROLE), so the server \
+                    your PostgreSQL role \(me) may not create or grant roles (it needs CREATEROLE, and from PostgreSQL 16 \
+                    ADMIN OPTION on civgrid's group roles), so the server \
                     role of \(login) cannot be set; nothing was changed. Ask the database administrator to run, as a superuser: \
                     psql -d \(location.database) -c '\(plan.joined(separator: "; ").replacingOccurrences(of: "'", with: "'\\''"))' — \
                     then run this command again
