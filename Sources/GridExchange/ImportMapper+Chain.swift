@@ -32,17 +32,24 @@ extension ImportMapper {
     static let noProperty: Set<String> = ["无物业", "无", "自管", "业主自管", "居民自管", "自治", "无物业管理", "暂无", "没有", "-", "—", "——", "/",
                                           "\\", "－", "／", "无物业公司"]
 
-    /// The scalars that separate unit names in one cell.
-    static let unitSeparators = Set("、/／,，;；".unicodeScalars)
+    /// Whether a scalar separates unit names in one cell: 、 / ／ , ， ; ；
+    static func isUnitSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3001, 0x2F, 0xFF0F, 0x2C, 0xFF0C, 0x3B, 0xFF1B: true
+        default: false
+        }
+    }
 
     /// A cell naming two or more units (`县住建局、县城投集团`, `/`, `，`): the first leads, the others support.
     static func unitNames(_ cell: String) -> [String] {
-        // Most cells name one unit: no separator scalar, so no split (the same result, without comparing characters).
-        if !cell.unicodeScalars.contains(where: { ImportMapper.unitSeparators.contains($0) }) {
+        // Most cells name one unit: no separator scalar, so no split. Each separator is one scalar that no combining
+        // mark follows in a name, so splitting the scalars splits the characters the same way.
+        if !cell.unicodeScalars.contains(where: isUnitSeparator) {
             let name = cell.trimmingWhitespace()
             return name.isEmpty ? [] : [name]
         }
-        return cell.split(whereSeparator: { "、/／,，;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        return cell.unicodeScalars.split(whereSeparator: isUnitSeparator).map { String(String.UnicodeScalarView($0)).trimmingWhitespace() }
+            .filter { !$0.isEmpty }
     }
 
     /// The unit(s), property company and links named on a community row, when the sheet has those columns.
