@@ -17,9 +17,10 @@ struct MappingState {
 }
 
 extension ImportField {
-    /// The field's place in `allCases`, for the per-row value array.
-    var ordinal: Int { ImportField.ordinals[self]! }
-    static let ordinals: [ImportField: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })
+    /// The field's place in `allCases`, for the per-row value array. A payload-free enum is stored as its case's
+    /// declaration index, which is its place in the synthesised `allCases` (a test checks every case): a dictionary
+    /// lookup here hashed the raw value's string, ten times a row.
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }
 
 extension ImportMapper {
@@ -31,17 +32,24 @@ extension ImportMapper {
     static let noProperty: Set<String> = ["无物业", "无", "自管", "业主自管", "居民自管", "自治", "无物业管理", "暂无", "没有", "-", "—", "——", "/",
                                           "\\", "－", "／", "无物业公司"]
 
-    /// The scalars that separate unit names in one cell.
-    static let unitSeparators = Set("、/／,，;；".unicodeScalars)
+    /// Whether a scalar separates unit names in one cell: 、 / ／ , ， ; ；
+    static func isUnitSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3001, 0x2F, 0xFF0F, 0x2C, 0xFF0C, 0x3B, 0xFF1B: true
+        default: false
+        }
+    }
 
     /// A cell naming two or more units (`县住建局、县城投集团`, `/`, `，`): the first leads, the others support.
     static func unitNames(_ cell: String) -> [String] {
-        // Most cells name one unit: no separator scalar, so no split (the same result, without comparing characters).
-        if !cell.unicodeScalars.contains(where: { ImportMapper.unitSeparators.contains($0) }) {
+        // Most cells name one unit: no separator scalar, so no split. Each separator is one scalar that no combining
+        // mark follows in a name, so splitting the scalars splits the characters the same way.
+        if !cell.unicodeScalars.contains(where: isUnitSeparator) {
             let name = cell.trimmingWhitespace()
             return name.isEmpty ? [] : [name]
         }
-        return cell.split(whereSeparator: { "、/／,，;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        return cell.unicodeScalars.split(whereSeparator: isUnitSeparator).map { String(String.UnicodeScalarView($0)).trimmingWhitespace() }
+            .filter { !$0.isEmpty }
     }
 
     /// The unit(s), property company and links named on a community row, when the sheet has those columns.
@@ -187,7 +195,8 @@ extension ImportMapper {
                                into out: inout MappedImport) {
         for (field, column) in columns where nameFields.contains(field) {
             let value = get(field)
-            guard value.contains("?") || value.unicodeScalars.contains("\u{FFFD}") else { continue }
+            // Byte tests: `String.contains(String)` goes through Foundation's search, which cost more than the row's mapping.
+            guard value.utf8.contains(UInt8(ascii: "?")) || value.unicodeScalars.contains("\u{FFFD}") else { continue }
             out.warnings.append((line, "\(columnName(column, header)) “\(value)” holds ? or � — probably a character lost when the sheet "
                 + "was saved as GBK/ANSI; kept as written. Save it as “CSV UTF-8” or .xlsx and import again"))
         }
