@@ -10,6 +10,9 @@ struct OfficeScopeCLITests {
     func city() throws -> (h: CLIHarness, demoOffice: String) {
         let h = CLIHarness()
         try h.demo()
+        // A cell of the demo county without open cases, found while the demo office is still the only top office.
+        let (community, theme) = try CLITests().freeCell(h)
+        try (community + "\t" + theme).write(to: h.folder.appendingPathComponent("east-cell"), atomically: true, encoding: .utf8)
         let offices = try #require(try h.json(["office", "list", "--json"]) as? [[String: Any]])
         let demoOffice = try #require(offices.first?["name"] as? String)
         for args in [["office", "add", "江州市创城办"], ["office", "set", demoOffice, "--parent", "江州市创城办"],
@@ -24,23 +27,40 @@ struct OfficeScopeCLITests {
 
     func auditCount(_ h: CLIHarness) throws -> String { try CLIHarness.sqlite3(h.dbPath, "SELECT count(*) FROM audit") }
 
+    /// The demo county's free cell `city()` noted, with a status that changes it.
+    func eastCell(_ h: CLIHarness) throws -> [String] {
+        let saved = try String(contentsOf: h.folder.appendingPathComponent("east-cell"), encoding: .utf8).split(separator: "\t").map(String.init)
+        let show = try #require(try h.json(["show", saved[0], "--json"]) as? [String: Any])
+        let cell = ((show["cells"] as? [[String: Any]]) ?? []).first { $0["theme"] as? String == saved[1] }
+        return [saved[0], saved[1], cell?["status"] as? String == "ok" ? "未查" : "达标"]
+    }
+
+    /// The first theme of a community.
+    func firstTheme(_ h: CLIHarness, _ community: String) throws -> String {
+        let show = try #require(try h.json(["show", community, "--json"]) as? [String: Any])
+        return try #require(((show["cells"] as? [[String: Any]]) ?? []).first?["theme"] as? String)
+    }
+
     @Test("a county clerk's set and case add in the other county exit 3 naming both offices and write nothing; at home they work")
     func clerkScoped() throws {
         let (h, demoOffice) = try city()
         let before = try auditCount(h)
-        let set = try h.run(["set", "阳光小区", "环境卫生", "达标"], login: "zhao_xi")
+        let east = try eastCell(h)
+        let set = try h.run(["set"] + east, login: "zhao_xi")
         #expect(set.code == 3, "\(set.out) \(set.err)")
         #expect(set.err.contains("belongs to \(demoOffice)") && set.err.contains("you (zhao_xi) work for 西城县创城办"), "\(set.err)")
         #expect(set.err.contains("ask an admin (管理员) of \(demoOffice)"), "\(set.err)")
-        let add = try h.run(["case", "add", "阳光小区", "环境卫生", "--desc", "垃圾桶满溢"], login: "zhao_xi")
+        let add = try h.run(["case", "add", east[0], east[1], "--desc", "垃圾桶满溢"], login: "zhao_xi")
         #expect(add.code == 3 && add.err.contains("belongs to \(demoOffice)"), "\(add.err)")
         #expect(try auditCount(h) == before)
-        let home = try h.run(["set", "西关新村", "环境卫生", "达标"], login: "zhao_xi")
+        let theme = try firstTheme(h, "西关新村")
+        let home = try h.run(["set", "西关新村", theme, "达标"], login: "zhao_xi")
         #expect(home.code == 0, "\(home.err)")
-        let homeCase = try h.run(["case", "add", "西关新村", "市容秩序", "--desc", "占道经营"], login: "zhao_xi")
+        let homeCase = try h.run(["case", "add", "西关新村", theme, "--desc", "占道经营"], login: "zhao_xi")
         #expect(homeCase.code == 0, "\(homeCase.err)")
         // The city-level admin (no office) still works everywhere.
-        #expect(try h.run(["set", "阳光小区", "环境卫生", "达标"]).code == 0)
+        let byCity = try h.run(["set"] + east)
+        #expect(byCity.code == 0, "\(byCity.err)")
     }
 
     @Test("operator add --office refuses an unknown office listing the offices; operator list shows each one's office")

@@ -67,7 +67,7 @@ struct OfficeScopeContract {
         // A problem (上报) there is refused the same way, before any case number is taken.
         #expect(throws: GridError.self) {
             _ = try c.s.services.recordProblem(CaseDraft(communityID: target.communityID, themeID: target.themeID, source: .supervision,
-                                                                         description: "垃圾满溢"),
+                                                                         description: "垃圾满溢", deadlineClass: .threeDays),
                                                context: c.s.context(c.westClerk))
         }
         #expect(try c.s.store.latestAuditID() == auditBefore)
@@ -106,7 +106,7 @@ struct OfficeScopeContract {
         let eastCommunity = open.communityID
         let unit = try #require(try c.s.store.chain(communityID: eastCommunity, on: c.s.today).first?.unit.id)
         #expect(throws: GridError.self) {
-            _ = try c.s.services.assign(communityID: eastCommunity, unitID: unit, role: .supporting, propertyID: nil,
+            _ = try c.s.services.assign(communityID: eastCommunity, unitID: unit, role: .support, propertyID: nil,
                                         context: c.s.context(c.westAdmin))
         }
         #expect(try c.s.store.latestAuditID() == before)
