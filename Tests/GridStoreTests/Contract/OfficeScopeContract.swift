@@ -65,7 +65,7 @@ struct OfficeScopeContract {
         #expect(try c.s.store.changeMarker() == markerBefore)
         #expect(try c.s.cell(target.key)?.status == .unchecked)
         // A problem (上报) there is refused the same way, before any case number is taken.
-        #expect(throws: GridError.self) {
+        expectOutOfScope {
             _ = try c.s.services.recordProblem(CaseDraft(communityID: target.communityID, themeID: target.themeID, source: .supervision,
                                                                          description: "垃圾满溢", deadlineClass: .threeDays),
                                                context: c.s.context(c.westClerk))
@@ -90,22 +90,22 @@ struct OfficeScopeContract {
         let c = try City(kind)
         let before = try c.s.store.latestAuditID()
         let open = try #require(try c.s.store.cases(openOnly: true, communityID: nil, limit: 1).first)
-        #expect(throws: GridError.self) {
+        expectOutOfScope {
             _ = try c.s.services.moveCase(open.number, .escalate, reason: "跨县督办", context: c.s.context(c.westAdmin))
         }
-        #expect(throws: GridError.self) {
+        expectOutOfScope {
             _ = try c.s.services.addStreet(officeID: c.east.id, name: "越界街道", context: c.s.context(c.westAdmin))
         }
         // A county admin may not make anyone work for the whole database, nor take over another county's operator.
-        #expect(throws: GridError.self) {
+        expectOutOfScope {
             _ = try c.s.services.saveOperator(Operator(login: "zhou", name: "周全", role: .admin), context: c.s.context(c.westAdmin))
         }
-        #expect(throws: GridError.self) {
+        expectOutOfScope {
             _ = try c.s.services.addOffice(name: "北城县创城办", parentID: nil, context: c.s.context(c.westAdmin))
         }
         let eastCommunity = open.communityID
         let unit = try #require(try c.s.store.chain(communityID: eastCommunity, on: c.s.today).first?.unit.id)
-        #expect(throws: GridError.self) {
+        expectOutOfScope {
             _ = try c.s.services.assign(communityID: eastCommunity, unitID: unit, role: .support, propertyID: nil,
                                         context: c.s.context(c.westAdmin))
         }
@@ -130,5 +130,54 @@ struct OfficeScopeContract {
         let streets = try c.s.store.rollups(groupedBy: .street, withinOffices: [c.city.id, c.east.id, c.west.id], today: c.s.today)
         #expect(streets.reduce(0) { $0 + $1.counts.total } == east.total + west.total)
         #expect(streets.contains { $0.node?.name == "西关街道" })
+    }
+
+    @Test("undo, notices and rounds reaching into another county are refused; a round over the own county's street is not",
+          arguments: StoreKind.allCases)
+    func undoNoticesRounds(kind: StoreKind) throws {
+        let c = try City(kind)
+        let westInspector = Operator(login: "li_xi", name: "李西督查", role: .inspector, officeID: c.west.id)
+        _ = try c.s.services.saveOperator(westInspector, context: c.s.context())
+        let east = try #require(try c.s.cells([.unchecked]).first)
+        let changed = try c.s.services.setStatus(east.key, StatusChangeRequest(status: .ok), context: c.s.context())
+        let before = try c.s.store.latestAuditID()
+        // Undo of another county's change (the console's u) goes through the same door.
+        expectOutOfScope {
+            _ = try c.s.services.restore([changed.before], expecting: [changed.after], context: c.s.context(westInspector))
+        }
+        let eastCase = try #require(try c.s.store.cases(openOnly: true, communityID: nil, limit: 1).first)
+        expectOutOfScope {
+            _ = try c.s.services.issueNotice(year: 2031, issue: nil, from: Day(year: 2031, month: 1, day: 1)!,
+                                             to: Day(year: 2031, month: 1, day: 31)!, cases: [eastCase.number], context: c.s.context(westInspector))
+        }
+        let from = c.s.today.adding(days: 1), to = c.s.today.adding(days: 7)
+        expectOutOfScope {
+            _ = try c.s.services.addRound(RoundDraft(name: "全市大检查", kind: .supervision, from: from, to: to), context: c.s.context(westInspector))
+        }
+        let eastStreet = try #require(try c.s.store.streets(officeID: c.east.id).first)
+        expectOutOfScope {
+            _ = try c.s.services.addRound(RoundDraft(name: "越界检查", kind: .supervision, from: from, to: to,
+                                                     scope: RoundScope(streetIDs: [eastStreet.id])), context: c.s.context(westInspector))
+        }
+        #expect(try c.s.store.latestAuditID() == before)
+        let westStreet = try #require(try c.s.store.streets(officeID: c.west.id).first)
+        let round = try c.s.services.addRound(RoundDraft(name: "西城第1周督查", kind: .supervision, from: from, to: to,
+                                                         scope: RoundScope(streetIDs: [westStreet.id])), context: c.s.context(westInspector))
+        #expect(round.scope.streetIDs == [westStreet.id])
+        // The city's inspector may plan one over the whole city.
+        _ = try c.s.services.addRound(RoundDraft(name: "江州市月度督查", kind: .supervision, from: from, to: to,
+                                                 scope: RoundScope(streetIDs: [westStreet.id, eastStreet.id])), context: c.s.context(c.cityInspector))
+    }
+
+    /// Fails unless `body` is refused by the office scope (not for another reason).
+    func expectOutOfScope(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            try body()
+            Issue.record("not refused", sourceLocation: sourceLocation)
+        } catch GridError.permissionDenied(let message) {
+            #expect(message.contains("you (") && message.contains(") work for "), "\(message)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("refused for another reason: \(error)", sourceLocation: sourceLocation)
+        }
     }
 }
