@@ -169,6 +169,34 @@ struct OfficeScopeContract {
                                                  scope: RoundScope(streetIDs: [westStreet.id, eastStreet.id])), context: c.s.context(c.cityInspector))
     }
 
+    @Test("a sheet's statuses for another county are refused row by row at the door; its master data needs a city-level admin",
+          arguments: StoreKind.allCases)
+    func importScoped(kind: StoreKind) throws {
+        let c = try City(kind)
+        let cell = try #require(try c.s.cells([.unchecked]).first)
+        let row = try #require(try c.s.store.communities(in: .community(cell.communityID), filter: .none, offset: 0, limit: 1, today: c.s.today).first)
+        let theme = try #require(try c.s.store.themes().first { $0.id == cell.themeID })
+        var statuses = ImportBatch(source: "东城检查表.csv", update: true)
+        statuses.statuses.append(ImportRecord(line: 2, StatusFields(office: c.east.name, street: row.streetName, community: row.community.name,
+                                                                    theme: theme.zh, request: StatusChangeRequest(status: .ok, imported: true))))
+        let before = try c.s.store.latestAuditID()
+        // A refused row is reported and rolled back to its savepoint, as any row the cell rule refuses.
+        let outcome = try c.s.services.importBatch(statuses, into: c.s.store, dryRun: false, context: c.s.context(c.westClerk))
+        #expect(outcome.rejected.map(\.line) == [2])
+        #expect(outcome.rejected.first?.reason.contains("belongs to \(c.east.name)") == true, "\(outcome.rejected)")
+        #expect(try c.s.store.latestAuditID() == before)
+        #expect(try c.s.cell(cell.key)?.status == .unchecked)
+        var master = ImportBatch(source: "西城小区.csv", update: false)
+        master.communities.append(ImportRecord(line: 2, CommunityFields(office: c.west.name, street: "西关街道", name: "西关二村")))
+        expectOutOfScope {
+            _ = try c.s.services.importBatch(master, into: c.s.store, dryRun: false, context: c.s.context(c.westAdmin))
+        }
+        #expect(try c.s.store.latestAuditID() == before)
+        // The city-level importer (no office) brings both in.
+        _ = try c.s.services.importBatch(master, into: c.s.store, dryRun: false, context: c.s.context())
+        #expect(try c.s.store.findNodes("西关二村", levels: [.community]).count == 1)
+    }
+
     /// Fails unless `body` is refused by the office scope (not for another reason).
     func expectOutOfScope(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
         do {
