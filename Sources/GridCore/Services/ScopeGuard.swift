@@ -70,7 +70,11 @@ final class ScopeGuard {
             if let old = try ws.tx.storedOperator(login: account.login) {
                 if let o = old.officeID { try office(o, what) } else { try scope.checkWholeDatabase(ws.actor, what: "\(what) (working for every office)") }
             }
-            if let o = account.officeID { try office(o, what) } else { try scope.checkWholeDatabase(ws.actor, what: "\(what) (working for every office)") }
+            if let o = account.officeID { try office(o, what) } else if let own = ws.actor.officeID {
+                throw GridError.permissionDenied("\(account.login) would work for every office of this database (no --office), which only a "
+                    + "city-level admin (管理员 with no office) may grant; you (\(ws.actor.login)) work for \(scope.name(own)): "
+                    + "add --office \(scope.name(own))")
+            }
             if let u = account.unitID { try unit(u) }
         }
     }
