@@ -47,8 +47,11 @@ struct TreeBuilder {
     /// The offices directly under `parent` (nil: the top level), each with its subtree's counts.
     func offices(under parent: RowID?, level: Int) throws(GridError) -> [TreeItem] {
         let all = try store.offices()
+        let children = OfficeScope(offices: all).children(of: parent)
+        // A county with no office under it (the usual case) costs no roll-up here.
+        guard !children.isEmpty else { return [] }
         let sums = try store.officeTreeCounts(all, today: today)
-        return try OfficeScope(offices: all).children(of: parent).map { o throws(GridError) in
+        return try children.map { o throws(GridError) in
             try office(NodeRef(node: .office(o.id), name: o.name, path: ""), counts: sums[o.id] ?? StatusCounts(), level: level)
         }
     }
