@@ -60,6 +60,8 @@ let package = Package(
             dependencies: ["GridApp", "GridCore", "GridStore", "GridUI", "GridTheme", "TerminalKit", "TerminalNcurses", "GridExchange",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // A writer process for the concurrency and kill -9 tests (GridStoreTests start eight of it, or kill one).
+        .executableTarget(name: "civgrid-writer", dependencies: ["GridCore", "GridStore", "GridStorePostgres"]),
         // Fuzzing (Scripts/fuzz.sh): one-input functions in a library, one small executable per target.
         .target(name: "FuzzTargets", dependencies: ["GridCore", "GridExchange", "GridTheme", "GridUI", "TerminalKit"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzTargets"]),
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "GridExchange", "GridCore", "GridTheme", "GridUI"]),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore", "GridStorePostgres", "GridStoreCopy"]),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridCore", "GridStorePostgres", "GridStoreCopy", "civgrid-writer"]),
         .testTarget(name: "CLITests", dependencies: ["civgrid", "GridCore", "TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "GridUITests", dependencies: ["GridUI", "GridCore", "TerminalKit", "GridPalette"], exclude: ["__Snapshots__"]),
         .testTarget(name: "GridExchangeTests", dependencies: ["GridExchange", "GridCore", "GridStore", "civgrid",

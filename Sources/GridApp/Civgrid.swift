@@ -17,7 +17,7 @@ public struct Civgrid: ParsableCommand {
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
                       LogCommand.self, StatsCommand.self, AssignCommand.self, OrderCommand.self, OfficeCommand.self, StreetCommand.self, CommunityCommand.self, UnitCommand.self,
                       PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
-                      CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, MigrateCommand.self,
+                      CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, MigrateCommand.self, PGCommand.self,
                       ServerCommand.self,
                       RoundCommand.self, InspectCommand.self, CoverageCommand.self,
                       WalkCommand.self, SiteCommand.self, DispatchCommand.self])

@@ -33,8 +33,10 @@ struct OperatorCommand: ParsableCommand {
             let unitID = try unit.map { u throws(GridError) in try OperatorCommand.unitID(u, db: db) }
             let officeID = try office.flatMap { o throws(GridError) in try OperatorOffice.id(o, db: db) }
             let account = Operator(login: login, name: name.trimmingWhitespace(), unitID: unitID, role: role, officeID: officeID)
+            let serverRole = try OperatorServerRoles.prepare(db, actor: try db.operatorAccount(login: env.login), login: login, role: role)
             _ = try env.services(db).saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
             Output.print("已添加操作员 \(login)（\(account.name)，\(role.zh)）")
+            try serverRole?.apply()
         }
     }
 
@@ -87,8 +89,12 @@ struct OperatorCommand: ParsableCommand {
             if let name { account.name = name.trimmingWhitespace() }
             if let unit { account.unitID = unit.isEmpty ? nil : try OperatorCommand.unitID(unit, db: db) }
             if let office { account.officeID = try OperatorOffice.id(office, db: db) }
+            let serverRole = try role.flatMap { r throws(GridError) in
+                try OperatorServerRoles.prepare(db, actor: try db.operatorAccount(login: env.login), login: login, role: r)
+            }
             let entries = try env.services(db).saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
             Output.print(entries.isEmpty ? "未变更: \(login)" : "已更新操作员 \(login)（\(account.name)，\(account.role.zh)）")
+            try serverRole?.apply()
         }
     }
 

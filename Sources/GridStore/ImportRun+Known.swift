@@ -9,6 +9,23 @@ enum ImportTable: String {
     var parentColumn: String { self == .community ? "street_id" : "office_id" }
 }
 
+/// One table's names under one parent (`ImportRun.index`): a key hashed as two words, not built as a string per lookup.
+struct ImportSlot: Hashable {
+    let table: ImportTable
+    let parent: Int64
+
+    /// The parent and the table's case: a String-backed enum would otherwise hash its raw value's text.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(parent)
+        switch table {
+        case .street: hasher.combine(0)
+        case .community: hasher.combine(1)
+        case .unit: hasher.combine(2)
+        case .property: hasher.combine(3)
+        }
+    }
+}
+
 /// What the database holds that an import compares with, read once per office or street and kept current as the
 /// import writes: the rows behind the name maps, and the links in force today by community.
 struct ImportKnown {

@@ -101,23 +101,22 @@ extension ImportRun {
         }
         let id = newCommunities.nextID
         let cells = themes.filter { $0.applies(to: kind.base) }.map(\.id)
+        // The order and cadence go in with the row (queued, many per statement), audited as the one-row paths audit them;
+        // so do the order keys `OrderKeys.settle` would set one row at a time (a street placed or renumbered later in
+        // this transaction rewrites its communities' street_rank then).
         try newCommunities.add([id.databaseValue, street.databaseValue, f.name.databaseValue, (f.address ?? "").databaseValue,
                                 kind.base.rawValue.databaseValue, AuditChain.stored(f.declaredSite), AuditChain.stored(f.households),
-                                (f.note ?? "").databaseValue, AuditChain.stored(kind.code)], cells: cells, db)
+                                (f.note ?? "").databaseValue, AuditChain.stored(kind.code), AuditChain.stored(f.order),
+                                OfficeOrder.collationKey(f.name).databaseValue, AuditChain.stored(try streetRank(street))],
+                               cells: cells, cadence: f.cadence?.days, db)
         if let v = f.declaredSite { try claimSiteNumber(v, old: nil, id: id, name: f.name, street: f.street, office: office) }
         // Not kept in `known`: a sheet names each community once; a status row for it reads it back if it comes.
         remember(.community, parent: street, name: f.name, id: id)
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
-        if let cadence = f.cadence {
-            try newCommunities.flush(db)
-            try importCadence(community: id, cadence, line: r.line, site: f.name)
-        }
-        if r.fields.order != nil || r.fields.streetOrder != nil {
-            // The order is written onto the row, so the queued communities go in first.
-            try newCommunities.flush(db)
-            try importOrders(r, street: street, community: id, isNew: true)
-        }
+        if let cadence = f.cadence { try auditNewCadence(community: id, cadence) }
+        if let order = f.order { try audit(.community, "\(id)", id, "office_order", nil, "\(order)") }
+        if f.streetOrder != nil { try importStreetOrder(r, street: street) }
     }
 
     mutating func link(_ r: ImportRecord<LinkFields>) throws {

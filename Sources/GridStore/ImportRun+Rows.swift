@@ -78,32 +78,43 @@ struct RowInserter {
 }
 
 /// Communities an import adds, written many per statement with the ids SQLite would give them (one past the
-/// largest), then their cells: a community's rows go in before its cells, which reference it.
+/// largest), then their cells and self-inspection cadences: a community's rows go in before the rows that reference it.
+/// Nothing else may flush a community early: a one-row statement is prepared afresh, and preparing an insert into
+/// `cell` compiles its tally trigger (a sheet with a 序号 column once flushed every row, four times the import's cost).
 struct NewCommunities {
     private(set) var nextID: Int64
     private var rows = RowInserter(table: "community",
                                    columns: ["id", "street_id", "name", "address", "kind", "declared_site", "households", "note",
-                                             "site_kind"])
+                                             "site_kind", "office_order", "pinyin_key", "street_rank"])
     private var cells = RowInserter(table: "cell", columns: ["community_id", "theme_id"])
+    private var cadences = RowInserter(table: "site_cadence", columns: ["community_id", "days"])
     private var pendingCells: [(Int64, Int64)] = []
+    private var pendingCadences: [(Int64, Int)] = []
+    /// Each added community's number of cells, for its tally (`ImportTallies`).
+    private(set) var cellCounts: [(community: Int64, count: Int)] = []
 
     init(after lastID: Int64) { nextID = lastID + 1 }
 
-    /// Queues a community (every column, `id` first — `nextID`) and the themes it gets a cell for.
-    mutating func add(_ row: [DatabaseValue], cells themes: [Int64], _ db: Database) throws {
+    /// Queues a community (every column, `id` first — `nextID`), the themes it gets a cell for and its cadence.
+    mutating func add(_ row: [DatabaseValue], cells themes: [Int64], cadence days: Int?, _ db: Database) throws {
         let id = nextID
         nextID += 1
         for theme in themes { pendingCells.append((id, theme)) }
+        cellCounts.append((id, themes.count))
+        if let days { pendingCadences.append((id, days)) }
         try rows.add(row, db)
         // `rows` wrote its statement: the cells of the communities it wrote can follow.
         if rows.queued == 0 { try flush(db) }
     }
 
-    /// Writes every queued community, then their cells.
+    /// Writes every queued community, then their cells and cadences.
     mutating func flush(_ db: Database) throws {
         try rows.flush(db)
         for (community, theme) in pendingCells { try cells.add([community.databaseValue, theme.databaseValue], db) }
         try cells.flush(db)
         pendingCells.removeAll(keepingCapacity: true)
+        for (community, days) in pendingCadences { try cadences.add([community.databaseValue, days.databaseValue], db) }
+        try cadences.flush(db)
+        pendingCadences.removeAll(keepingCapacity: true)
     }
 }

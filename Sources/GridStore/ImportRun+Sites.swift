@@ -66,6 +66,12 @@ extension ImportRun {
     }
 
     /// A 自查周期 column: the site's own cadence, new or (with --update) changed, audited.
+    /// A new community's cadence (written with its row by `NewCommunities`): its audit row, as `importCadence` writes.
+    mutating func auditNewCadence(community: Int64, _ cadence: SiteCadence) throws {
+        try audit(.community, "\(community)", community, "self_check_days", nil, "\(cadence.days)",
+                  note: "自查周期 (self-inspection cadence) \(cadence)")
+    }
+
     mutating func importCadence(community: Int64, _ cadence: SiteCadence, line: Int, site: String) throws {
         let old = try Int.fetchOne(db, sql: "SELECT days FROM site_cadence WHERE community_id = ?", arguments: [community])
         guard old != cadence.days else { return }

@@ -11,6 +11,12 @@ extension SQLiteStore {
         do {
             var outcome = ImportOutcome()
             try db.writeWithoutTransaction { db in
+                // Each many-row INSERT keeps a statement journal (the pages it changes, to undo that one statement):
+                // past 64 KB it goes to a temp file, a write per page, and a 100,000-row import wrote 800,000 of them.
+                // In memory it is the same journal. SQLite reads this setting when the transaction begins.
+                let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = \(tempStore)") }
                 try db.inTransaction {
                     var run = try ImportRun(store: self, db: db, batch: batch, context: context, rules: rules)
                     run.progress = progress
@@ -46,7 +52,7 @@ struct ImportRun {
     var done = 0
     /// Normalised name → id, loaded once per table and office (or street), kept current as rows are added:
     /// an import of 100,000 rows must not rescan a street for every row.
-    var index: [String: [String: Int64]] = [:]
+    var index: [ImportSlot: [String: Int64]] = [:]
     /// The rows behind `index`, decoded once (and again after an update): compared field by field with the sheet.
     var known = ImportKnown()
     var themes: [CheckTheme] = []
@@ -57,6 +63,8 @@ struct ImportRun {
     var lastCommunityIDBefore: Int64 = 0
     /// Streets whose 街道排序 this import has considered (see `importOrders`).
     var streetOrdersSeen: Set<Int64> = []
+    /// Streets' ranks as this import found them (see `streetRank`).
+    var streetRanks: [Int64: Int64?] = [:]
     let today: Day
     let now: Timestamp
     let statements: ImportStatements
@@ -97,16 +105,19 @@ struct ImportRun {
         try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
         defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
         // A large sheet's transaction touches more pages than the default cache (8 MB) holds: spilled pages are written to
-        // the WAL again and again. Up to 128 MB for the import (taken only as pages are used), the usual size after it.
+        // the WAL again and again. Up to 512 MB for the import (taken only as pages are used; a 100,000-row chain sheet
+        // makes a 145 MB database), the usual size after it.
         let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -131072")
+        try db.execute(sql: "PRAGMA cache_size = -524288")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
         for r in batch.offices { try office(r) }
         for r in batch.themes { try theme(r); try tick(total) }
         for r in batch.units { try unit(r); try tick(total) }
         for r in batch.properties { try property(r); try tick(total) }
+        let tallies = batch.communities.isEmpty ? nil : try ImportTallies(db, lastCommunityBefore: lastCommunityIDBefore)
         for r in batch.communities { try community(r); try tick(total) }
         try newCommunities.flush(db)
+        try tallies?.finish(db, cells: newCommunities.cellCounts)
         for r in batch.links { try link(r); try tick(total) }
         try newLinks.flush(db)
         // Statuses go through GridCore's rule, which writes its own audit rows: the master data's go first.
@@ -162,13 +173,17 @@ struct ImportRun {
     /// The id of the row named `name` (after normalisation) in `table` under `parent` (an office, or a
     /// street for communities). The first lookup under a parent reads all its rows (and decodes them into `known`).
     mutating func lookup(_ table: ImportTable, parent: Int64, name: String) throws -> Int64? {
-        let slot = "\(table.rawValue)/\(parent)"
-        if index[slot] == nil { index[slot] = try known.load(table, parent: parent, db) }
-        return index[slot]?[NameKey.of(name)]
+        let slot = ImportSlot(table: table, parent: parent)
+        guard let names = index[slot] else {
+            let loaded = try known.load(table, parent: parent, db)
+            index[slot] = loaded
+            return loaded[NameKey.of(name)]
+        }
+        return names[NameKey.of(name)]
     }
 
     mutating func remember(_ table: ImportTable, parent: Int64, name: String, id: Int64) {
-        index["\(table.rawValue)/\(parent)", default: [:]][NameKey.of(name)] = id
+        index[ImportSlot(table: table, parent: parent), default: [:]][NameKey.of(name)] = id
     }
 
     /// The community an 编号 (id) column names, when it is in the same street: then a different name is a
@@ -187,6 +202,14 @@ struct ImportRun {
     mutating func findCommunity(street: Int64, name: String) throws -> Community? {
         guard let id = try lookup(.community, parent: street, name: name) else { return nil }
         return try known.community(id, db)
+    }
+
+    /// The street's place among all streets (`OrderKeys`), read once per street; nil for a street not yet placed.
+    mutating func streetRank(_ street: Int64) throws -> Int64? {
+        if let known = streetRanks[street] { return known }
+        let rank = try Int64.fetchOne(db, sql: "SELECT rank FROM street WHERE id = ?", arguments: [street])
+        streetRanks[street] = rank
+        return rank
     }
 
     mutating func street(office: Int64, name: String, create: Bool) throws -> Int64? {

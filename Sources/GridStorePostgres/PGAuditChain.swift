@@ -111,7 +111,12 @@ struct PGChainAppender {
     @discardableResult
     mutating func insert(_ table: PGChain.Table, values: [SQLValue], _ s: PGSession) throws(GridError) -> Int64 {
         let columns = table.columns.dropFirst()
-        guard let id = try s.int("INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) VALUES (\(PGSQL.marks(values.count))) RETURNING id",
+        // The id is the next after the largest, not the identity sequence's next value: a sequence is not rolled back, so
+        // a transaction that failed, was rolled back (a dry run) or whose writer was killed would leave a gap in the ids,
+        // which `check` reads as deleted rows; and SQLite's ids have no such gaps, so the same changes hash the same on
+        // both stores. Safe because writers queue on the change marker (`PostgresStore.write`) before they get here.
+        guard let id = try s.int("INSERT INTO \(table.rawValue) (id, \(columns.joined(separator: ", "))) VALUES "
+                                    + "((SELECT coalesce(max(id), 0) + 1 FROM \(table.rawValue)), \(PGSQL.marks(values.count))) RETURNING id",
                                  values) else {
             throw .database("the database did not return the new \(table.label)'s id")
         }

@@ -20,18 +20,26 @@ enum PGRoles {
     static let appendOnly = ["audit", "case_event", "chain", "attachment", "attachment_blob", "inspection",
                               "inspection_round_member", "inspection_round_scope"]
 
-    static func statements() -> [String] {
-        var sql: [String] = []
-        for role in names.values.sorted() {
-            sql.append("""
-                DO $$ BEGIN CREATE ROLE \(role) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
-                """)
+    static func statements() -> [String] { createStatements() + grantStatements(to: names.values.sorted()) }
+
+    /// Creates the group roles that are missing (a role that exists is kept as it is).
+    static func createStatements() -> [String] {
+        names.values.sorted().map { role in
+            "DO $$ BEGIN CREATE ROLE \(role) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
         }
+    }
+
+    /// Grants this database's tables to `roles` (which must exist). Idempotent; needs only ownership of the tables, so
+    /// the store repeats it after every migration it applies: a table added by a later migration reaches roles
+    /// installed before it.
+    static func grantStatements(to roles: [String]) -> [String] {
+        var sql: [String] = []
         let all = data + appendOnly + ["meta", "civgrid_migration"]
-        for role in names.values.sorted() {
+        for role in roles {
             sql.append("GRANT SELECT ON \(all.joined(separator: ", ")) TO \(role)")
         }
-        for role in [OperatorRole.admin, .inspector, .clerk].compactMap({ names[$0] }) {
+        let writers = [OperatorRole.admin, .inspector, .clerk].compactMap { names[$0] }
+        for role in roles where writers.contains(role) {
             sql.append("GRANT INSERT, UPDATE ON \(data.joined(separator: ", ")) TO \(role)")
             // A responsible person cleared, or a site back on the office's cadence, deletes its row (as SQLite's store does).
             sql.append("GRANT DELETE ON site_contact, site_cadence TO \(role)")
@@ -40,6 +48,12 @@ enum PGRoles {
         }
         sql.append("REVOKE UPDATE, DELETE, TRUNCATE ON \(appendOnly.joined(separator: ", ")) FROM PUBLIC")
         return sql
+    }
+
+    /// The group roles that exist on the server now.
+    static func existing(_ s: PGSession) throws(GridError) -> [String] {
+        let list = names.values.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        return try s.query("SELECT rolname FROM pg_roles WHERE rolname IN (\(list)) ORDER BY rolname").map { $0.text("rolname") }
     }
 }
 
@@ -58,6 +72,27 @@ extension PostgresStore {
             }
         }
     }
+
+    /// Grants this database's tables again to those of civgrid's group roles that exist (after an upgrade added tables);
+    /// needs only ownership of the tables. Returns the roles granted to.
+    @discardableResult
+    public func grantRoles() throws(GridError) -> [String] {
+        try read { s throws(GridError) in
+            let roles = try PGRoles.existing(s)
+            try s.query("BEGIN")
+            do throws(GridError) {
+                try s.execute(PGRoles.grantStatements(to: roles))
+                try s.query("COMMIT")
+            } catch {
+                _ = try? s.query("ROLLBACK")
+                throw error
+            }
+            return roles
+        }
+    }
+
+    /// What a database administrator runs to create civgrid's group roles (when civgrid's admin may not).
+    public static var roleCreationSQL: String { PGRoles.names.values.sorted().map { "CREATE ROLE \($0) NOLOGIN" }.joined(separator: "; ") }
 
     /// The PostgreSQL group role for a civgrid role.
     public static func serverRole(for role: OperatorRole) -> String { PGRoles.names[role] ?? "civgrid_viewer" }

@@ -89,14 +89,25 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
         }
     }
 
-    /// Applies the migrations not in `applied`, each in its own transaction.
+    /// Applies the migrations not in `applied`, each in its own transaction; the last also grants the tables again to
+    /// civgrid's group roles, if the server has them, so tables a migration added reach roles installed before it.
     func migrate(skipping applied: [String]) throws(GridError) {
-        for m in PGSchema.migrations where !applied.contains(m.name) {
+        try migrate(PGSchema.migrations.filter { !applied.contains($0.name) }, grantingRoles: true)
+    }
+
+    /// Applies `migrations`, each in its own transaction (tests stop at a named one to upgrade an old database).
+    /// `grantingRoles` (only when the last one brings the schema up to date): the last transaction also grants every
+    /// table to the group roles there are, so an upgrade that fails to grant is not recorded as applied.
+    func migrate(_ migrations: [(name: String, statements: [String])], grantingRoles: Bool) throws(GridError) {
+        for (i, m) in migrations.enumerated() {
             try lock.withLock { () throws(GridError) in
                 try session.query("BEGIN")
                 do throws(GridError) {
                     try session.query(PGSchema.ledger)
                     try session.execute(m.statements)
+                    if grantingRoles, i == migrations.count - 1 {
+                        try session.execute(PGRoles.grantStatements(to: try PGRoles.existing(session)))
+                    }
                     try session.query("INSERT INTO civgrid_migration (name, applied_at) VALUES (?, ?)",
                                       [m.name, Timestamp(millis: Int64(Date().timeIntervalSince1970 * 1000)).description])
                     try session.query("COMMIT")

@@ -63,6 +63,43 @@ struct PostgresCLITests {
         }
     }
 
+    @Test("operator add and set keep the person's server login role in the matching civgrid group; pg grants re-grants")
+    func operatorServerRoles() throws {
+        let (h, db) = try PostgresCLI.harness()
+        let login = "cg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        defer {
+            PostgresCLI.drop(db)
+            if let server = PostgresCLI.server { try? PostgresCLI.psql(server, "DROP ROLE IF EXISTS \(login)") }
+        }
+        #expect(try h.run(["demo"]).code == 0)
+        let add = try h.run(["operator", "add", login, "--name", "欧阳娜娜", "--role", "clerk"])
+        #expect(add.code == 0, "\(add.err)")
+        #expect(add.out.contains("GRANT civgrid_clerk TO \"\(login)\""), "\(add.out)")
+        let groups = "SELECT u.rolcanlogin::text || ':' || coalesce(string_agg(g.rolname, ',' ORDER BY g.rolname), '') FROM pg_roles u "
+            + "LEFT JOIN pg_auth_members m ON m.member = u.oid LEFT JOIN pg_roles g ON g.oid = m.roleid WHERE u.rolname = '\(login)' GROUP BY u.rolcanlogin"
+        #expect(try PostgresCLI.psqlValue(h.address, groups) == "true:civgrid_clerk")
+        let set = try h.run(["operator", "set", login, "--role", "viewer"])
+        #expect(set.code == 0, "\(set.err)")
+        #expect(try PostgresCLI.psqlValue(h.address, groups) == "true:civgrid_viewer")
+        // A name change leaves the server alone; an operator's role already in step changes nothing there.
+        let rename = try h.run(["operator", "set", login, "--name", "欧阳"])
+        #expect(rename.code == 0 && !rename.out.contains("服务器角色"), "\(rename.out)")
+        let grants = try h.run(["pg", "grants"])
+        #expect(grants.code == 0 && grants.out.contains("civgrid_viewer"), "\(grants.err)")
+        // A clerk may not change operators: refused by civgrid before the server is asked.
+        let clerk = try h.run(["operator", "set", login, "--role", "admin"], login: "lina")
+        #expect(clerk.code == 3, "\(clerk.err)")
+        #expect(try PostgresCLI.psqlValue(h.address, groups) == "true:civgrid_viewer")
+    }
+
+    @Test("pg grants on an SQLite file is refused with what it is for")
+    func grantsOnSQLite() throws {
+        let h = CLIHarness()
+        try h.demo()
+        let r = try h.run(["pg", "grants"])
+        #expect(r.code == 2 && r.err.contains("only on a PostgreSQL"), "\(r.err)")
+    }
+
     @Test("a database that does not exist on the server is refused with the reason")
     func missingDatabase() throws {
         let h = try PostgresCLI.harness(database: "civgrid_cli_absent_\(UUID().uuidString.prefix(8).lowercased())", create: false)
@@ -101,6 +138,18 @@ enum PostgresCLI {
 
     static func drop(_ name: String) {
         if let server { try? psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+    }
+
+    /// The one value `sql` returns, read with psql.
+    static func psqlValue(_ address: String, _ sql: String) throws -> String {
+        let p = Process(), out = Pipe()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        p.arguments = ["-qAt", "-v", "ON_ERROR_STOP=1", address, "-c", sql]
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func psql(_ server: String, _ sql: String) throws {

@@ -69,6 +69,27 @@ struct ConsoleEndToEndTests {
         try h.keys("q")
     }
 
+    @Test("on PostgreSQL, another process's change appears within a second without a key press (LISTEN/NOTIFY)",
+          .enabled(if: ProcessInfo.processInfo.environment["CIVGRID_TEST_PG"].map { !$0.isEmpty } ?? false))
+    func liveRefreshOnPostgres() throws {
+        let server = try #require(ProcessInfo.processInfo.environment["CIVGRID_TEST_PG"])
+        let socket = try server.hasPrefix("host=") ? String(server.dropFirst(5)) : #require(server.components(separatedBy: "host=").last)
+        let name = "civgrid_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        let h = try TmuxHarness()
+        let maintenance = "postgresql:///postgres?host=\(socket)"
+        _ = try h.run("/usr/bin/psql", ["-q", maintenance, "-c", "CREATE DATABASE \(name)"])
+        defer { _ = try? h.run("/usr/bin/psql", ["-q", maintenance, "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]) }
+        h.address = "postgresql:///\(name)?host=\(socket)"
+        try demo(h)
+        try h.startConsole()
+        try h.waitFor("公益  环境", seconds: 15)
+        #expect(try h.cli(["set", "城关镇/福梅秋花园", "公益广告", "不适用"]).code == 0)
+        try h.waitUntil(seconds: 1.5, "the change by another process, announced by NOTIFY") { pane in
+            pane.split(separator: "\n").first { $0.dropFirst().hasPrefix("福梅秋花园") }?.contains("不适") == true
+        }
+        try h.keys("q")
+    }
+
     @Test("resize to 40×12, below the minimum, and back: the layout follows and nothing is left over")
     func resize() throws {
         let h = try consoleOnDemo()

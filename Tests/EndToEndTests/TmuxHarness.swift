@@ -6,7 +6,9 @@ import Testing
 final class TmuxHarness: @unchecked Sendable {
     let socket = "civgrid-e2e-\(getpid())-\(UUID().uuidString.prefix(6))"
     let folder: URL
-    var dbPath: String { folder.appendingPathComponent("grid.sqlite").path }
+    var dbPath: String { address ?? folder.appendingPathComponent("grid.sqlite").path }
+    /// A PostgreSQL database's address instead of the file (`CIVGRID_DB`), for the console on a server.
+    var address: String?
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static var available: Bool { tmux != nil }
     static var binary: String {
@@ -26,6 +28,7 @@ final class TmuxHarness: @unchecked Sendable {
     /// A second tmux server on the same database (a restart, another operator).
     init(sharing other: TmuxHarness) throws {
         folder = other.folder
+        address = other.address
         ownsFolder = false
     }
 
