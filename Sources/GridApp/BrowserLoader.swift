@@ -10,7 +10,9 @@ struct BrowserLoader {
         guard let parent else { return BrowserLevel(parent: nil, items: try offices()) }
         switch parent.node {
         case .office(let id):
-            var items = try store.rollups(groupedBy: .street, within: .office(id), today: today).compactMap { g -> BrowserItem? in
+            // A city's office lists its county offices first (each with everything under it), then its own streets.
+            var items = try offices(under: id)
+            items += try store.rollups(groupedBy: .street, within: .office(id), today: today).compactMap { g -> BrowserItem? in
                 guard let ref = g.node else { return nil }
                 return BrowserItem(ref: ref, node: .street, counts: g.counts, hasChildren: true)
             }
@@ -45,12 +47,20 @@ struct BrowserLoader {
         }
     }
 
-    func offices() throws(GridError) -> [BrowserItem] {
-        let groups = try store.rollups(groupedBy: .office, within: .all, today: today)
-        return try store.offices().map { o in
-            let ref = NodeRef(node: .office(o.id), name: o.name, path: "")
-            return BrowserItem(ref: ref, node: .office, counts: groups.first { $0.node?.node == ref.node }?.counts ?? StatusCounts(),
-                               hasChildren: true)
+    /// The top-level offices (a city's, or each county's when there is no city), each counting the offices under it.
+    func offices() throws(GridError) -> [BrowserItem] { try offices(under: nil) }
+
+    /// The offices directly under `parent` (nil: the top level), each with the counts of its whole subtree.
+    func offices(under parent: RowID?) throws(GridError) -> [BrowserItem] {
+        let all = try store.offices()
+        let scope = OfficeScope(offices: all)
+        let children = scope.children(of: parent)
+        guard !children.isEmpty else { return [] }
+        let sums = try store.officeTreeCounts(all, today: today)
+        let parentName = parent.map(scope.name) ?? ""
+        return children.map { o in
+            BrowserItem(ref: NodeRef(node: .office(o.id), name: o.name, path: parentName), node: .office,
+                        counts: sums[o.id] ?? StatusCounts(), hasChildren: true)
         }
     }
 

@@ -15,7 +15,7 @@ public struct Civgrid: ParsableCommand {
             5 busy (another writer held the database too long; try again).
             """,
         subcommands: [InitCommand.self, DemoCommand.self, TreeCommand.self, ShowCommand.self, SetCommand.self,
-                      LogCommand.self, StatsCommand.self, AssignCommand.self, OrderCommand.self, StreetCommand.self, CommunityCommand.self, UnitCommand.self,
+                      LogCommand.self, StatsCommand.self, AssignCommand.self, OrderCommand.self, OfficeCommand.self, StreetCommand.self, CommunityCommand.self, UnitCommand.self,
                       PropertyCommand.self, KindCommand.self, OperatorCommand.self, ThemesCommand.self,
                       CaseCommand.self, NoticeCommand.self, RankCommand.self, AssessCommand.self, AnnualCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, MigrateCommand.self, PGCommand.self,
                       ServerCommand.self,

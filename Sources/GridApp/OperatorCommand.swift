@@ -17,6 +17,7 @@ struct OperatorCommand: ParsableCommand {
         @Option(help: "Display name, e.g. 张伟.") var name: String
         @Option(help: "admin, inspector, clerk or viewer.") var role: OperatorRole
         @Option(help: ArgumentHelp("The responsible unit the person belongs to.", valueName: "unit")) var unit: String?
+        @Option(help: ArgumentHelp("The office (三创办) the person works for; left out: the whole database.", valueName: "office")) var office: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -30,7 +31,8 @@ struct OperatorCommand: ParsableCommand {
                 throw GridError.invalidInput("\(login) is already an operator; change it with `civgrid operator set \(login) …`")
             }
             let unitID = try unit.map { u throws(GridError) in try OperatorCommand.unitID(u, db: db) }
-            let account = Operator(login: login, name: name.trimmingWhitespace(), unitID: unitID, role: role)
+            let officeID = try office.flatMap { o throws(GridError) in try OperatorOffice.id(o, db: db) }
+            let account = Operator(login: login, name: name.trimmingWhitespace(), unitID: unitID, role: role, officeID: officeID)
             let serverRole = try OperatorServerRoles.prepare(db, actor: try db.operatorAccount(login: env.login), login: login, role: role)
             _ = try env.services(db).saveOperator(account, context: env.context(try db.operatorAccount(login: env.login)))
             Output.print("已添加操作员 \(login)（\(account.name)，\(role.zh)）")
@@ -49,13 +51,14 @@ struct OperatorCommand: ParsableCommand {
             let all = try db.operators()
             if output.json {
                 Output.json(Format.jsonText(all.map { ["login": $0.login, "name": $0.name, "role": $0.role.rawValue,
-                                                 "unit_id": $0.unitID as Any] as [String: Any] }))
+                                                 "unit_id": $0.unitID as Any, "office_id": $0.officeID as Any] as [String: Any] }))
                 return
             }
-            var table = TextTable.forOutput(headers: ["登录名", "姓名", "角色", "所属单位"])
+            let offices = try db.offices()
+            var table = TextTable.forOutput(headers: ["登录名", "姓名", "角色", "所属单位", "所属办"])
             for op in all {
                 let unit = try op.unitID.flatMap { id throws(GridError) in try db.unit(id: id)?.name } ?? ""
-                table.append([op.login, op.name, op.role.zh, unit])
+                table.append([op.login, op.name, op.role.zh, unit, OperatorOffice.label(op.officeID, offices: offices)])
             }
             Output.print(table.render())
             let me = try db.operatorAccount(login: env.login)
@@ -70,6 +73,7 @@ struct OperatorCommand: ParsableCommand {
         @Option(help: "admin, inspector, clerk or viewer.") var role: OperatorRole?
         @Option(help: "Display name.") var name: String?
         @Option(help: ArgumentHelp("The responsible unit the person belongs to (\"\" for none).", valueName: "unit")) var unit: String?
+        @Option(help: ArgumentHelp("The office (三创办) the person works for (\"\" for the whole database).", valueName: "office")) var office: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -78,12 +82,13 @@ struct OperatorCommand: ParsableCommand {
             guard var account = try db.operators().first(where: { $0.login == login }) else {
                 throw GridError.notFound("\(login) is not an operator; add it with `civgrid operator add \(login) --name 姓名 --role clerk`")
             }
-            guard role != nil || name != nil || unit != nil else {
-                throw GridError.invalidInput("nothing to change: give --role, --name or --unit")
+            guard role != nil || name != nil || unit != nil || office != nil else {
+                throw GridError.invalidInput("nothing to change: give --role, --name, --unit or --office")
             }
             if let role { account.role = role }
             if let name { account.name = name.trimmingWhitespace() }
             if let unit { account.unitID = unit.isEmpty ? nil : try OperatorCommand.unitID(unit, db: db) }
+            if let office { account.officeID = try OperatorOffice.id(office, db: db) }
             let serverRole = try role.flatMap { r throws(GridError) in
                 try OperatorServerRoles.prepare(db, actor: try db.operatorAccount(login: env.login), login: login, role: r)
             }

@@ -16,6 +16,8 @@ struct RankCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Deduction rules (default: $XDG_CONFIG_HOME/civgrid/deductions.toml, else the standard rules).",
                                valueName: "file")) var rules: String?
     @Option(help: ArgumentHelp("Show the deductions behind one name's score.", valueName: "name")) var detail: String?
+    @Option(help: ArgumentHelp("Only this office (a city's: one table across its counties), street, unit or property company.",
+                               valueName: "node")) var scope: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -36,9 +38,13 @@ struct RankCommand: ParsableCommand {
         let db = try store.open(env, forReading: true)
         let asOf = min(p.last, env.clock.today)
         let byProperty = by == .property
-        let cases = try db.scoredCases(from: p.first, to: p.last, utcOffsetSeconds: env.clock.utcOffsetSeconds)
-        let lines = Scoring.league(cases, rules: rulesValue, asOf: asOf, byProperty: byProperty,
-                                   names: try db.leagueNames(byProperty: byProperty, on: asOf))
+        var cases = try db.scoredCases(from: p.first, to: p.last, utcOffsetSeconds: env.clock.utcOffsetSeconds)
+        var names = try db.leagueNames(byProperty: byProperty, on: asOf)
+        if let scope {
+            let narrowed = try RankScope(scope, db: db, cases: cases, byProperty: byProperty, asOf: asOf)
+            (cases, names) = (narrowed.cases, narrowed.names)
+        }
+        let lines = Scoring.league(cases, rules: rulesValue, asOf: asOf, byProperty: byProperty, names: names)
         let rows = Scoring.table(lines)
         if let detail {
             guard let row = rows.first(where: { $0.line.name == detail }) else {

@@ -14,13 +14,19 @@ struct Report {
     var evidence = "" // the HTML photo section (ReportEvidence), only in HTML
     var anchor = "" // the audit chain head (账本 #N:HASH) the report was made from; `check --anchor` verifies it
 
-    static func build(store: any GridRepository, scope: CommunityScope, scopeName: String, today: Day) throws(GridError) -> Report {
-        let streets = try store.rollups(groupedBy: .street, within: scope, today: today)
+    /// `offices`: a city's office and the counties under it, summed (then `scope` is not used).
+    static func build(store: any GridRepository, scope: CommunityScope, offices: [RowID]? = nil, scopeName: String,
+                      today: Day) throws(GridError) -> Report {
+        func rollups(_ g: Grouping) throws(GridError) -> [GroupCounts] {
+            if let offices { return try store.rollups(groupedBy: g, withinOffices: offices, today: today) }
+            return try store.rollups(groupedBy: g, within: scope, today: today)
+        }
+        let streets = try rollups(.street)
         var totals = StatusCounts()
         for s in streets { totals.add(s.counts) }
-        let units = try store.rollups(groupedBy: .unit, within: scope, today: today)
+        let units = try rollups(.unit)
             .filter { $0.counts.overdue > 0 }.sorted { ($0.counts.overdue, $0.counts.open) > ($1.counts.overdue, $1.counts.open) }
-        let worst = try store.rollups(groupedBy: .community, within: scope, today: today)
+        let worst = try rollups(.community)
             .filter { $0.counts.open > 0 }.sorted { ($0.counts.overdue, $0.counts.open) > ($1.counts.overdue, $1.counts.open) }
         return Report(title: "\(scopeName) 创城测评准备情况", today: today, totals: totals, streets: streets,
                       units: Array(units.prefix(20)), worst: Array(worst.prefix(10)), anchor: try store.auditChainHead().label)

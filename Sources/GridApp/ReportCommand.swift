@@ -26,7 +26,13 @@ struct ReportCommand: ParsableCommand {
             scopeNode = ref.node
             scopeName = ref.name
         }
-        var report = try Report.build(store: db, scope: scopeValue, scopeName: scopeName, today: env.clock.today)
+        // A city's office reports its counties with it (their streets, units and communities in one report).
+        var offices: [RowID]?
+        if case .office(let id)? = scopeNode {
+            let tree = OfficeScope(offices: try db.offices()).descendants(of: id)
+            if tree.count > 1 { offices = tree }
+        }
+        var report = try Report.build(store: db, scope: scopeValue, offices: offices, scopeName: scopeName, today: env.clock.today)
         if format == .html { report.evidence = try ReportEvidence.section(store: db, scope: scopeNode) }
         // Text and Markdown are read in terminals too (`cat report.md`): what they quote is sanitised even in a file.
         let text = format == .html ? report.html() : Sanitiser.forLines(report.text(markdown: format == .md))

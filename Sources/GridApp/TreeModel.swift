@@ -21,19 +21,13 @@ struct TreeBuilder {
     /// The top level: every office, or the node asked for.
     func roots(_ node: NodeRef?) throws(GridError) -> [TreeItem] {
         guard let node else {
-            // Every office, including a new one with no communities yet (it has no roll-up group).
-            let groups = try store.rollups(groupedBy: .office, within: .all, today: today)
-            var result: [TreeItem] = []
-            for o in try store.offices() {
-                let ref = NodeRef(node: .office(o.id), name: o.name, path: "")
-                let counts = groups.first { $0.node?.node == ref.node }?.counts ?? StatusCounts()
-                result.append(try office(ref, counts: counts, level: 1))
-            }
-            return result
+            // Every top-level office (a city's above its counties'), including a new one with no communities yet.
+            return try offices(under: nil, level: 1)
         }
+        if case .office(let id) = node.node { return [try office(node, counts: try officeTree()[id] ?? StatusCounts(), level: 1)] }
         let counts = try store.rollup(of: node.node, today: today)
         switch node.node {
-        case .office: return [try office(node, counts: counts, level: 1)]
+        case .office: return []
         case .street: return [try street(node, counts: counts, level: 1)]
         case .community(let id):
             let row = try store.communities(in: .community(id), filter: .none, offset: 0, limit: 1, today: today)
@@ -45,9 +39,28 @@ struct TreeBuilder {
         }
     }
 
+    /// Each office's counts with everything under it (a city's office sums its counties').
+    func officeTree() throws(GridError) -> [RowID: StatusCounts] {
+        try store.officeTreeCounts(try store.offices(), today: today)
+    }
+
+    /// The offices directly under `parent` (nil: the top level), each with its subtree's counts.
+    func offices(under parent: RowID?, level: Int) throws(GridError) -> [TreeItem] {
+        let all = try store.offices()
+        let children = OfficeScope(offices: all).children(of: parent)
+        // A county with no office under it (the usual case) costs no roll-up here.
+        guard !children.isEmpty else { return [] }
+        let sums = try store.officeTreeCounts(all, today: today)
+        return try children.map { o throws(GridError) in
+            try office(NodeRef(node: .office(o.id), name: o.name, path: ""), counts: sums[o.id] ?? StatusCounts(), level: level)
+        }
+    }
+
     func office(_ ref: NodeRef, counts: StatusCounts, level: Int) throws(GridError) -> TreeItem {
         var item = TreeItem(ref: ref, label: ref.name, counts: counts, contacts: "")
         guard level < depth else { return item }
+        // A county office sits under its city's at the same depth as the city's own streets.
+        if case .office(let id) = ref.node { item.children = try offices(under: id, level: level) }
         for g in try store.rollups(groupedBy: .street, within: CommunityScope(ref.node), today: today) {
             if let n = g.node { item.children.append(try street(n, counts: g.counts, level: level + 1)) }
         }

@@ -23,11 +23,14 @@ public struct Contact: Hashable, Sendable, Codable {
 public struct Office: Hashable, Sendable {
     public var id: RowID
     public var name: String
+    /// The office above this one (a city's office above its counties'), or nil for a top-level office.
+    public var parentID: RowID?
 
     /// Creates an office.
-    public init(id: RowID, name: String) {
+    public init(id: RowID, name: String, parentID: RowID? = nil) {
         self.id = id
         self.name = name
+        self.parentID = parentID
     }
 }
 

@@ -32,13 +32,18 @@ public struct Operator: Hashable, Sendable {
     public var name: String
     public var unitID: RowID?
     public var role: OperatorRole
+    /// The office (三创办) the operator works for: they may change only its rows and those of the offices under it
+    /// (see `OfficeScope`). nil: the whole database (a city or province admin, and every operator of a database
+    /// that holds one office).
+    public var officeID: RowID?
 
     /// Creates an operator.
-    public init(login: String, name: String, unitID: RowID? = nil, role: OperatorRole) {
+    public init(login: String, name: String, unitID: RowID? = nil, role: OperatorRole, officeID: RowID? = nil) {
         self.login = login
         self.name = name
         self.unitID = unitID
         self.role = role
+        self.officeID = officeID
     }
 
     /// The stand-in for a login that no admin has added yet: read only.

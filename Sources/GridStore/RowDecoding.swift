@@ -6,7 +6,7 @@ import GridCore
 /// A stored value civgrid cannot read (an unknown status code, a malformed date) is an error naming the table,
 /// column and value — never a default invented in its place, which would show a wrong status as if it were true.
 enum Decode {
-    static func office(_ r: Row) throws -> Office { Office(id: r["id"], name: r["name"]) }
+    static func office(_ r: Row) throws -> Office { Office(id: r["id"], name: r["name"], parentID: r["parent_id"]) }
 
     static func street(_ r: Row) throws -> Street { Street(id: r["id"], officeID: r["office_id"], name: r["name"]) }
 
@@ -77,7 +77,7 @@ enum Decode {
 
     static func operatorAccount(_ r: Row) throws -> Operator {
         Operator(login: r["login"], name: r["name"], unitID: r["unit_id"],
-                 role: try coded(OperatorRole.self, r["role"], "operator.role"))
+                 role: try coded(OperatorRole.self, r["role"], "operator.role"), officeID: r["office_id"])
     }
 
     /// Reads the tally columns (named after the status codes) into counts; overdue is added separately.

@@ -3,7 +3,7 @@ import GridCore
 
 extension SQLiteStore {
     public func offices() throws(GridError) -> [Office] {
-        try read { try Row.fetchAll($0, sql: "SELECT id, name FROM office ORDER BY name").map(Decode.office) }
+        try read { try Row.fetchAll($0, sql: "SELECT id, name, parent_id FROM office ORDER BY name").map(Decode.office) }
     }
 
     public func themes() throws(GridError) -> [CheckTheme] {

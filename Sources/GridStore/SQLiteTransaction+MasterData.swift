@@ -5,7 +5,7 @@ import GridCore
 /// inserted when new and overwritten by id otherwise.
 extension SQLiteTransaction {
     func offices() throws -> [Office] {
-        try Row.fetchAll(db, sql: "SELECT id, name FROM office ORDER BY name").map(Decode.office)
+        try Row.fetchAll(db, sql: "SELECT id, name, parent_id FROM office ORDER BY name").map(Decode.office)
     }
 
     func street(id: RowID) throws -> Street? {
@@ -59,6 +59,12 @@ extension SQLiteTransaction {
     func persist(_ m: MasterDataChanges) throws {
         // This connection's own commits do not move its data version: make the search index compare its names stamp.
         store.searchCache.built.withLock { $0?.marker = Int.min }
+        for o in m.offices {
+            try db.execute(sql: """
+                INSERT INTO office (id, name, parent_id) VALUES (?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id
+                """, arguments: [o.id, o.name, o.parentID])
+        }
         for k in m.siteKinds {
             try db.execute(sql: """
                 INSERT INTO site_kind (code, name_zh, base) VALUES (?, ?, ?)

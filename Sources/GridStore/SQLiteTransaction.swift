@@ -103,9 +103,10 @@ final class SQLiteTransaction: StoreTransaction {
         }
         for o in changes.operators {
             try db.execute(sql: """
-                INSERT INTO operator (login, name, unit_id, role, added_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role
-                """, arguments: [o.login, o.name, o.unitID, o.role.rawValue, now.description])
+                INSERT INTO operator (login, name, unit_id, role, added_at, office_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role,
+                    office_id = excluded.office_id
+                """, arguments: [o.login, o.name, o.unitID, o.role.rawValue, now.description, o.officeID])
         }
         for n in changes.notices { try writeNotice(n, at: now) }
         try OrderKeys.write(db, changes.orders)

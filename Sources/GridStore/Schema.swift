@@ -17,6 +17,7 @@ enum Schema {
         m.registerMigration("v11-attachments", migrate: AttachmentSchema.v11Attachments)
         m.registerMigration("v8-rounds", migrate: v8Rounds)
         m.registerMigration("v9-site-register", migrate: SiteRegisterSchema.v9SiteRegister)
+        m.registerMigration("v12-office-scope", migrate: OfficeScopeSchema.v12OfficeScope)
         return m
     }
 

@@ -4,7 +4,7 @@ import GridCore
 /// Row → domain value conversions for the PostgreSQL store, the same as the SQLite store's: a stored value civgrid
 /// cannot read is an error naming the column and the value, never a default.
 enum PGDecode {
-    static func office(_ r: SQLRow) -> Office { Office(id: r.int("id"), name: r.text("name")) }
+    static func office(_ r: SQLRow) -> Office { Office(id: r.int("id"), name: r.text("name"), parentID: r["parent_id"].int) }
 
     static func street(_ r: SQLRow) -> Street { Street(id: r.int("id"), officeID: r.int("office_id"), name: r.text("name")) }
 
@@ -74,7 +74,7 @@ enum PGDecode {
 
     static func operatorAccount(_ r: SQLRow) throws -> Operator {
         Operator(login: r.text("login"), name: r.text("name"), unitID: r["unit_id"].int,
-                 role: try coded(OperatorRole.self, r["role"].text, "operator.role"))
+                 role: try coded(OperatorRole.self, r["role"].text, "operator.role"), officeID: r["office_id"].int)
     }
 
     /// The tally columns (named after the status codes) as counts; overdue is added separately.

@@ -18,6 +18,7 @@ enum PGSchema {
         ("pg3-attachments", pg3Attachments),
         ("pg4-rounds", pg4Rounds),
         ("pg5-site-register", pg5SiteRegister),
+        ("pg6-office-scope", pg6OfficeScope),
     ]
 
     /// The table recording which migrations a database has.

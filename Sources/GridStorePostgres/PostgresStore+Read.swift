@@ -2,7 +2,7 @@ import GridCore
 
 extension PostgresStore {
     public func offices() throws(GridError) -> [Office] {
-        try read { s throws(GridError) in try s.query("SELECT id, name FROM office ORDER BY name").map(PGDecode.office) }
+        try read { s throws(GridError) in try s.query("SELECT id, name, parent_id FROM office ORDER BY name").map(PGDecode.office) }
     }
 
     public func themes() throws(GridError) -> [CheckTheme] {

@@ -4,7 +4,7 @@ import GridCore
 /// rows, inserted when new and overwritten by id otherwise — as the SQLite store's.
 extension PostgresTransaction {
     func offices() throws -> [Office] {
-        try s.query("SELECT id, name FROM office ORDER BY name").map(PGDecode.office)
+        try s.query("SELECT id, name, parent_id FROM office ORDER BY name").map(PGDecode.office)
     }
 
     func street(id: RowID) throws -> Street? {
@@ -67,6 +67,12 @@ extension PostgresTransaction {
     /// services number new rows themselves (`nextID`): each identity sequence is then moved past them, so rows added
     /// later without an id (an import) never collide.
     func persist(_ m: MasterDataChanges) throws {
+        for o in m.offices {
+            try s.query("""
+                INSERT INTO office (id, name, parent_id) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id
+                """, [o.id, o.name, o.parentID])
+        }
         for k in m.siteKinds {
             try s.query("""
                 INSERT INTO site_kind (code, name_zh, base) VALUES (?, ?, ?)
@@ -114,7 +120,7 @@ extension PostgresTransaction {
                     manager_phone = excluded.manager_phone
                 """, [p.id, p.officeID, p.name, p.manager.name, p.manager.phone])
         }
-        let touched = [("street", !m.streets.isEmpty), ("community", !m.communities.isEmpty), ("unit", !m.units.isEmpty),
+        let touched = [("office", !m.offices.isEmpty), ("street", !m.streets.isEmpty), ("community", !m.communities.isEmpty), ("unit", !m.units.isEmpty),
                        ("property", !m.properties.isEmpty)]
         for (table, written) in touched where written {
             try s.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), greatest((SELECT max(id) FROM \(table)), 1))")

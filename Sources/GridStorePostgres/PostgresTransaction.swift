@@ -91,9 +91,10 @@ final class PostgresTransaction: StoreTransaction {
         }
         for o in changes.operators {
             try s.query("""
-                INSERT INTO operator (login, name, unit_id, role, added_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role
-                """, [o.login, o.name, o.unitID, o.role.rawValue, now.description])
+                INSERT INTO operator (login, name, unit_id, role, added_at, office_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role,
+                    office_id = excluded.office_id
+                """, [o.login, o.name, o.unitID, o.role.rawValue, now.description, o.officeID])
         }
         for n in changes.notices {
             guard let noticeID = try s.int("""

@@ -3,6 +3,8 @@
 /// `StoreTransaction.nextID`). Persisted first in a `ChangeSet`, in the order of the properties below, so cells and
 /// audit rows that name a new row find it.
 public struct MasterDataChanges: Sendable {
+    /// Offices added or moved under another office (written before everything else: streets and units name them).
+    public var offices: [Office] = []
     /// Site kinds added or relabelled (keyed by code).
     public var siteKinds: [SiteKind] = []
     /// Unit kinds added or relabelled (keyed by code).
@@ -23,14 +25,14 @@ public struct MasterDataChanges: Sendable {
 
     /// Whether there is nothing to write.
     public var isEmpty: Bool {
-        siteKinds.isEmpty && unitKinds.isEmpty && streets.isEmpty && communities.isEmpty && newCells.isEmpty
+        offices.isEmpty && siteKinds.isEmpty && unitKinds.isEmpty && streets.isEmpty && communities.isEmpty && newCells.isEmpty
             && units.isEmpty && properties.isEmpty
     }
 }
 
 /// The tables whose rows a master-data service numbers itself.
 public enum MasterTable: String, CaseIterable, Sendable {
-    case street, community, unit, property
+    case street, community, unit, property, office
 }
 
 /// What a master-data change did: the row it concerns and its audit entries (empty when nothing changed).

@@ -80,6 +80,7 @@ public enum OperatorAudit {
             entry("role", old?.role.rawValue, new.role.rawValue),
             entry("name", old?.name, new.name),
             entry("unit_id", old?.unitID.map(String.init), new.unitID.map(String.init)),
+            entry("office_id", old?.officeID.map(String.init), new.officeID.map(String.init)),
         ].compactMap { $0 }
     }
 }

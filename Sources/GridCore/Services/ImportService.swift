@@ -17,6 +17,9 @@ public struct ImportRules: Sendable {
         let masterData = [batch.offices.count, batch.units.count, batch.properties.count, batch.communities.count, batch.links.count, batch.themes.count]
             .contains { $0 > 0 }
         if masterData { try Policy.authorize(actor, .editMasterData, on: "import \(batch.source)") }
+        // A sheet's master data may create offices and name any county; it is a city-level admin's (statuses are
+        // checked row by row at the one door, against the operator's office).
+        if masterData { try OfficeScope(offices: []).checkWholeDatabase(actor, what: "master data from a sheet (import \(batch.source))") }
         if !batch.statuses.isEmpty { try Policy.authorize(actor, .importStatuses, on: "import \(batch.source)") }
         if batch.addKinds { try Policy.authorize(actor, .editKinds, on: "import \(batch.source) --add-kinds") }
     }

@@ -147,7 +147,10 @@ final class Workspace {
         changes.newCases = numbers.filter { newNumbers.contains($0) }.compactMap { casesWritten[$0] }
         changes.updatedCases = numbers.filter { !newNumbers.contains($0) }.compactMap { casesWritten[$0] }
         for i in changes.audit.indices { changes.audit[i].note = context.annotate(changes.audit[i].note) }
-        if !changes.isEmpty { try tx.persist(changes, context: context, at: now) }
+        guard !changes.isEmpty else { return changes }
+        // Where the operator may write (their office and those under it) is checked once, here, on every row.
+        if let scope = try ScopeGuard(self) { try scope.check(changes) }
+        try tx.persist(changes, context: context, at: now)
         return changes
     }
 }

@@ -62,7 +62,10 @@ struct PostgresServerRoleTests {
         defer { Self.drop(store, login) }
         _ = try store.read { s throws(GridError) in try s.query("CREATE ROLE \(PGRoles.quoted(login)) NOLOGIN") }
         let plan = try store.serverRolePlan(login: login, role: .viewer)
-        #expect(plan == ["ALTER ROLE \"\(login)\" LOGIN", "GRANT civgrid_viewer TO \"\(login)\""])
+        #expect(plan.filter { $0.contains(login) } == ["ALTER ROLE \"\(login)\" LOGIN", "GRANT civgrid_viewer TO \"\(login)\""])
+        // Tests run in parallel on one server: when this database was migrated before another test created the group
+        // roles, the plan also grants it to them first (table grants only, never another login's membership).
+        #expect(plan.filter { !$0.contains(login) }.allSatisfy { $0.contains(" ON ") && ($0.hasPrefix("GRANT ") || $0.hasPrefix("REVOKE ")) }, "\(plan)")
         try store.applyServerRoles(plan, login: login, commit: true)
         #expect(try Self.membership(store, login)?.canLogin == true)
     }
