@@ -11,7 +11,7 @@ import Synchronization
 final class ReadJob: Sendable {
     /// What a job computes; a newer job of the same kind replaces an older one, whose result is then dropped.
     enum Kind: Sendable {
-        case dashboard, caseQueue, assessment, caseGain
+        case dashboard, caseQueue, assessment, caseGain, siteRegister
     }
 
     private let result = Mutex<[Action]?>(nil)
