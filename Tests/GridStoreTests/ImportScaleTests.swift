@@ -33,24 +33,9 @@ struct ImportScaleTests {
         return b
     }
 
-    /// A store whose SELECT statements are counted.
-    final class Counter: @unchecked Sendable { var selects = 0 }
-
-    static func tracedStore(_ temp: TempDatabase) throws -> (SQLiteStore, Counter) {
-        _ = try Fixture.office(temp)
-        let counter = Counter()
-        var config = Configuration()
-        config.prepareDatabase { db in
-            db.trace { event in
-                if case .statement(let s) = event, s.sql.hasPrefix("SELECT") { counter.selects += 1 }
-            }
-        }
-        return (SQLiteStore(path: temp.path, db: try DatabaseQueue(path: temp.path, configuration: config), readOnly: false), counter)
-    }
-
     func selects(_ count: Int) throws -> (first: Int, again: Int) {
         let temp = TempDatabase()
-        let (store, counter) = try ImportScaleTests.tracedStore(temp)
+        let (store, counter) = try ImportWritesTests.tracedStore(temp)
         let before = counter.selects
         let first = try store.importBatch(ImportScaleTests.chainBatch(count), dryRun: false, context: Fixture.context())
         #expect(first.rejected.isEmpty, "\(first.rejected.prefix(3))")

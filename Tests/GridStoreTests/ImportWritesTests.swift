@@ -20,9 +20,13 @@ struct ImportWritesTests {
         return b
     }
 
-    /// Statements run, by their first word.
-    final class Statements: @unchecked Sendable { var byVerb: [String: Int] = [:] }
+    /// Statements run, by their first word (`ImportScaleTests` counts the SELECTs).
+    final class Statements: @unchecked Sendable {
+        var byVerb: [String: Int] = [:]
+        var selects: Int { byVerb["SELECT"] ?? 0 }
+    }
 
+    /// A store on a new office whose statements are counted.
     static func tracedStore(_ temp: TempDatabase) throws -> (SQLiteStore, Statements) {
         _ = try Fixture.office(temp)
         let counter = Statements()
@@ -30,7 +34,7 @@ struct ImportWritesTests {
         config.prepareDatabase { db in
             db.trace { event in
                 guard case .statement(let s) = event else { return }
-                let verb = String(s.sql.prefix { $0 != " " }).uppercased()
+                let verb = String(s.sql.prefix { $0.isLetter }).uppercased()
                 counter.byVerb[verb, default: 0] += 1
             }
         }
