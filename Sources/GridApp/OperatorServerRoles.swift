@@ -24,8 +24,6 @@ struct OperatorServerRoles {
     /// After civgrid's change: applies the server's part, and prints what it did.
     func apply() throws(GridError) {
         try store.applyServerRoles(plan, login: login, commit: true)
-        let done = plan.filter { !$0.hasPrefix("DO ") && !$0.hasPrefix("GRANT SELECT") && !$0.hasPrefix("GRANT INSERT")
-            && !$0.hasPrefix("GRANT DELETE") && !$0.hasPrefix("GRANT USAGE") && !$0.hasPrefix("REVOKE UPDATE") }
-        Output.print("服务器角色（PostgreSQL）：" + done.joined(separator: "; "))
+        Output.print("服务器角色（PostgreSQL）：" + PostgresStore.loginStatements(plan, login: login).joined(separator: "; "))
     }
 }

@@ -114,7 +114,7 @@ extension ImportRun {
         remember(.community, parent: street, name: f.name, id: id)
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
-        if let cadence = f.cadence { try auditNewCadence(community: id, cadence) }
+        if let cadence = f.cadence { try auditCadence(community: id, old: nil, cadence) }
         if let order = f.order { try audit(.community, "\(id)", id, "office_order", nil, "\(order)") }
         if f.streetOrder != nil { try importStreetOrder(r, street: street) }
     }

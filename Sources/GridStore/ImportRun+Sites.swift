@@ -65,13 +65,13 @@ extension ImportRun {
         outcome.changes.append(.init(kind: old == nil ? .new : .changed, line: line, what: what, details: [person.display]))
     }
 
-    /// A 自查周期 column: the site's own cadence, new or (with --update) changed, audited.
-    /// A new community's cadence (written with its row by `NewCommunities`): its audit row, as `importCadence` writes.
-    mutating func auditNewCadence(community: Int64, _ cadence: SiteCadence) throws {
-        try audit(.community, "\(community)", community, "self_check_days", nil, "\(cadence.days)",
+    /// A cadence's audit row: by `importCadence`, and for a new community whose cadence `NewCommunities` writes with its row.
+    mutating func auditCadence(community: Int64, old: Int?, _ cadence: SiteCadence) throws {
+        try audit(.community, "\(community)", community, "self_check_days", old.map(String.init), "\(cadence.days)",
                   note: "自查周期 (self-inspection cadence) \(cadence)")
     }
 
+    /// A 自查周期 column: the site's own cadence, new or (with --update) changed, audited.
     mutating func importCadence(community: Int64, _ cadence: SiteCadence, line: Int, site: String) throws {
         let old = try Int.fetchOne(db, sql: "SELECT days FROM site_cadence WHERE community_id = ?", arguments: [community])
         guard old != cadence.days else { return }
@@ -82,7 +82,6 @@ extension ImportRun {
         }
         try db.execute(sql: "INSERT INTO site_cadence (community_id, days) VALUES (?, ?) ON CONFLICT(community_id) DO UPDATE SET days = excluded.days",
                        arguments: [community, cadence.days])
-        try audit(.community, "\(community)", community, "self_check_days", old.map(String.init), "\(cadence.days)",
-                  note: "自查周期 (self-inspection cadence) \(cadence)")
+        try auditCadence(community: community, old: old, cadence)
     }
 }

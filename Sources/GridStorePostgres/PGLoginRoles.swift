@@ -34,6 +34,12 @@ extension PostgresStore {
         }
     }
 
+    /// The statements of `plan` about the person's own login role (created, given LOGIN, granted or revoked a group),
+    /// without the group roles' creation and table grants that may precede them: what `operator add` reports.
+    public static func loginStatements(_ plan: [String], login: String) -> [String] {
+        plan.filter { $0.contains(PGRoles.quoted(login)) }
+    }
+
     /// Runs `plan` (from `serverRolePlan`) in one transaction; `commit: false` tries it and rolls it back, to learn
     /// before anything else changes whether the server allows it. Refused for want of privileges: a permission error
     /// naming the statements for the database administrator, and nothing changed.

@@ -134,7 +134,7 @@ final class ScopeGuard {
         try office(p.officeID, "物业 \(p.name)")
     }
 
-    /// A street's office: the change set's own new street first, then the stored one.
+    /// A street's office: the stored street's, else (a street this change set adds) the change set's.
     func streetOffice(_ id: RowID) throws -> RowID {
         if let s = try ws.tx.street(id: id) { return s.officeID }
         if let s = ws.changes.masterData.streets.first(where: { $0.id == id }) { return s.officeID }
