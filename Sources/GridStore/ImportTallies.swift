@@ -24,7 +24,9 @@ struct ImportTallies {
     }
 
     /// Adds the new communities' cells to their tallies, as the trigger adds each cell, then restores the trigger.
-    /// `cells` is each new community's number of cells: `NewCommunities` writes them all 未检查 (the column's default).
+    /// `cells` is each new community's number of cells: `NewCommunities` writes them all 未检查 (the column's default)
+    /// without a due day, so the trigger would have left the tally's earliest open due day (`open_due`, v14) NULL, as
+    /// `community_tally` inserted it; the statuses a sheet brings are written afterwards, through the update trigger.
     func finish(_ db: Database, cells: [(community: Int64, count: Int)]) throws {
         let update = try db.makeStatement(sql: "UPDATE tally SET unchecked = unchecked + ? WHERE community_id = ?")
         for (community, count) in cells where count > 0 {

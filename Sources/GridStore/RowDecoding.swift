@@ -58,6 +58,9 @@ enum Decode {
     static let communityRowColumns = "c.id, c.street_id, c.name, c.address, c.kind, c.declared_site, c.households, c.note, s.name, "
         + SQL.tallyColumns + ", c.site_kind, c.retired_on, c.office_order, " + BoardOrder.keyColumns
 
+    /// How many columns `communityRowColumns` names (a caller's extra column comes at this index).
+    static let communityRowColumnCount = 9 + CellStatus.allCases.count + 3 + 5
+
     /// A board row (community, street name, tally) by column index; overdue is added by the caller.
     static func communityRowByIndex(_ r: Row) throws -> CommunityRow {
         let next = 9 + CellStatus.allCases.count // site_kind, retired_on, office_order, then the board-order key

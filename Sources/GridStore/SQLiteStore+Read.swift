@@ -99,26 +99,31 @@ extension SQLiteStore {
     func rows(_ db: Database, ids: [Int64], today: Day) throws -> [CommunityRow] {
         guard !ids.isEmpty else { return [] }
         var byID: [Int64: CommunityRow] = [:]
-        let overdue = try overdueCounts(db, communityIDs: ids, today: today)
+        // A community has an overdue cell exactly when its earliest open due day (`tally.open_due`, v14) is before
+        // today: only those are counted, so a window without one reads no cells here.
+        var late: [Int64] = []
+        let dueColumn = Decode.communityRowColumnCount
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
             for r in try Row.fetchAll(db, sql: """
-                SELECT \(Decode.communityRowColumns)
+                SELECT \(Decode.communityRowColumns), t.open_due
                 FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id
                 WHERE c.id IN (\(databaseQuestionMarks(count: chunk.count)))
                 """, arguments: StatementArguments(chunk)) {
-                var row = try Decode.communityRowByIndex(r)
-                row.counts.overdue = overdue[row.community.id] ?? 0
+                let row = try Decode.communityRowByIndex(r)
+                if let due = try Decode.day(r[dueColumn], "tally.open_due"), due < today { late.append(row.community.id) }
                 byID[row.community.id] = row
             }
         }
+        for (id, n) in try overdueCounts(db, communityIDs: late, today: today) { byID[id]?.counts.overdue = n }
         return ids.compactMap { byID[$0] }
     }
 
     public func position(of communityID: RowID, in scope: CommunityScope, filter: CommunityFilter,
                          today: Day) throws(GridError) -> Int? {
-        let w = CommunityWhere(scope, filter: filter, today: today)
+        let unresolved = CommunityWhere(scope, filter: filter, today: today)
         return try read { db in
+            let w = try unresolved.resolved(db)
             if w.siteOrder {
                 guard let me = try Row.fetchOne(db, sql: "SELECT c.declared_site, c.id FROM community c WHERE c.id = :me AND \(w.sql)",
                                                 arguments: w.arguments + ["me": communityID]) else { return nil }
@@ -207,13 +212,21 @@ struct CommunityWhere {
             parts.append("c.id IN (SELECT community_id FROM tally WHERE " + ors.joined(separator: " OR ") + ")")
         }
         if filter.overdueOnly {
-            parts.append("c.id IN (SELECT community_id FROM cell WHERE due_on < :today AND status IN (\(SQL.overdueStatuses)))")
+            // One tally entry per overdue community (v14), never the cells; `OverdueClause` picks the form.
+            parts.append(OverdueClause.fromTally)
         }
         if filter.sitesOnly { parts.append("c.declared_site IS NOT NULL") }
         if let r = filter.siteNumbers { parts.append("c.declared_site BETWEEN \(r.lowerBound) AND \(r.upperBound)") }
         siteOrder = filter.bySiteNumber
+        overdue = filter.overdueOnly ? .unresolved : .none
+        countsFromTally = filter == CommunityFilter(overdueOnly: true) && scope == .all
         sql = parts.joined(separator: " AND ")
     }
+
+    /// Whether the clause has an overdue part, and which form it has taken (`OverdueClause`).
+    var overdue: OverdueClause.Form
+    /// Only overdue, over the whole board: counted on the tally's index alone (`OverdueClause.count`).
+    let countsFromTally: Bool
 
     /// Rows in site-number order (◆): declared sites only, a few hundred at most, so windows are read by offset.
     var siteOrder = false
@@ -221,7 +234,9 @@ struct CommunityWhere {
     var descending: String { siteOrder ? "c.declared_site DESC, c.id DESC" : BoardOrder.descending }
 
     func count(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(sql)", arguments: arguments) ?? 0
+        if countsFromTally { return try OverdueClause.count(db, arguments: arguments) }
+        if overdue == .unresolved { return try resolved(db).count(db) }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM community c WHERE \(sql)", arguments: arguments) ?? 0
     }
 
     /// The window query: rows in board order from `offset`.
@@ -239,6 +254,9 @@ struct CommunityWhere {
     /// loaded row near the window) the index is entered at the anchor and only the gap is skipped; else a
     /// window in the far half is read backwards from the end, so the last rows cost as little as the first.
     func windowIDs(_ db: Database, offset: Int, limit: Int, total knownTotal: Int? = nil, anchor: WindowAnchor? = nil) throws -> [Int64] {
+        if overdue == .unresolved {
+            return try resolved(db).windowIDs(db, offset: offset, limit: limit, total: knownTotal, anchor: anchor)
+        }
         if let anchor, !siteOrder, abs(offset - anchor.index) < 5_000 {
             return try seek(db, from: anchor, offset: offset, limit: limit)
         }

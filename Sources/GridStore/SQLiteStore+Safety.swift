@@ -48,7 +48,8 @@ extension SQLiteStore {
 
     /// Every problem found: SQLite integrity and foreign keys, gaps or reordering in the audit trail, the audit
     /// chain (every row hashed, in order, none missing or changed), the protective triggers, cells that differ from
-    /// their audit history, status tallies that disagree with the cells, and cells that disagree with their cases.
+    /// their audit history, tallies (status counts and the earliest open due day) that disagree with the cells, and
+    /// cells that disagree with their cases.
     /// With `anchor` (a printed `#N:HASH`), also that the chain's entry N still has that hash. Empty when sound.
     public func check(anchor: (seq: Int64, prefix: String)? = nil) throws(GridError) -> [String] {
         try read { db in
@@ -63,14 +64,24 @@ extension SQLiteStore {
             if let anchor { problems += try AuditChain.verifyAnchor(db, seq: anchor.seq, prefix: anchor.prefix) }
             problems += try AuditChain.verifyTriggers(db)
             problems += try AuditChain.verifyCells(db)
-            let mismatched = try Int64.fetchAll(db, sql: """
-                SELECT t.community_id FROM tally t LEFT JOIN (
-                    SELECT community_id, \(CellStatus.allCases.map { "sum(status = '\($0.rawValue)') AS \($0.rawValue)" }.joined(separator: ", "))
+            let countsDiffer = CellStatus.allCases.map { "t.\($0.rawValue) IS NOT coalesce(x.\($0.rawValue), 0)" }.joined(separator: " OR ")
+            let mismatched = try Row.fetchAll(db, sql: """
+                SELECT t.community_id, \(countsDiffer) AS counts_differ, t.open_due, x.open_due AS cells_due FROM tally t LEFT JOIN (
+                    SELECT community_id, \(CellStatus.allCases.map { "sum(status = '\($0.rawValue)') AS \($0.rawValue)" }.joined(separator: ", ")),
+                        min(CASE WHEN status IN (\(SQL.overdueStatuses)) THEN due_on END) AS open_due
                     FROM cell GROUP BY community_id) x ON x.community_id = t.community_id
-                WHERE \(CellStatus.allCases.map { "t.\($0.rawValue) IS NOT coalesce(x.\($0.rawValue), 0)" }.joined(separator: " OR "))
+                WHERE \(countsDiffer) OR t.open_due IS NOT x.open_due
                 LIMIT 20
                 """)
-            problems += mismatched.map { "tally: community #\($0) counts disagree with its cells" }
+            for r in mismatched {
+                let id: Int64 = r[0]
+                if r[1] as Bool { problems.append("tally: community #\(id) counts disagree with its cells") }
+                let kept: String? = r[2], cells: String? = r[3]
+                if kept != cells {
+                    problems.append("tally: community #\(id) earliest open due day is \(kept ?? "none") but its cells say \(cells ?? "none") "
+                        + "(the overdue filter would show it wrongly)")
+                }
+            }
             problems += try caseDisagreements(db)
             problems += try AttachmentRows.verify(db)
             problems += try RoundCheck.inspectionsAgainstAudit(db)

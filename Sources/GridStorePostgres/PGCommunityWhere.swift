@@ -40,14 +40,23 @@ struct PGCommunityWhere {
             parts.append("c.id IN (SELECT community_id FROM tally WHERE " + ors.joined(separator: " OR ") + ")")
         }
         if filter.overdueOnly {
-            parts.append("c.id IN (SELECT community_id FROM cell WHERE due_on < ? AND status IN (\(PGSQL.overdueStatuses)))")
+            // One entry per overdue community on the tally's index (pg8), not every overdue cell.
+            parts.append("c.id IN (SELECT community_id FROM tally WHERE open_due < ?)")
             args.append(day)
         }
         if filter.sitesOnly { parts.append("c.declared_site IS NOT NULL") }
         if let r = filter.siteNumbers { parts.append("c.declared_site BETWEEN \(r.lowerBound) AND \(r.upperBound)") }
         siteOrder = filter.bySiteNumber
+        countsFromTally = filter == CommunityFilter(overdueOnly: true) && scope == .all
         sql = parts.joined(separator: " AND ")
+        self.today = day
     }
+
+    /// Only overdue, over the whole board: counted on the tally's index alone (no community row is read). Every
+    /// community has exactly one tally row, so that is the filter's count less the few retired (`community_retired`).
+    let countsFromTally: Bool
+    /// The day the clause was built for.
+    let today: String
 
     /// Rows in site-number order (◆): declared sites only, a few hundred at most, so windows are read by offset.
     var siteOrder = false
@@ -55,7 +64,14 @@ struct PGCommunityWhere {
     var descending: String { siteOrder ? "c.declared_site DESC, c.id DESC" : PGBoardOrder.descending }
 
     func count(_ s: PGSession) throws(GridError) -> Int {
-        Int(try s.int("SELECT count(*) FROM community c WHERE \(sql)", args) ?? 0)
+        if countsFromTally {
+            let tallyCount = """
+                SELECT count(*) FROM tally WHERE open_due < ?
+                    AND community_id NOT IN (SELECT id FROM community WHERE retired_on IS NOT NULL)
+                """
+            return Int(try s.int(tallyCount, [today]) ?? 0)
+        }
+        return Int(try s.int("SELECT count(*) FROM community c WHERE \(sql)", args) ?? 0)
     }
 
     /// The ids of rows `offset ..< offset + limit` in board order. With an anchor near the window the index is entered

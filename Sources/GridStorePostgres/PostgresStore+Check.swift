@@ -2,9 +2,9 @@ import GridCore
 
 extension PostgresStore {
     /// Everything `civgrid check` verifies on a server: the audit chain (every entry recomputed in order, none missing
-    /// or changed, no row without an entry), audit ids without gaps, the append-only triggers present, status tallies
-    /// that agree with the cells, and cells that agree with their open cases. With `anchor`, also that entry N still has
-    /// the printed hash. Empty when sound.
+    /// or changed, no row without an entry), audit ids without gaps, the append-only triggers present, tallies (status
+    /// counts and the earliest open due day) that agree with the cells, and cells that agree with their open cases. With
+    /// `anchor`, also that entry N still has the printed hash. Empty when sound.
     public func check(anchor: (seq: Int64, prefix: String)? = nil) throws(GridError) -> [String] {
         try read { s throws(GridError) in
             var problems: [String] = []
@@ -26,12 +26,22 @@ extension PostgresStore {
             }
             let sums = CellStatus.allCases.map { "count(*) FILTER (WHERE status = '\($0.rawValue)') AS \($0.rawValue)" }.joined(separator: ", ")
             let differs = CellStatus.allCases.map { "t.\($0.rawValue) <> coalesce(x.\($0.rawValue), 0)" }.joined(separator: " OR ")
+            let openDue = "min(due_on) FILTER (WHERE status IN (\(PGSQL.overdueStatuses))) AS open_due"
             let mismatched = try s.query("""
-                SELECT t.community_id FROM tally t LEFT JOIN (SELECT community_id, \(sums) FROM cell GROUP BY community_id) x
+                SELECT t.community_id, (\(differs))::int AS counts_differ, t.open_due, x.open_due AS cells_due
+                FROM tally t LEFT JOIN (SELECT community_id, \(sums), \(openDue) FROM cell GROUP BY community_id) x
                     ON x.community_id = t.community_id
-                WHERE \(differs) LIMIT 20
+                WHERE \(differs) OR t.open_due IS DISTINCT FROM x.open_due LIMIT 20
                 """)
-            problems += mismatched.map { "tally: community #\($0.int("community_id")) counts disagree with its cells" }
+            for r in mismatched {
+                let id = r.int("community_id")
+                if r.int("counts_differ") == 1 { problems.append("tally: community #\(id) counts disagree with its cells") }
+                let kept = r["open_due"].text, cells = r["cells_due"].text
+                if kept != cells {
+                    problems.append("tally: community #\(id) earliest open due day is \(kept ?? "none") but its cells say \(cells ?? "none") "
+                        + "(the overdue filter would show it wrongly)")
+                }
+            }
             problems += try PostgresStore.caseDisagreements(s)
             problems += try PGAttachmentRows.verify(s)
             problems += try PGRoundRows.inspectionsAgainstAudit(s)

@@ -115,17 +115,20 @@ extension PostgresStore {
     /// Communities with street name and roll-up, in the order of `ids`.
     static func rows(_ s: PGSession, ids: [Int64], today: Day) throws(GridError) -> [CommunityRow] {
         guard !ids.isEmpty else { return [] }
-        let overdue = try overdueCounts(s, communityIDs: ids, today: today)
         var byID: [Int64: CommunityRow] = [:]
+        // A community has an overdue cell exactly when its earliest open due day (`tally.open_due`, pg8) is before
+        // today: only those are counted, so a window without one costs no second round trip.
+        var late: [Int64] = []
         for r in try s.chunked(ids, { """
-            SELECT \(PGDecode.communityRowColumns)
+            SELECT \(PGDecode.communityRowColumns), t.open_due
             FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id
             WHERE c.id IN (\($0))
             """ }) {
-            var row = try decoded { try PGDecode.communityRow(r) }
-            row.counts.overdue = overdue[row.community.id] ?? 0
+            let row = try decoded { try PGDecode.communityRow(r) }
+            if let due = try decoded({ try PGDecode.day(r["open_due"].text, "tally.open_due") }), due < today { late.append(row.community.id) }
             byID[row.community.id] = row
         }
+        for (id, n) in try overdueCounts(s, communityIDs: late, today: today) { byID[id]?.counts.overdue = n }
         return ids.compactMap { byID[$0] }
     }
 
