@@ -60,6 +60,7 @@ public enum StoreCopy {
                 }
             }
         }
+        try target.settleAfterLoad()
         for table in PostgresLoader.tables where layout[table] != nil {
             let here = try source.readDatabase { db in try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
             let there = try target.count(table)

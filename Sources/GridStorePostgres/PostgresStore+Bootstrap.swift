@@ -67,6 +67,20 @@ extension PostgresStore {
     }
 }
 
+extension PostgresStore {
+    /// Readies a database just loaded for reading: vacuums the tally — each copied cell updated its community's row
+    /// through the trigger, leaving about ten dead versions a community and no page marked all-visible, so the overdue
+    /// filter's index-only reads of `tally_open_due` would visit the heap — and gathers the planner's statistics for
+    /// every table, which a fresh copy lacks until autovacuum comes round (without them the planner guesses, e.g. scans
+    /// every community for the few retired ones). Runs outside a transaction, as VACUUM must.
+    public func settleAfterLoad() throws(GridError) {
+        try read { s throws(GridError) in
+            try s.query("VACUUM (ANALYZE) tally")
+            try s.query("ANALYZE")
+        }
+    }
+}
+
 /// Writes rows into one table at a time inside `PostgresStore.load`, many rows per statement.
 public struct PostgresLoader {
     let s: PGSession

@@ -8,10 +8,9 @@ import Testing
 /// and a database made before v14 gets the column filled from its cells when it is opened.
 @Suite("SQLite: the overdue filter on the tally's earliest open due day")
 struct TallyDueStoreTests {
+    /// The plan's lines, as the window tests read them.
     func plan(_ store: SQLiteStore, _ sql: String, _ args: StatementArguments) throws -> String {
-        try store.db.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: args).map { $0["detail"] as String }.joined(separator: "\n")
-        }
+        try WindowTests().plan(store, sql, args)
     }
 
     @Test("both forms of the overdue filter and its whole-board count read the tally, never a cell; the probing form walks the board index unsorted")
