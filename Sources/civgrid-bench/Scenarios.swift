@@ -40,6 +40,14 @@ struct Scenarios {
         try cases()
     }
 
+    /// The board's keys, changes and filters alone (`--only board`).
+    func board() throws {
+        try navigation()
+        try statusChange()
+        try bulk()
+        try filters()
+    }
+
     /// Export of every community and import of 100,000-row sheets (`ImportScenarios`), through the real binary, in rows/s.
     func exchange() throws {
         guard FileManager.default.isExecutableFile(atPath: ProcessStart.binary) else { return }
