@@ -82,11 +82,3 @@ enum Overlays {
         return true
     }
 }
-
-extension Overlay {
-    /// Whether this is the case queue's filter prompt (the run loop answers its keys in the background).
-    public var isCaseFilter: Bool {
-        if case .caseFilter = self { return true }
-        return false
-    }
-}
