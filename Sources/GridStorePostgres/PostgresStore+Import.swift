@@ -48,6 +48,9 @@ struct PGImportRun {
     /// statement is a round trip — one row at a time, a 10,000-row chain sheet cost 270,000 of them (47 s).
     var pendingAudit: [AuditEntry] = []
     var pendingCells: [[SQLValue]] = []
+    /// The links in force on communities this import created (nothing else can have linked them), so their links are
+    /// not read back one community at a time.
+    var linksOfNew: [Int64: [Assignment]] = [:]
 
     init(s: PGSession, batch: ImportBatch, context: ChangeContext, rules: ImportRules) throws {
         self.s = s
@@ -299,8 +302,9 @@ struct PGImportRun {
             property = id
         }
         let day = today.description
-        let current = try s.query("SELECT * FROM assignment a WHERE a.community_id = ? AND \(PGSQL.inForce)", [community, day, day])
-            .map { try PGDecode.assignment($0) }
+        let created = community > lastCommunityIDBefore
+        let current = try created ? linksOfNew[community] ?? []
+            : s.query("SELECT * FROM assignment a WHERE a.community_id = ? AND \(PGSQL.inForce)", [community, day, day]).map { try PGDecode.assignment($0) }
         let what = "责任链 \(f.street)/\(f.community) ← \(f.unit)（\(f.role.zh)）"
         if current.contains(where: { $0.unitID == unit && $0.role == f.role && $0.propertyID == property }) {
             outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))
@@ -315,6 +319,10 @@ struct PGImportRun {
         for link in replaced { try s.query("UPDATE assignment SET valid_to = ? WHERE id = ?", [day, link.id]) }
         let newID = try insert("INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
                                [community, unit, f.role.rawValue, property, day])
+        if created {
+            linksOfNew[community] = current.filter { link in !replaced.contains { $0.id == link.id } }
+                + [Assignment(id: newID, communityID: community, unitID: unit, role: f.role, propertyID: property, validFrom: today)]
+        }
         for old in replaced { try audit(.assignment, "\(old.id)", community, "valid_to", nil, day) }
         try audit(.assignment, "\(newID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
         outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))

@@ -2,8 +2,9 @@ import GridCore
 @testable import GridStorePostgres
 import Testing
 
-/// A sheet imported into PostgreSQL costs about one statement per new community (its insert, for its id): its cells
-/// and every audit row are written many rows per statement, and links find their rows from the name index.
+/// A sheet imported into PostgreSQL costs two statements per new community and link (their inserts, for their ids):
+/// cells and audit rows are written many rows per statement, links find their rows from the name index, and a new
+/// community's links are known without reading them back.
 @Suite("PostgreSQL import statements")
 struct PostgresImportStatementsTests {
     /// The statements an import of `count` new communities (each with an order and a lead unit) costs, and the store.
@@ -27,18 +28,41 @@ struct PostgresImportStatementsTests {
         return (store.statementCount - before, s)
     }
 
-    @Test("an import's statements grow by about three per row (community, link and its lookup), not with cells or audit rows",
+    @Test("an import's statements grow by two per new row (the community and its link, for their ids), not with cells or audit rows",
           .enabled(if: PGTestServer.location != nil))
     func perRow() throws {
         let (few, _) = try statements(importing: 20)
         let (many, s) = try statements(importing: 80)
         let store = try #require(s.store as? PostgresStore)
         let perRow = Double(many - few) / 60
-        #expect(perRow <= 3.1, "\(few) statements for 20 rows, \(many) for 80: \(perRow) per row")
+        #expect(perRow <= 2.1, "\(few) statements for 20 rows, \(many) for 80: \(perRow) per row")
         #expect(try store.check() == [])
         let orders = try store.read { s throws(GridError) in
             try s.int("SELECT count(*) FROM community WHERE office_order IS NOT NULL AND name LIKE '%号'")
         }
         #expect(orders == 80, "every new community has its order")
+    }
+
+    @Test("a community new in the sheet and linked twice as lead keeps the second lead, the first ended, on both stores",
+          arguments: StoreKind.allCases)
+    func newCommunityRelinked(kind: StoreKind) throws {
+        let s = try kind.demoCounty()
+        let office = try #require(try s.store.offices().first).name
+        var batch = ImportBatch(source: "包保责任表.csv", update: true)
+        for (line, unit) in [(2, "县城市管理综合执法局"), (3, "县住房和城乡建设局")] {
+            batch.units.append(ImportRecord(line: line, UnitFields(office: office, name: unit, kind: .department)))
+        }
+        batch.communities.append(ImportRecord(line: 2, CommunityFields(office: office, street: "新建街道", name: "锦绣华庭")))
+        for (line, unit) in [(2, "县城市管理综合执法局"), (3, "县住房和城乡建设局")] {
+            batch.links.append(ImportRecord(line: line, LinkFields(office: office, street: "新建街道", community: "锦绣华庭", unit: unit,
+                                                                  role: .lead, property: nil)))
+        }
+        let outcome = try s.services.importBatch(batch, into: s.store, dryRun: false, context: s.context())
+        #expect(outcome.rejected.isEmpty, "\(outcome.rejected)")
+        let id = try #require(try s.store.communities(in: .all, filter: .none, offset: 0, limit: 10_000, today: s.today)
+            .first { $0.community.name == "锦绣华庭" }?.community.id)
+        let inForce = try s.store.chain(communityID: id, on: s.today).map(\.unit.name)
+        #expect(inForce == ["县住房和城乡建设局"], "\(inForce)")
+        #expect(try s.store.assignmentHistory(communityID: id).count == 2)
     }
 }
