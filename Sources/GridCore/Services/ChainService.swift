@@ -5,6 +5,9 @@ extension GridServices {
                        context: ChangeContext) throws(GridError) -> [AuditEntry] {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .assignUnits)
+            ws.aim(.node(.community(communityID)))
+            ws.aim(.node(.unit(unitID)))
+            if let propertyID { ws.aim(.node(.property(propertyID))) }
             guard let unitName = try ws.tx.unitName(unitID) else { throw GridError.notFound("unit #\(unitID) does not exist") }
             let propertyName = try propertyID.map { id throws -> String in
                 guard let name = try ws.tx.propertyName(id) else { throw GridError.notFound("property company #\(id) does not exist") }
@@ -40,6 +43,7 @@ extension GridServices {
             try TextRules.checkName(account.login, field: "the login"); try TextRules.checkName(account.name, field: "the name (--name)")
             if let unit = account.unitID, try !ws.tx.unitExists(unit) { throw GridError.notFound("unit #\(unit) does not exist") }
             let old = try ws.tx.storedOperator(login: account.login)
+            ws.aim(.operatorAccount(account))
             // A new or renamed operator needs a name to show in the audit and on notices.
             if old?.name != account.name, account.name.trimmingWhitespace().isEmpty {
                 throw GridError.invalidInput("an operator needs a display name: give --name 姓名 (e.g. --name 张伟)")

@@ -14,6 +14,9 @@ final class Workspace {
     private var newCasesAt: [CellKey: [CaseNumber]] = [:]
     private var sequences: [Int: Int] = [:]
     private var attachmentsWritten: [CaseNumber: [Attachment]] = [:]
+    /// What this request is aimed at (cells, cases, rows named by id), checked against the actor's offices in `finish`
+    /// even when it changes nothing: a request into another county is refused whatever it would have done.
+    private(set) var targets: [ScopeTarget] = []
 
     init(_ tx: any StoreTransaction, context: ChangeContext) throws {
         self.tx = tx
@@ -25,8 +28,14 @@ final class Workspace {
 
     var today: Day { context.clock.today }
 
-    /// A cell as it stands in this call, or a not-found error naming it.
+    /// Notes that this request is aimed at `target` (see `targets`).
+    func aim(_ target: ScopeTarget) {
+        if !targets.contains(target) { targets.append(target) }
+    }
+
+    /// A cell as it stands in this call, or a not-found error naming it. The cell is one this request is aimed at.
     func cell(_ key: CellKey) throws -> CellState {
+        aim(.cell(key))
         if let written = cellsWritten[key] { return written }
         guard let stored = try tx.cell(key) else {
             throw GridError.notFound("community #\(key.communityID) has no cell for theme #\(key.themeID) "
@@ -46,8 +55,14 @@ final class Workspace {
         return stored + (newCasesAt[key] ?? []).compactMap { casesWritten[$0] }
     }
 
-    /// One case as it stands in this call, or a not-found error.
+    /// One case as it stands in this call, or a not-found error. The case is one this request is aimed at.
     func caseRecord(_ number: CaseNumber) throws -> CaseRecord {
+        aim(.caseNumber(number))
+        return try peekCase(number)
+    }
+
+    /// One case as it stands in this call, read only (a preview): not a target of the request, since reading is not scoped.
+    func peekCase(_ number: CaseNumber) throws -> CaseRecord {
         if let written = casesWritten[number] { return written }
         guard let stored = try tx.caseRecord(number) else {
             throw GridError.notFound("no case \(number); `civgrid case list` shows the numbers")
@@ -147,9 +162,13 @@ final class Workspace {
         changes.newCases = numbers.filter { newNumbers.contains($0) }.compactMap { casesWritten[$0] }
         changes.updatedCases = numbers.filter { !newNumbers.contains($0) }.compactMap { casesWritten[$0] }
         for i in changes.audit.indices { changes.audit[i].note = context.annotate(changes.audit[i].note) }
+        // Where the operator may write (their office and those under it) is checked once, here, on every row — and on
+        // every target, so a request into another county that would change nothing is refused like one that would.
+        if let scope = try ScopeGuard(self) {
+            try scope.check(changes)
+            try scope.check(targets)
+        }
         guard !changes.isEmpty else { return changes }
-        // Where the operator may write (their office and those under it) is checked once, here, on every row.
-        if let scope = try ScopeGuard(self) { try scope.check(changes) }
         try tx.persist(changes, context: context, at: now)
         return changes
     }
