@@ -48,7 +48,7 @@ extension GridServices {
             if old?.name != account.name, account.name.trimmingWhitespace().isEmpty {
                 throw GridError.invalidInput("an operator needs a display name: give --name 姓名 (e.g. --name 张伟)")
             }
-            if old?.role == .admin, account.role != .admin, try ws.tx.operatorCount(role: .admin) == 1 {
+            if old?.acting.role == .admin, account.acting.role != .admin, try ws.tx.operatorCount(role: .admin) == 1 {
                 throw GridError.invalidInput("\(account.login) is the last admin; make another operator admin first")
             }
             let entries = OperatorAudit.entries(old: old, new: account)
@@ -85,6 +85,8 @@ public enum OperatorAudit {
             entry("name", old?.name, new.name),
             entry("unit_id", old?.unitID.map(String.init), new.unitID.map(String.init)),
             entry("office_id", old?.officeID.map(String.init), new.officeID.map(String.init)),
+            entry("removed_at", old?.removedAt?.description, new.removedAt?.description)
+                .map { e in var e = e; e.note = new.isRemoved ? "停用 (removed)" : "恢复 (restored)"; return e },
         ].compactMap { $0 }
     }
 }

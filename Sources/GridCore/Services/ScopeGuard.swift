@@ -28,7 +28,10 @@ final class ScopeGuard {
         }
         try checkOperators(changes.operators)
         for notice in changes.notices {
-            if notice.cases.isEmpty { try scope.checkWholeDatabase(ws.actor, what: "notice \(notice.year)·第\(notice.issue)期 naming no case") }
+            let what = "notice \(notice.year)·第\(notice.issue)期"
+            if let o = notice.officeID { try office(o, what) } else {
+                try scope.checkWholeDatabase(ws.actor, what: "a whole-database \(what) (one for every office)")
+            }
             for number in notice.cases { try caseNumber(number) }
         }
         for order in changes.orders { try node(order.node) }

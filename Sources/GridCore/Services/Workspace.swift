@@ -22,7 +22,8 @@ final class Workspace {
         self.tx = tx
         self.context = context
         // Read inside the transaction: a role revoked a moment ago is already in force; unknown logins are viewers.
-        actor = try tx.storedOperator(login: context.actor.login) ?? .unknown(login: context.actor.login)
+        // A removed operator acts as a viewer (`Operator.acting`): refused every change, with when and by whom it was removed.
+        actor = try tx.storedOperator(login: context.actor.login)?.acting ?? .unknown(login: context.actor.login)
         now = context.clock.now()
     }
 
