@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// A city's counties issuing their own notices, and operators removed, from the command line: `notice --office`
+/// numbered per county (both 2026·第1期 for November), an overlap refused within one county, and `operator remove`
+/// (kept in the list as 已停用, refused thereafter, the last admin kept, restored with `operator set --restore`).
+@Suite("civgrid notice --office and operator remove", .serialized)
+struct OfficeNoticeCLITests {
+    func auditCount(_ h: CLIHarness) throws -> String { try CLIHarness.sqlite3(h.dbPath, "SELECT count(*) FROM audit") }
+
+    @Test("two counties each issue 2026·第1期 for November; an overlapping one in the same county exits 2 and records nothing",
+          .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/sqlite3")))
+    func countiesNumberTheirOwn() throws {
+        let (h, demoOffice) = try OfficeScopeCLITests().city()
+        let nov = ["notice", "--from", "2026-11-01", "--to", "2026-11-30"]
+        let west = try h.run(nov + ["--office", "西城县创城办"])
+        #expect(west.code == 0, "\(west.err)")
+        #expect(west.out.contains("西城县创城办督查通报") && west.out.contains("2026·第1期"), "\(west.out)")
+        // The west county has no case in November: its notice lists none of the demo county's.
+        #expect(west.out.contains("本期发现问题 0 个"), "\(west.out)")
+        let east = try h.run(nov + ["--office", demoOffice])
+        #expect(east.code == 0 && east.out.contains("\(demoOffice)督查通报") && east.out.contains("2026·第1期"), "\(east.out) \(east.err)")
+        #expect(!east.out.contains("本期发现问题 0 个"), "the demo county has November cases")
+        let before = try auditCount(h)
+        let overlap = try h.run(["notice", "--from", "2026-11-20", "--to", "2026-12-10", "--office", "西城县"])
+        #expect(overlap.code == 2 && overlap.err.contains("overlaps 西城县创城办 notice 2026·第1期"), "\(overlap.err)")
+        #expect(try auditCount(h) == before)
+        #expect(try CLIHarness.sqlite3(h.dbPath, "SELECT count(*) FROM notice WHERE office_id IS NOT NULL") == "2")
+        // The county's clerk's own office is the default; a clerk may not issue notices at all (role).
+        #expect(try h.run(["notice", "--from", "2026-12-01", "--to", "2026-12-31"], login: "zhao_xi").code == 3)
+        let unknown = try h.run(nov + ["--office", "南城县"])
+        #expect(unknown.code == 2 && unknown.err.contains("no office “南城县”"), "\(unknown.err)")
+    }
+
+    @Test("operator remove keeps the row (已停用 in the list), refuses the login thereafter, keeps the last admin, and restores")
+    func operatorRemove() throws {
+        let (h, _) = try OfficeScopeCLITests().city()
+        let theme = try OfficeScopeCLITests().firstTheme(h, "西关新村")
+        let removed = try h.run(["operator", "remove", "zhao_xi", "--reason", "调离"])
+        #expect(removed.code == 0 && removed.out.contains("已停用操作员 zhao_xi"), "\(removed.out) \(removed.err)")
+        let list = try h.run(["operator", "list"])
+        let line = try #require(list.lines.first { $0.contains("zhao_xi") })
+        #expect(line.contains("已停用") && line.contains("(admin)"), "\(list.out)")
+        let json = try #require(try h.json(["operator", "list", "--json"]) as? [[String: Any]])
+        #expect(json.first { $0["login"] as? String == "zhao_xi" }?["removed_by"] as? String == "admin")
+        let before = try auditCount(h)
+        let set = try h.run(["set", "西关新村", theme, "达标"], login: "zhao_xi")
+        #expect(set.code == 3 && set.err.contains("zhao_xi was removed (已停用)"), "\(set.err)")
+        #expect(try auditCount(h) == before)
+        #expect(try h.run(["operator", "remove", "zhao_xi"]).out.contains("未变更"))
+        let log = try h.run(["log", "--limit", "5"])
+        #expect(log.out.contains("调离"), "\(log.out)")
+        // The last admin stays; an unknown login is named.
+        let last = try h.run(["operator", "remove", "admin"])
+        #expect(last.code == 2 && last.err.contains("last admin"), "\(last.err)")
+        let nobody = try h.run(["operator", "remove", "nobody"])
+        #expect(nobody.code == 2 && nobody.err.contains("nobody is not an operator"), "\(nobody.err)")
+        let back = try h.run(["operator", "set", "zhao_xi", "--restore"])
+        #expect(back.code == 0, "\(back.err)")
+        #expect(try h.run(["set", "西关新村", theme, "达标"], login: "zhao_xi").code == 0)
+    }
+}
