@@ -176,11 +176,9 @@ struct ImportRun {
 
     /// `office`, or nil with the row rejected when it lies outside a scoped admin's offices (the scope's message).
     mutating func inScope(_ office: Int64, line: Int) -> Int64? {
-        do { try rowScope?.check(office: office, line: line) } catch {
-            reject(line, error.description)
-            return nil
-        }
-        return office
+        guard let reason = rowScope?.refusal(office: office, line: line) else { return office }
+        reject(line, reason)
+        return nil
     }
 
     /// The id of the row named `name` (after normalisation) in `table` under `parent` (an office, or a

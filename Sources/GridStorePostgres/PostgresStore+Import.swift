@@ -115,11 +115,9 @@ struct PGImportRun {
 
     /// `office`, or nil with the row rejected when it lies outside a scoped admin's offices (the scope's message).
     mutating func inScope(_ office: Int64, line: Int) -> Int64? {
-        do { try rowScope?.check(office: office, line: line) } catch {
-            reject(line, error.description)
-            return nil
-        }
-        return office
+        guard let reason = rowScope?.refusal(office: office, line: line) else { return office }
+        reject(line, reason)
+        return nil
     }
 
     mutating func lookup(_ table: String, parentColumn: String, parent: Int64, name: String) throws -> Int64? {

@@ -8,13 +8,10 @@ import Testing
 struct OperatorRemovePostgresCLITests {
     @Test("remove revokes the login's civgrid group role; restore grants it again")
     func removeRevokes() throws {
-        let (h, db) = try PostgresCLI.harness()
-        let login = "cg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-        defer {
-            PostgresCLI.drop(db)
-            if let server = PostgresCLI.server { try? PostgresCLI.psql(server, "DROP ROLE IF EXISTS \(login)") }
-        }
-        #expect(try h.run(["demo"]).code == 0)
+        try PostgresCLI.withDemoAndLogin { h, login in try removeRevokes(h, login) }
+    }
+
+    func removeRevokes(_ h: PostgresCLIHarness, _ login: String) throws {
         #expect(try h.run(["operator", "add", login, "--name", "司马光", "--role", "inspector"]).code == 0)
         let groups = "SELECT coalesce(string_agg(g.rolname, ',' ORDER BY g.rolname), '') FROM pg_roles u "
             + "LEFT JOIN pg_auth_members m ON m.member = u.oid LEFT JOIN pg_roles g ON g.oid = m.roleid WHERE u.rolname = '\(login)'"
@@ -27,5 +24,19 @@ struct OperatorRemovePostgresCLITests {
         let restored = try h.run(["operator", "set", login, "--restore"])
         #expect(restored.code == 0 && restored.out.contains("GRANT civgrid_inspector"), "\(restored.out) \(restored.err)")
         #expect(try PostgresCLI.psqlValue(h.address, groups) == "civgrid_inspector")
+    }
+}
+
+extension PostgresCLI {
+    /// Runs `body` on a new server database holding the demo, with a fresh login name; drops both afterwards.
+    static func withDemoAndLogin(_ body: (PostgresCLIHarness, String) throws -> Void) throws {
+        let (h, db) = try harness()
+        let login = "cg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        defer {
+            drop(db)
+            if let server { try? psql(server, "DROP ROLE IF EXISTS \(login)") }
+        }
+        #expect(try h.run(["demo"]).code == 0)
+        try body(h, login)
     }
 }

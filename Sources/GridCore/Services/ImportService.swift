@@ -70,6 +70,12 @@ public struct ImportRowScope: Sendable {
         try scope.check(actor, office: office, what: "row \(line) (三创办 \(scope.name(office)))")
     }
 
+    /// Why row `line` may not write rows of office `office`, or nil when it may (the store rejects the row with it).
+    public func refusal(office: RowID, line: Int) -> String? {
+        do { try check(office: office, line: line) } catch { return error.description }
+        return nil
+    }
+
     /// Throws: a new office (三创办 `name`) from a sheet is shared by the whole database.
     public func checkNewOffice(_ name: String, line: Int) throws(GridError) {
         try scope.checkWholeDatabase(actor, what: "a new office (三创办 \(name), row \(line))")
