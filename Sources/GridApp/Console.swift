@@ -145,9 +145,12 @@ public final class Console {
             // The gain order simulates the assessment over the whole board: on another thread, like the dashboard's panel.
             startRead(.caseGain, effect)
             return []
-        case .loadCaseQueue(let query, _, _, nil, _, _) where !query.text.trimmingWhitespace().isEmpty:
+        case .loadCaseQueue(let query, _, _, nil, _, _)
+            where !query.text.trimmingWhitespace().isEmpty || (state.cases.loaded && query != state.cases.loadedQuery):
             // Free text is counted over every open case: a typed filter is answered in the background, so keys keep
-            // coming; the rows shown until then are the previous filter's (a reply to an older filter is dropped).
+            // coming; the rows shown until then are the previous filter's (a reply to an older filter is dropped). So is
+            // any other change of filter once the queue is shown (a backspace to no filter, `O`, `!`): counting every
+            // open case of a province on a server took longer than a key may.
             startRead(.caseQueue, effect)
             return []
         case .startImport(let file):

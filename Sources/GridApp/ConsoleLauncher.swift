@@ -17,8 +17,9 @@ enum ConsoleLauncher {
             throw GridError.invalidInput(error.description)
         }
         let store = try options.open(env)
-        // Live refresh: on a server, commits anywhere are announced to the console (NOTIFY) rather than polled.
-        try store.listenForChanges()
+        // Live refresh: on a server, commits anywhere are announced to the console (NOTIFY) rather than polled; the
+        // listening connection is opened beside the first frame rather than before it.
+        store.startListeningForChanges()
         let actor = try store.operatorAccount(login: env.login)
         let catalog = ThemeCatalog.standard(environment: env.variables, executablePath: CommandLine.arguments[0])
         let config = try UserConfig.load(environment: env.variables)

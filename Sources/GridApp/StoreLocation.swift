@@ -63,6 +63,9 @@ protocol CivgridStore: GridRepository {
     /// Makes `changeMarker()` follow other processes' commits as they are announced (PostgreSQL's LISTEN/NOTIFY);
     /// a no-op where reading the marker is already free (SQLite's data_version).
     func listenForChanges() throws(GridError)
+    /// `listenForChanges()` without waiting for it (the console's first frame does not); until it is up the marker is
+    /// read as without it.
+    func startListeningForChanges()
 }
 
 extension CivgridStore {
@@ -74,6 +77,8 @@ extension SQLiteStore: CivgridStore {
     var storeLocation: StoreLocation { .sqlite(path: path) }
 
     func listenForChanges() {}
+
+    func startListeningForChanges() {}
 
     func bootstrap(kind: String, officeName: String?, admin: Operator, context: ChangeContext,
                    extra meta: [String: String]) throws(GridError) {

@@ -20,6 +20,12 @@ public protocol StoreTransaction: AnyObject, MasterDataReading {
     func cellLabel(_ key: CellKey) throws -> String
     /// Every case ever recorded at a cell.
     func cases(at key: CellKey) throws -> [CaseRecord]
+    /// The cells at `keys` that exist, by key: what a change to many cells reads first, so a store on a server
+    /// answers in a few statements rather than one round trip per cell (`StoreTransaction+Batch` loops by default).
+    func cells(_ keys: [CellKey]) throws -> [CellKey: CellState]
+    /// Every case ever recorded at each of `keys`, by key (cells with none are left out), in the order `cases(at:)`
+    /// gives them.
+    func cases(at keys: [CellKey]) throws -> [CellKey: [CaseRecord]]
     /// One case, or nil.
     func caseRecord(_ number: CaseNumber) throws -> CaseRecord?
     /// A case's attachments in the order attached (empty when none).

@@ -77,6 +77,8 @@ public enum StoreCopy {
             throw .database("the copied chain does not verify on the server:\n  " + problems.prefix(5).joined(separator: "\n  "))
         }
         report.head = targetHead
+        // The copy is one bulk load: the server plans well only once it has counted what arrived.
+        try target.analyze()
         return report
     }
 

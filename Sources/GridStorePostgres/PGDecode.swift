@@ -121,12 +121,13 @@ enum PGSQL {
 }
 
 extension PGSession {
-    /// Runs `sql` for chunks of `ids` (bound as the first parameters via `{ids}`), `extra` bound after them.
-    func chunked(_ ids: [Int64], size: Int = 1000, _ sql: (String) -> String, extra: [any SQLBindable] = []) throws(GridError) -> [SQLRow] {
+    /// Runs `sql` for chunks of `ids` (their marks passed to `sql`), binding `leading`, then the chunk, then `extra`.
+    func chunked(_ ids: [Int64], size: Int = 1000, _ sql: (String) -> String, leading: [any SQLBindable] = [],
+                 extra: [any SQLBindable] = []) throws(GridError) -> [SQLRow] {
         var rows: [SQLRow] = []
         for start in stride(from: 0, to: ids.count, by: size) {
             let chunk = Array(ids[start..<min(ids.count, start + size)])
-            rows += try query(sql(PGSQL.marks(chunk.count)), chunk + extra)
+            rows += try query(sql(PGSQL.marks(chunk.count)), leading + chunk + extra)
         }
         return rows
     }

@@ -134,13 +134,19 @@ final class PGSession: @unchecked Sendable {
 
     /// Closes the connection (the session must not be used afterwards).
     func close() {
+        shut = true
         if let connection { try? connection.close().wait() }
         connection = nil
     }
 
+    /// Set by `close()`: a statement afterwards is refused rather than reconnecting (a listener that finished
+    /// connecting after its store closed must not open the store's connection again).
+    private var shut = false
+
     /// Runs one statement with `?` placeholders bound to `args`, returning its rows.
     @discardableResult
     func query(_ sql: String, _ args: [any SQLBindable] = []) throws(GridError) -> [SQLRow] {
+        if shut { throw .database("the connection to \(location.display) was closed") }
         if connection == nil || connection?.isClosed == true { try connect() }
         guard let connection else { throw .database("no connection to \(location.display)") }
         var binds = PostgresBindings(capacity: args.count)

@@ -5,12 +5,12 @@ extension PostgresStore {
     static func appendAudit(_ s: PGSession, _ entries: [AuditEntry], context: ChangeContext, at: Timestamp) throws(GridError) {
         guard !entries.isEmpty else { return }
         var chain = try PGChainAppender(s)
-        let time = at.description
-        for e in entries {
-            try chain.insert(.audit, values: [.text(time), .text(context.actor.login), .text(context.osUser), .text(context.source.rawValue),
-                                              .text(e.entity.rawValue), .text(e.entityID), e.communityID.sqlValue, .text(e.field),
-                                              e.oldValue.sqlValue, e.newValue.sqlValue, .text(e.note)], s)
-        }
+        let time = SQLValue.text(at.description), login = SQLValue.text(context.actor.login), osUser = SQLValue.text(context.osUser),
+            source = SQLValue.text(context.source.rawValue)
+        try chain.insert(.audit, rows: entries.map { e in
+            [time, login, osUser, source, .text(e.entity.rawValue), .text(e.entityID), e.communityID.sqlValue, .text(e.field),
+             e.oldValue.sqlValue, e.newValue.sqlValue, .text(e.note)]
+        }, s)
     }
 
     public func auditTrail(_ query: AuditQuery) throws(GridError) -> [AuditRow] {

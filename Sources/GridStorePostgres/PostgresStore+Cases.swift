@@ -101,9 +101,13 @@ enum PGCaseRows {
     static func appendEvent(_ s: PGSession, caseID: Int64, _ e: CaseEvent, context: ChangeContext, at: Timestamp,
                             fromState: CaseState?) throws(GridError) -> Int64 {
         var chain = try PGChainAppender(s)
-        return try chain.insert(.caseEvent, values: [.int(caseID), .text(at.description), .text(e.action), fromState?.rawValue.sqlValue ?? .null,
-                                              .text(e.to.rawValue), .text(e.actor), .text(context.osUser), .text(e.reason),
-                                              e.dueOn?.description.sqlValue ?? .null], s)
+        return try chain.insert(.caseEvent, values: eventValues(caseID: caseID, e, context: context, at: at, fromState: fromState), s)
+    }
+
+    /// A case event's columns after `id`, in the chain's canonical order.
+    static func eventValues(caseID: Int64, _ e: CaseEvent, context: ChangeContext, at: Timestamp, fromState: CaseState?) -> [SQLValue] {
+        [.int(caseID), .text(at.description), .text(e.action), fromState?.rawValue.sqlValue ?? .null, .text(e.to.rawValue), .text(e.actor),
+         .text(context.osUser), .text(e.reason), e.dueOn?.description.sqlValue ?? .null]
     }
 
     static func fetch(_ s: PGSession, _ number: CaseNumber) throws(GridError) -> (Int64, CaseRecord)? {

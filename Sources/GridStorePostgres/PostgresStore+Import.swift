@@ -5,12 +5,20 @@ extension PostgresStore {
     /// file; a dry run does the same work and rolls it back. The same steps as the SQLite store's import.
     public func importBatch(_ batch: ImportBatch, dryRun: Bool, context: ChangeContext, rules: ImportRules,
                             progress: ((Int, Int) -> Bool)?) throws(GridError) -> ImportOutcome {
-        try write(commit: !dryRun) { s in
+        let outcome = try write(commit: !dryRun) { s in
             var run = try PGImportRun(s: s, batch: batch, context: context, rules: rules)
             run.progress = progress
             return try run.run()
         }
+        if !dryRun && batch.communities.count + batch.links.count + batch.statuses.count >= PostgresStore.analyzeAfterRows {
+            try analyze(PostgresStore.importedTables)
+        }
+        return outcome
     }
+
+    /// Sheet rows from which an import refreshes the planner's statistics (`analyze`): below it autovacuum's own
+    /// threshold (a tenth of a table) is soon reached and the plans barely move.
+    static let analyzeAfterRows = 1_000
 }
 
 /// One import inside a transaction: lookups of what exists, then upserts in dependency order.

@@ -1,3 +1,4 @@
+import Foundation
 import GridCore
 import Synchronization
 
@@ -32,6 +33,17 @@ extension PostgresStore {
         // Count from the stored marker so the value stays comparable with what was read before listening started.
         let base = try polledChangeMarker()
         listenerState.withLock { $0 = (listener, base) }
+    }
+
+    /// `listenForChanges()` on a thread of its own, so the console's first frame does not wait for a second connection
+    /// (a server process forked, authenticated and subscribed: about 10 ms). Until it is up — or if it cannot be —
+    /// `changeMarker()` reads the marker row on the console's idle tick, as it does when the listener drops.
+    public func startListeningForChanges() {
+        Thread.detachNewThread { [self] in
+            guard (try? listenForChanges()) != nil else { return }
+            // Closed while connecting: nothing will close this listener but us.
+            if closed.load(ordering: .relaxed) { listenerState.withLock { $0?.0.session.close(); $0 = nil } }
+        }
     }
 
     /// The change marker: from notifications while a listener is up, else read from the marker row.

@@ -131,11 +131,14 @@ extension PostgresStore {
 
     /// Overdue cells per community for a window of communities.
     static func overdueCounts(_ s: PGSession, communityIDs: [Int64], today: Day) throws(GridError) -> [Int64: Int] {
+        // The deadline test is a FILTER, not part of WHERE: given it there, the planner ANDed the window's primary-key
+        // range with a range over `cell_due` — every overdue cell of the province (2 ms a page) for a window's few
+        // hundred cells (0.2 ms).
         let rows = try s.chunked(communityIDs, { """
-            SELECT community_id, count(*) AS n FROM cell
-            WHERE community_id IN (\($0)) AND due_on < ? AND status IN (\(PGSQL.overdueStatuses))
+            SELECT community_id, count(*) FILTER (WHERE due_on < ? AND status IN (\(PGSQL.overdueStatuses))) AS n FROM cell
+            WHERE community_id IN (\($0))
             GROUP BY community_id
-            """ }, extra: [today.description])
+            """ }, leading: [today.description])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.int("community_id"), Int($0.int("n"))) })
     }
 

@@ -14,6 +14,8 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
     let searchCache = PGNameIndexCache()
     /// The LISTEN connection and the marker it counts from, once `listenForChanges()` has run.
     let listenerState = Mutex<(PGChangeListener, Int)?>(nil)
+    /// Set by `close()`, for a listener that finishes connecting afterwards (`startListeningForChanges`).
+    let closed = Atomic<Bool>(false)
 
     init(location: PostgresLocation, session: PGSession) {
         self.location = location
@@ -72,6 +74,7 @@ public final class PostgresStore: GridRepository, @unchecked Sendable {
 
     /// Closes the connection (the store must not be used afterwards).
     public func close() {
+        closed.store(true, ordering: .relaxed)
         listenerState.withLock { $0?.0.session.close(); $0 = nil }
         lock.withLock { session.close() }
     }

@@ -74,17 +74,16 @@ final class PostgresTransaction: StoreTransaction {
         if !changes.siteRegister.isEmpty { try persist(changes.siteRegister, at: now) }
         for c in changes.newCases { try PGCaseRows.insert(s, c) }
         for c in changes.updatedCases { try PGCaseRows.update(s, id: try caseID(c.number), c) }
-        for fact in changes.caseEvents {
-            try PGCaseRows.appendEvent(s, caseID: try caseID(fact.number), fact.event, context: context, at: now, fromState: fact.from)
+        if !changes.caseEvents.isEmpty {
+            let ids = try caseIDs(changes.caseEvents.map(\.number))
+            var chain = try PGChainAppender(s)
+            try chain.insert(.caseEvent, rows: try changes.caseEvents.map { fact throws(GridError) in
+                guard let id = ids[fact.number] else { throw GridError.notFound("no case \(fact.number)") }
+                return PGCaseRows.eventValues(caseID: id, fact.event, context: context, at: now, fromState: fact.from)
+            }, s)
         }
         try PGAttachmentRows.write(s, changes.attachments, context: context, at: now)
-        for cell in changes.cells {
-            try s.query("""
-                UPDATE cell SET status = ?, due_on = ?, note = ?, changed_at = ?, changed_by = ?
-                WHERE community_id = ? AND theme_id = ?
-                """, [cell.status.rawValue, cell.dueOn?.description, cell.note, (cell.changedAt ?? now).description, cell.changedBy,
-                      cell.communityID, cell.themeID])
-        }
+        try updateCells(changes.cells, at: now)
         for ended in changes.endedAssignments {
             try s.query("UPDATE assignment SET valid_to = ? WHERE id = ?", [ended.on.description, ended.id])
         }

@@ -53,7 +53,7 @@ enum BenchStore {
     }
 
     /// A console over a new connection, with its store (the scenarios watch its change marker). On PostgreSQL the
-    /// console listens for NOTIFY, as `civgrid` does when it starts.
+    /// console starts listening for NOTIFY beside its first frame, as `civgrid` does when it starts.
     func console(_ backend: any TerminalBackend, context: ChangeContext) throws -> (Console, any BenchRepository) {
         switch self {
         case .sqlite(let path):
@@ -62,7 +62,7 @@ enum BenchStore {
                                 theme: BuiltinThemes.default, colors: 256, measure: .standard), store)
         case .postgres(let location):
             let store = try PostgresStore.open(location)
-            try store.listenForChanges()
+            store.startListeningForChanges()
             return (try Console(store: store, context: context, backend: backend, catalog: ThemeCatalog(folders: []),
                                 theme: BuiltinThemes.default, colors: 256, measure: .standard), store)
         }

@@ -101,8 +101,9 @@ extension Scenarios {
                 return t
             }
         }
-        // Typing a filter: the key starts a count and a window in the background (a backspace to no filter reads at
-        // once); the text alternates so every key changes the query. Settled before the next key, as a typist would.
+        // Typing a filter: the key starts a count and a window in the background (so does a backspace to no filter while
+        // the prompt is open); the text alternates so every key changes the query. Settled before the next key, as a
+        // typist would.
         let words = ["城", "阳", "华", "住", "物", "整", "逾", "村"]
         worst("13 case queue: filter keystroke") {
             c.dispatch(.key(.char("/")))

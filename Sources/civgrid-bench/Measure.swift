@@ -31,6 +31,12 @@ final class Recorder {
         FileHandle.standardError.write(Data("  \(scale)/\(store) \(scenario): p50 \(fmt(r.p50)) p99 \(fmt(r.p99)) \(unit)\n".utf8))
     }
 
+    /// Adds a row measured elsewhere (a scenario run in a process of its own).
+    func append(_ result: Result) {
+        results.append(result)
+        FileHandle.standardError.write(Data("  \(result.scale)/\(result.store) \(result.scenario): p50 \(fmt(result.p50)) \(result.unit)\n".utf8))
+    }
+
     /// The `p` quantile (0…1) of samples, as the table reports it.
     static func percentile(_ samples: [Double], _ p: Double) -> Double {
         let sorted = samples.sorted()

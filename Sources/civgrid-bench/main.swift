@@ -17,7 +17,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Fewer samples (smoke run).") var quick = false
     @Flag(help: "Only page down through the board 300 times (a steady path to run under valgrind's callgrind).") var profilePaging = false
     @Flag(help: "Compare the run with the budgets of the speed issue (p99) and exit non-zero on a miss.") var check = false
-    @Option(help: "Only these scenarios: cases (Tab to the queue and dashboard, queue keys, case list), assess (the assessment simulator), search (index build, memory, keystrokes by kind), walk (walk mode over a round of every site) or import (the sheets, once).")
+    @Option(help: "Only these scenarios: board (moves, status change, bulk change, filters), memory (a fresh console scrolled through the board), cases (Tab to the queue and dashboard, queue keys, case list), assess (the assessment simulator), search (index build, memory, keystrokes by kind), walk (walk mode over a round of every site) or import (the sheets, once).")
     var only: String?
     @Option(help: "sqlite, postgres or both (default: postgres when --postgres is given, else sqlite).") var store: String?
     @Option(help: ArgumentHelp("The PostgreSQL server for the postgres rows, as a database address on it (default: $CIVGRID_TEST_PG); "
@@ -46,7 +46,7 @@ struct Bench: ParsableCommand {
                 recorder.store = kind
                 var target = BenchStore.sqlite(path: path)
                 if kind == "postgres", let copier { target = .postgres(try copier.ensure(s, from: path, regenerate: regenerate)) }
-                try run(Scenarios(scale: s, store: target, recorder: recorder, quick: quick))
+                try run(Scenarios(scale: s, store: target, recorder: recorder, quick: quick, data: data))
             }
         }
         try finish(recorder, postgres: scales.last.flatMap { s in copier.map { $0.describe(s) } })
@@ -57,6 +57,8 @@ struct Bench: ParsableCommand {
         if profilePaging { return try scenarios.paging(300) }
         switch only {
         case "cases": try scenarios.cases()
+        case "board": try scenarios.board()
+        case "memory": try scenarios.memoryAfterScroll()
         case "assess": try scenarios.assessment()
         case "walk": try scenarios.walk()
         case "search": try scenarios.search()

@@ -78,9 +78,25 @@ struct CaseQueueConsoleTests {
             || ($0.record.chain.propertyName ?? "").contains(street) || $0.record.chain.unitName.contains(street) || $0.themeName.contains(street)
             || $0.record.description.contains(street) })
         #expect(h.rows.first?.contains("(\(cases.total))") == true)
-        // Esc clears the filter: every open case again.
+        // Backspacing to no filter with the prompt still open is answered in the background too, then shows every case.
+        h.press(Array(repeating: .backspace, count: street.count), settle: false)
+        #expect(h.console.state.cases.filterText.isEmpty)
+        #expect(h.rows.first?.contains("(…)") == true, "\(h.rows.first ?? "")")
+        #expect(h.console.settleBackground(seconds: 30))
+        h.console.draw()
+        #expect(h.console.state.cases.total == all && h.console.state.cases.loadedQuery.text.isEmpty)
+        // Esc with a filter typed clears it: every open case again.
+        h.press([.char(Character(String(street.prefix(1))))])
         h.press([.escape])
         #expect(h.console.state.cases.total == all)
+        // `O` (overdue only) is a change of filter too: answered in the background, then fewer cases, all overdue.
+        h.press([.char("O")], settle: false)
+        #expect(h.console.state.cases.overdueOnly && h.rows.first?.contains("(…)") == true, "\(h.rows.first ?? "")")
+        #expect(h.console.settleBackground(seconds: 30))
+        h.console.draw()
+        let overdue = h.console.state.cases
+        #expect(overdue.loadedQuery.overdueOnly && overdue.total > 0 && overdue.total < all)
+        #expect(overdue.rows.allSatisfy { $0.record.isOverdue(today: ConsoleHarness.clock.today) })
     }
 
     @Test("a bulk move acts on marked cases outside the fetched window")

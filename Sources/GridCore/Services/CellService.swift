@@ -4,7 +4,10 @@ extension GridServices {
     /// and 整改中/待复核/挂账 without a case are refused.
     public func setStatus(_ cells: [CellKey], _ request: StatusChangeRequest, problem: ProblemDetails = ProblemDetails(),
                           context: ChangeContext) throws(GridError) -> [CellOutcome] {
-        try run(context) { ws in try cells.map { try applyStatus(ws, $0, request, problem: problem) } }
+        try run(context) { ws in
+            try ws.prefetch(cells)
+            return try cells.map { try applyStatus(ws, $0, request, problem: problem) }
+        }
     }
 
     /// Sets one cell's status (see `setStatus(_:_:problem:context:)`).
@@ -19,6 +22,7 @@ extension GridServices {
     /// who and when, instead of silently overwriting their later work.
     public func restore(_ states: [CellState], expecting: [CellState] = [], context: ChangeContext) throws(GridError) -> [CellOutcome] {
         try run(context) { ws in
+            try ws.prefetch((states + expecting).map { CellKey(communityID: $0.communityID, themeID: $0.themeID) })
             for expected in expecting {
                 let key = CellKey(communityID: expected.communityID, themeID: expected.themeID)
                 let now = try ws.cell(key)
