@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// A city's counties issuing their own notices, and operators removed, from the command line: `notice --office`
-/// numbered per county (both 2026·第1期 for November), an overlap refused within one county, and `operator remove`
-/// (kept in the list as 已停用, refused thereafter, the last admin kept, restored with `operator set --restore`).
+/// A city's counties issuing their own notices, operators removed, and a county admin's sheet, from the command line:
+/// `notice --office` numbered per county (both 2026·第1期 for November), an overlap refused within one county,
+/// `operator remove` (kept in the list as 已停用, refused thereafter, the last admin kept, restored with `operator set
+/// --restore`), and `import` of master data by a county admin (their rows in, the other county's rejected).
 @Suite("civgrid notice --office and operator remove", .serialized)
 struct OfficeNoticeCLITests {
     func auditCount(_ h: CLIHarness) throws -> String { try CLIHarness.sqlite3(h.dbPath, "SELECT count(*) FROM audit") }
@@ -58,5 +59,22 @@ struct OfficeNoticeCLITests {
         let back = try h.run(["operator", "set", "zhao_xi", "--restore"])
         #expect(back.code == 0, "\(back.err)")
         #expect(try h.run(["set", "西关新村", theme, "达标"], login: "zhao_xi").code == 0)
+    }
+
+    @Test("a county admin's sheet: their county's communities go in, the other county's rows are rejected with the scope's message",
+          .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/sqlite3")))
+    func countyAdminImport() throws {
+        let (h, demoOffice) = try OfficeScopeCLITests().city()
+        #expect(try h.run(["operator", "add", "qian_xi", "--name", "钱县管", "--role", "admin", "--office", "西城县创城办"]).code == 0)
+        let sheet = h.folder.appendingPathComponent("两县小区.csv").path
+        try "三创办,所属街道,小区名称\n西城县创城办,西关街道,西关二村\n\(demoOffice),越界街道,越界小区\n西城县创城办,西城开发区,开发区一村\n"
+            .write(toFile: sheet, atomically: true, encoding: .utf8)
+        let r = try h.run(["import", sheet], login: "qian_xi")
+        #expect(r.code == 0, "\(r.out) \(r.err)")
+        let rejected = try String(contentsOfFile: sheet + ".rejected.csv", encoding: .utf8)
+        #expect(rejected.contains("belongs to \(demoOffice)") && rejected.contains("you (qian_xi) work for 西城县创城办"), "\(rejected)")
+        #expect(try h.run(["show", "西关二村"]).code == 0 && h.run(["show", "开发区一村"]).code == 0)
+        #expect(try CLIHarness.sqlite3(h.dbPath, "SELECT count(*) FROM community WHERE name = '越界小区'") == "0")
+        #expect(try CLIHarness.sqlite3(h.dbPath, "SELECT count(*) FROM street WHERE name = '越界街道'") == "0")
     }
 }
