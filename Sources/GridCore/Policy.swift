@@ -123,10 +123,11 @@ public enum Policy {
 
     /// Throws a refusal naming who may do it instead unless `actor`'s role holds `permission`.
     /// `what` names the thing acted on (a cell, a case) in the message.
-    /// `what` is only evaluated for a refusal (naming a cell costs a query).
+    /// `what` is only evaluated for a refusal (naming a cell costs a query). A removed operator holds no permission
+    /// whatever their stored role (`Operator.acting`), wherever the check is made.
     public static func authorize(_ actor: Operator, _ permission: GridPermission,
                                  on what: @autoclosure () -> String = "") throws(GridError) {
-        guard !allows(actor.role, permission) else { return }
+        guard !allows(actor.acting.role, permission) else { return }
         throw .permissionDenied(refusal(actor, permission, on: what()))
     }
 

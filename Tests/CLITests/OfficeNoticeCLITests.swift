@@ -56,6 +56,11 @@ struct OfficeNoticeCLITests {
         #expect(last.code == 2 && last.err.contains("last admin"), "\(last.err)")
         let nobody = try h.run(["operator", "remove", "nobody"])
         #expect(nobody.code == 2 && nobody.err.contains("nobody is not an operator"), "\(nobody.err)")
+        // A removed admin may not replace the database either (a check made before any service runs).
+        #expect(try h.run(["operator", "add", "boss", "--name", "司马主任", "--role", "admin"]).code == 0)
+        #expect(try h.run(["operator", "remove", "boss"]).code == 0)
+        let replace = try h.run(["demo", "--force"], login: "boss")
+        #expect(replace.code == 3 && replace.err.contains("boss was removed (已停用)"), "\(replace.err)")
         let back = try h.run(["operator", "set", "zhao_xi", "--restore"])
         #expect(back.code == 0, "\(back.err)")
         #expect(try h.run(["set", "西关新村", theme, "达标"], login: "zhao_xi").code == 0)
