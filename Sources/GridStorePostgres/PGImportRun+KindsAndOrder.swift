@@ -67,10 +67,13 @@ extension PGImportRun {
             try importOrder(order, table: "street", entity: .street, id: street, communityID: nil, line: r.line,
                             what: "街道 \(r.fields.street)")
         }
-        if let order = r.fields.order {
-            try importOrder(order, table: "community", entity: .community, id: community, communityID: community, line: r.line,
-                            what: "小区 \(r.fields.street)/\(r.fields.name)", quiet: isNew)
+        guard let order = r.fields.order else { return }
+        if isNew {
+            // Inserted with the community: only its audit entry is left (its "new" line shows it).
+            return try audit(.community, "\(community)", community, "office_order", nil, "\(order)")
         }
+        try importOrder(order, table: "community", entity: .community, id: community, communityID: community, line: r.line,
+                        what: "小区 \(r.fields.street)/\(r.fields.name)")
     }
 
     mutating func importOrder(_ order: Int, table: String, entity: AuditEntity, id: Int64, communityID: Int64?, line: Int,

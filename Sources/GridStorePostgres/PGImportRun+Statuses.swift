@@ -44,14 +44,13 @@ extension PGImportRun {
         let f = r.fields
         guard let office = office(f.office, line: r.line) else { return }
         guard let street = try street(office: office, name: f.street, create: false),
-              let community = try findCommunity(street: street, name: f.community) else {
+              let communityID = try lookup("community", parentColumn: "street_id", parent: street, name: f.community) else {
             return reject(r.line, "no community “\(f.street)/\(f.community)”")
         }
         let key = NameKey.of(f.theme)
         guard let theme = themes.first(where: {
             NameKey.of($0.code) == key || NameKey.of($0.zh) == key || NameKey.of($0.en) == key
         }) else { return reject(r.line, "unknown theme “\(f.theme)”") }
-        let communityID = community.int("id")
         guard let old = try s.text("SELECT status FROM cell WHERE community_id = ? AND theme_id = ?", [communityID, theme.id])
             .flatMap(CellStatus.init(rawValue:)) else {
             return reject(r.line, "\(theme.zh) is not checked at \(f.community) (its kind has no such cell)")

@@ -46,6 +46,13 @@ struct PGImportRun {
     var sites = PGImportSites()
     let today: Day
     let now: Timestamp
+    /// Audit entries and new cells not yet written: sent many rows per statement (`flush`), since on a server each
+    /// statement is a round trip — one row at a time, a 10,000-row chain sheet cost 270,000 of them (47 s).
+    var pendingAudit: [AuditEntry] = []
+    var pendingCells: [[SQLValue]] = []
+    /// The links in force on communities this import created (nothing else can have linked them), so their links are
+    /// not read back one community at a time.
+    var linksOfNew: [Int64: [Assignment]] = [:]
 
     init(s: PGSession, batch: ImportBatch, context: ChangeContext, rules: ImportRules) throws {
         self.s = s
@@ -72,7 +79,11 @@ struct PGImportRun {
         for r in batch.properties { try property(r); try tick(total) }
         for r in batch.communities { try community(r); try tick(total) }
         for r in batch.links { try link(r); try tick(total) }
+        // A status row goes through GridCore's service, which reads cells and chains its own audit rows: everything
+        // queued is written first, in order.
+        try flush()
         for r in batch.statuses { try status(r); try tick(total) }
+        try flush()
         _ = progress?(batch.fileRows > 0 ? batch.fileRows : total, batch.fileRows > 0 ? batch.fileRows : total)
         return outcome
     }
@@ -268,14 +279,15 @@ struct PGImportRun {
             if let cadence = f.cadence { try importCadence(community: old.id, cadence, line: r.line, site: old.name) }
             return
         }
+        // A new community's office order (排序/序号) goes in with it; `importOrders` audits it.
         let id = try insert("""
-            INSERT INTO community (street_id, name, address, kind, declared_site, households, note, site_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [street, f.name, f.address ?? "", kind.base.rawValue, f.declaredSite, f.households, f.note ?? "", kind.code])
+            INSERT INTO community (street_id, name, address, kind, declared_site, households, note, site_kind, office_order)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [street, f.name, f.address ?? "", kind.base.rawValue, f.declaredSite, f.households, f.note ?? "", kind.code, f.order])
         if let v = f.declaredSite { try claimSiteNumber(v, old: nil, id: id, name: f.name, street: f.street, office: office) }
         remember("community", parent: street, name: f.name, id: id)
-        for theme in themes where theme.applies(to: kind.base) {
-            try s.query("INSERT INTO cell (community_id, theme_id) VALUES (?, ?)", [id, theme.id])
-        }
+        for theme in themes where theme.applies(to: kind.base) { pendingCells.append([.int(id), .int(theme.id)]) }
+        if pendingCells.count >= 20_000 { try flush() }
         try audit(.community, "\(id)", id, "name", nil, "\(f.street)/\(f.name)")
         outcome.changes.append(.init(kind: .new, line: r.line, what: "小区 \(f.street)/\(f.name)", details: []))
         if let cadence = f.cadence { try importCadence(community: id, cadence, line: r.line, site: f.name) }
@@ -285,21 +297,25 @@ struct PGImportRun {
     mutating func link(_ r: ImportRecord<LinkFields>) throws {
         let f = r.fields
         guard let office = office(f.office, line: r.line) else { return }
+        // Ids from the name index alone (rows are never deleted, so an indexed id is a row): no read per row.
         guard let street = try street(office: office, name: f.street, create: false),
-              let community = try findCommunity(street: street, name: f.community)?.int("id") else {
+              let community = try lookup("community", parentColumn: "street_id", parent: street, name: f.community) else {
             return reject(r.line, "no community “\(f.street)/\(f.community)” to link \(f.unit) to")
         }
-        guard let unit = try find("unit", office: office, name: f.unit)?.int("id") else {
+        guard let unit = try lookup("unit", parentColumn: "office_id", parent: office, name: f.unit) else {
             return reject(r.line, "no unit “\(f.unit)”; import the units (or a 责任单位 column) first")
         }
         var property: Int64?
         if let p = f.property, !p.isEmpty {
-            guard let id = try find("property", office: office, name: p)?.int("id") else { return reject(r.line, "no property company “\(p)”") }
+            guard let id = try lookup("property", parentColumn: "office_id", parent: office, name: p) else {
+                return reject(r.line, "no property company “\(p)”")
+            }
             property = id
         }
         let day = today.description
-        let current = try s.query("SELECT * FROM assignment a WHERE a.community_id = ? AND \(PGSQL.inForce)", [community, day, day])
-            .map { try PGDecode.assignment($0) }
+        let created = community > lastCommunityIDBefore
+        let current = try created ? linksOfNew[community] ?? []
+            : s.query("SELECT * FROM assignment a WHERE a.community_id = ? AND \(PGSQL.inForce)", [community, day, day]).map { try PGDecode.assignment($0) }
         let what = "责任链 \(f.street)/\(f.community) ← \(f.unit)（\(f.role.zh)）"
         if current.contains(where: { $0.unitID == unit && $0.role == f.role && $0.propertyID == property }) {
             outcome.changes.append(.init(kind: .unchanged, line: r.line, what: what, details: []))
@@ -314,6 +330,10 @@ struct PGImportRun {
         for link in replaced { try s.query("UPDATE assignment SET valid_to = ? WHERE id = ?", [day, link.id]) }
         let newID = try insert("INSERT INTO assignment (community_id, unit_id, role, property_id, valid_from) VALUES (?, ?, ?, ?, ?)",
                                [community, unit, f.role.rawValue, property, day])
+        if created {
+            linksOfNew[community] = current.filter { link in !replaced.contains { $0.id == link.id } }
+                + [Assignment(id: newID, communityID: community, unitID: unit, role: f.role, propertyID: property, validFrom: today)]
+        }
         for old in replaced { try audit(.assignment, "\(old.id)", community, "valid_to", nil, day) }
         try audit(.assignment, "\(newID)", community, "link", nil, "\(f.unit)（\(f.role.zh)）→ \(f.property ?? "无物业")")
         outcome.changes.append(.init(kind: replaced.isEmpty ? .new : .changed, line: r.line, what: what, details: []))
@@ -345,10 +365,20 @@ struct PGImportRun {
         outcome.changes.append(.init(kind: .changed, line: line, what: what, details: details))
     }
 
-    func audit(_ entity: AuditEntity, _ id: String, _ community: Int64?, _ field: String, _ old: String?, _ new: String?,
-               note: String = "") throws {
-        try PostgresStore.appendAudit(s, [AuditEntry(entity: entity, entityID: id, communityID: community, field: field,
-                                                     oldValue: old, newValue: new, note: context.annotate(note))], context: context, at: now)
+    /// Queues an audit entry (written in order by `flush`).
+    mutating func audit(_ entity: AuditEntity, _ id: String, _ community: Int64?, _ field: String, _ old: String?, _ new: String?,
+                        note: String = "") throws {
+        pendingAudit.append(AuditEntry(entity: entity, entityID: id, communityID: community, field: field, oldValue: old, newValue: new,
+                                       note: context.annotate(note)))
+        if pendingAudit.count >= 20_000 { try flush() }
+    }
+
+    /// Writes the queued cells, then the queued audit entries with their chain entries.
+    mutating func flush() throws {
+        try s.insertMany("cell", columns: ["community_id", "theme_id"], rows: pendingCells)
+        pendingCells.removeAll(keepingCapacity: true)
+        try PostgresStore.appendAudit(s, pendingAudit, context: context, at: now)
+        pendingAudit.removeAll(keepingCapacity: true)
     }
 
     mutating func reject(_ line: Int, _ reason: String) {
