@@ -20,7 +20,8 @@ enum ConsoleLauncher {
         // Live refresh: on a server, commits anywhere are announced to the console (NOTIFY) rather than polled; the
         // listening connection is opened beside the first frame rather than before it.
         store.startListeningForChanges()
-        let actor = try store.operatorAccount(login: env.login)
+        // A removed operator's console is a viewer's (every change would be refused at the door anyway).
+        let actor = try store.operatorAccount(login: env.login).acting
         let catalog = ThemeCatalog.standard(environment: env.variables, executablePath: CommandLine.arguments[0])
         let config = try UserConfig.load(environment: env.variables)
         let noColor = !(env.variables["NO_COLOR"] ?? "").isEmpty

@@ -13,7 +13,10 @@ struct NoticeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("First day of the period.", valueName: "date")) var from: String
     @Option(help: ArgumentHelp("Last day of the period.", valueName: "date")) var to: String
-    @Option(help: "The issue number (default: the next of the year).") var issue: Int?
+    @Option(help: "The issue number (default: the office's next of the year).") var issue: Int?
+    @Option(help: ArgumentHelp("The office (三创办) the notice is for: its cases only, numbered among its notices (default: your "
+                               + "office; none for an operator of the whole database: a notice of the whole database).",
+                               valueName: "office")) var office: String?
     @Option(help: "text (default), md, csv or html (with the cases' photos).") var format: NoticeFormat = .text
     @Option(help: ArgumentHelp("Deduction rules for the ranking (default: deductions.toml or the standard rules).", valueName: "file"))
     var rules: String?
@@ -28,14 +31,24 @@ struct NoticeCommand: ParsableCommand {
         guard first <= last else { throw GridError.invalidInput("--from \(first) is after --to \(last)") }
         let rulesValue = try RankCommand.loadRules(rules, env: env)
         let db = try store.open(env)
-        let cases = try db.scoredCases(from: first, to: last, utcOffsetSeconds: env.clock.utcOffsetSeconds).filter { $0.record.state != .void }
+        let actor = try db.operatorAccount(login: env.login)
+        let requested = try office.flatMap { o throws(GridError) in try OperatorOffice.id(o, db: db) }
+        let officeID = NoticeFact.office(requested: requested, issuer: actor)
+        var cases = try db.scoredCases(from: first, to: last, utcOffsetSeconds: env.clock.utcOffsetSeconds).filter { $0.record.state != .void }
+        var names: [String]? = nil
+        let asOf = min(last, today)
+        if let officeID {
+            // An office's notice: its communities' cases and its units' league, as `rank --scope` draws them.
+            let scoped = try RankScope(.office(officeID), db: db, cases: cases, byProperty: false, asOf: asOf)
+            (cases, names) = (scoped.cases, scoped.names)
+        }
         let year = last.civil.year
-        let number = try issue ?? db.nextNoticeIssue(year: year)
+        let number = try issue ?? db.nextNoticeIssue(year: year, officeID: officeID)
         var notice = try NoticeContent.build(store: db, cases: cases, rules: rulesValue, year: year, issue: number, first: first, last: last,
-                                             asOf: min(last, today))
+                                             asOf: asOf, officeID: officeID, names: names)
         if !preview {
             let recorded = try env.services(db).issueNotice(year: year, issue: issue, from: first, to: last, cases: cases.map(\.record.number),
-                                               context: env.context(try db.operatorAccount(login: env.login)))
+                                                             office: officeID, context: env.context(actor))
             notice.issue = recorded
         }
         let anchor = try db.auditChainHead().label // after the notice is recorded: the document anchors history (check --anchor)
@@ -78,8 +91,10 @@ struct NoticeContent {
     /// head and liaison with phones (see NoticeContacts).
     var lateContacts: [String: String] = [:]
 
+    /// The notice's content; `officeID` names its office (nil: every office's names, a whole-database notice), `names`
+    /// the units listed in its league (nil: every unit of the database).
     static func build(store: any GridRepository, cases: [ScoredCase], rules: DeductionRules, year: Int, issue: Int, first: Day, last: Day,
-                      asOf: Day) throws(GridError) -> NoticeContent {
+                      asOf: Day, officeID: RowID? = nil, names: [String]? = nil) throws(GridError) -> NoticeContent {
         let themes = Dictionary(uniqueKeysWithValues: try store.themes().map { ($0.id, $0.zh) })
         var items: [Item] = []
         for c in cases {
@@ -88,10 +103,14 @@ struct NoticeContent {
             items.append(Item(street: street, community: community?.name ?? "#\(c.record.communityID)", theme: themes[c.record.themeID] ?? "", c: c))
         }
         items.sort { ($0.street, $0.community, $0.c.record.number) < ($1.street, $1.community, $1.c.record.number) }
-        var notice = NoticeContent(office: try store.offices().map(\.name).joined(separator: "、"), year: year, issue: issue, first: first,
+        let offices = try store.offices()
+        let league: [String]
+        if let names { league = names } else { league = try store.leagueNames(byProperty: false, on: asOf) }
+        let heading = officeID.map { OfficeScope(offices: offices).name($0) } ?? offices.map(\.name).joined(separator: "、")
+        var notice = NoticeContent(office: heading, year: year, issue: issue, first: first,
                                    last: last, asOf: asOf, items: items,
                                    ranking: Scoring.table(Scoring.league(cases, rules: rules, asOf: asOf, byProperty: false,
-                                                                         names: try store.leagueNames(byProperty: false, on: asOf))))
+                                                                         names: league)))
         notice.lateContacts = try NoticeContacts.forOverdue(notice.overdue.map(\.c), store: store, asOf: asOf)
         return notice
     }

@@ -10,10 +10,15 @@ struct RankScope {
     /// Narrows `cases` and the listed names to the node `query` names.
     init(_ query: String, db: any GridRepository, cases all: [ScoredCase], byProperty: Bool, asOf: Day) throws(GridError) {
         let ref = try Resolver(store: db).node(query, levels: Set(Grouping.allCases), what: "nodes")
+        try self.init(ref.node, db: db, cases: all, byProperty: byProperty, asOf: asOf)
+    }
+
+    /// Narrows `cases` and the listed names to `node` (an office's notice uses its office).
+    init(_ node: GridNode, db: any GridRepository, cases all: [ScoredCase], byProperty: Bool, asOf: Day) throws(GridError) {
         let offices = try db.offices()
         let scope = OfficeScope(offices: offices)
-        var parts: [(scope: CommunityScope, office: String?)] = [(CommunityScope(ref.node), nil)]
-        if case .office(let id) = ref.node {
+        var parts: [(scope: CommunityScope, office: String?)] = [(CommunityScope(node), nil)]
+        if case .office(let id) = node {
             let tree = scope.descendants(of: id)
             if tree.count > 1 { parts = tree.map { (.office($0), scope.name($0)) } }
         }

@@ -66,14 +66,21 @@ public struct NoticeFact: Hashable, Sendable {
     public var last: Day
     public var cases: [CaseNumber]
     public var issuedBy: String
+    /// The office the notice belongs to (numbered per office and year); nil: the whole database.
+    public var officeID: RowID?
 
     /// Creates a notice fact.
-    public init(year: Int, issue: Int, first: Day, last: Day, cases: [CaseNumber], issuedBy: String) {
+    public init(year: Int, issue: Int, first: Day, last: Day, cases: [CaseNumber], issuedBy: String, officeID: RowID? = nil) {
         self.year = year
         self.issue = issue
         self.first = first
         self.last = last
         self.cases = cases
         self.issuedBy = issuedBy
+        self.officeID = officeID
     }
+
+    /// The office a notice belongs to: the one asked for (`--office`), else the issuer's (nil for an issuer working for
+    /// the whole database: a whole-database notice, as every notice before offices had their own).
+    public static func office(requested: RowID?, issuer: Operator) -> RowID? { requested ?? issuer.officeID }
 }

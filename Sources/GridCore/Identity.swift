@@ -14,7 +14,7 @@ public enum Identity {
     ///   - osAccount: the OS user's operator record in this database (unknown logins are viewers).
     public static func acting(osUser: String, claimed: String?, pinned: Bool, osAccount: Operator) throws(GridError) -> String {
         guard let claimed, !claimed.isEmpty, claimed != osUser else { return osUser }
-        if pinned || osAccount.role == .admin { return claimed }
+        if pinned || osAccount.acting.role == .admin { return claimed }
         throw .permissionDenied("CIVGRID_LOGIN=\(claimed) is honoured only for an admin (管理员) of this database acting for "
             + "another operator; you are \(osUser) (\(osAccount.role.zh)). Unset CIVGRID_LOGIN to work as yourself")
     }
@@ -23,7 +23,7 @@ public enum Identity {
     /// test fixture, or for an admin of the database — so no operator can date a change (a backdated row would also
     /// break the audit's time order for good).
     public static func checkPinnedClock(_ pinnedNow: String?, pinned: Bool, osUser: String, osAccount: Operator) throws(GridError) {
-        guard let pinnedNow, !pinned, osAccount.role != .admin else { return }
+        guard let pinnedNow, !pinned, osAccount.acting.role != .admin else { return }
         throw .permissionDenied("CIVGRID_NOW=\(pinnedNow) is honoured only for an admin (管理员) of this database or a test fixture; "
             + "you are \(osUser) (\(osAccount.role.zh)). Unset CIVGRID_NOW: changes are timed by the system clock")
     }

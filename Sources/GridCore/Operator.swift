@@ -36,14 +36,34 @@ public struct Operator: Hashable, Sendable {
     /// (see `OfficeScope`). nil: the whole database (a city or province admin, and every operator of a database
     /// that holds one office).
     public var officeID: RowID?
+    /// When an admin removed the operator (`civgrid operator remove`): the row stays, so the audit still names the
+    /// person, but they may no longer act. nil: active.
+    public var removedAt: Timestamp?
+    /// The admin who removed the operator.
+    public var removedBy: String?
 
     /// Creates an operator.
-    public init(login: String, name: String, unitID: RowID? = nil, role: OperatorRole, officeID: RowID? = nil) {
+    public init(login: String, name: String, unitID: RowID? = nil, role: OperatorRole, officeID: RowID? = nil,
+                removedAt: Timestamp? = nil, removedBy: String? = nil) {
         self.login = login
         self.name = name
         self.unitID = unitID
         self.role = role
         self.officeID = officeID
+        self.removedAt = removedAt
+        self.removedBy = removedBy
+    }
+
+    /// Whether an admin removed this operator.
+    public var isRemoved: Bool { removedAt != nil }
+
+    /// The operator as they may act: a removed operator is a viewer (reads only), still carrying when and by whom it
+    /// was removed so that a refusal can say so.
+    public var acting: Operator {
+        guard isRemoved else { return self }
+        var viewer = self
+        viewer.role = .viewer
+        return viewer
     }
 
     /// The stand-in for a login that no admin has added yet: read only.

@@ -123,10 +123,11 @@ public enum Policy {
 
     /// Throws a refusal naming who may do it instead unless `actor`'s role holds `permission`.
     /// `what` names the thing acted on (a cell, a case) in the message.
-    /// `what` is only evaluated for a refusal (naming a cell costs a query).
+    /// `what` is only evaluated for a refusal (naming a cell costs a query). A removed operator holds no permission
+    /// whatever their stored role (`Operator.acting`), wherever the check is made.
     public static func authorize(_ actor: Operator, _ permission: GridPermission,
                                  on what: @autoclosure () -> String = "") throws(GridError) {
-        guard !allows(actor.role, permission) else { return }
+        guard !allows(actor.acting.role, permission) else { return }
         throw .permissionDenied(refusal(actor, permission, on: what()))
     }
 
@@ -153,6 +154,10 @@ public enum Policy {
 
     /// `zhang is 录入员 (clerk) and may not 复核通过 (verify as 达标) on 阳光小区 · 环境卫生; 督查员 (inspector) or 管理员 (admin) may`.
     static func refusal(_ actor: Operator, _ permission: GridPermission, on what: String) -> String {
+        if let removed = actor.removedAt {
+            return "\(actor.login) was removed (已停用) at \(removed.description)\(actor.removedBy.map { " by \($0)" } ?? "") and may no "
+                + "longer \(permission.zh); an admin (管理员) can restore the login with `civgrid operator set \(actor.login) --restore`"
+        }
         let who = OperatorRole.allCases.filter { allows($0, permission) }.map { "\($0.zh) (\($0.rawValue))" }
         let target = what.isEmpty ? "" : " on \(what)"
         let instead = who.isEmpty ? "nobody may" : who.joined(separator: " or ") + " may"

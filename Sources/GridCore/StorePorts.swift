@@ -72,8 +72,8 @@ public protocol CaseReading: Sendable {
     /// scoring needs: theme code, unit and property names, the local day they closed, and whether they appeared
     /// in more than one notice.
     func scoredCases(from first: Day, to last: Day, utcOffsetSeconds: Int) throws(GridError) -> [ScoredCase]
-    /// The next free notice number of a year.
-    func nextNoticeIssue(year: Int) throws(GridError) -> Int
+    /// The next free notice number of a year among office `officeID`'s notices (nil: the whole-database ones).
+    func nextNoticeIssue(year: Int, officeID: RowID?) throws(GridError) -> Int
     /// A case's history, oldest first.
     func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)]
 }
@@ -134,4 +134,9 @@ extension CaseReading {
     public func cases(openOnly: Bool, communityID: RowID?, limit: Int) throws(GridError) -> [CaseRecord] {
         try cases(CaseQuery(openOnly: openOnly, communityID: communityID, limit: limit))
     }
+}
+
+extension CaseReading {
+    /// The next free number of a whole-database notice of `year`.
+    public func nextNoticeIssue(year: Int) throws(GridError) -> Int { try nextNoticeIssue(year: year, officeID: nil) }
 }

@@ -6,7 +6,7 @@
 public protocol StoreTransaction: AnyObject, MasterDataReading {
     /// The stored operator for a login, or nil when no admin has added it.
     func storedOperator(login: String) throws -> Operator?
-    /// How many operators hold `role`.
+    /// How many operators hold `role` and have not been removed.
     func operatorCount(role: OperatorRole) throws -> Int
     /// Whether a unit exists.
     func unitExists(_ id: RowID) throws -> Bool
@@ -34,12 +34,13 @@ public protocol StoreTransaction: AnyObject, MasterDataReading {
     func lastCaseSequence(year: Int) throws -> Int
     /// The chain in force for a community on `day`.
     func chain(communityID: RowID, on day: Day) throws -> [ChainLink]
-    /// The highest notice issue of `year` (0 when none).
-    func lastNoticeIssue(year: Int) throws -> Int
-    /// Whether notice `issue` of `year` exists.
-    func noticeExists(year: Int, issue: Int) throws -> Bool
-    /// The notices whose period shares a day with `first … last`, earliest first.
-    func noticesOverlapping(_ first: Day, _ last: Day) throws -> [NoticePeriod]
+    /// The highest notice issue of `year` among office `officeID`'s notices (nil: the whole-database ones; 0 when none).
+    func lastNoticeIssue(year: Int, officeID: RowID?) throws -> Int
+    /// Whether notice `issue` of `year` of office `officeID` (nil: a whole-database one) exists.
+    func noticeExists(year: Int, issue: Int, officeID: RowID?) throws -> Bool
+    /// Office `officeID`'s notices (nil: the whole-database ones) whose period shares a day with `first … last`,
+    /// earliest first.
+    func noticesOverlapping(_ first: Day, _ last: Day, officeID: RowID?) throws -> [NoticePeriod]
     /// A street's or community's name and office order (nil: none), or nil when there is no such street or community.
     func officeOrder(of node: GridNode) throws -> (name: String, order: Int?)?
     /// Writes `changes` (in `ChangeSet`'s order) with audit rows stamped from `context` at `now`.

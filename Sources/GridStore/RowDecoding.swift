@@ -80,7 +80,8 @@ enum Decode {
 
     static func operatorAccount(_ r: Row) throws -> Operator {
         Operator(login: r["login"], name: r["name"], unitID: r["unit_id"],
-                 role: try coded(OperatorRole.self, r["role"], "operator.role"), officeID: r["office_id"])
+                 role: try coded(OperatorRole.self, r["role"], "operator.role"), officeID: r["office_id"],
+                 removedAt: try timestamp(r["removed_at"], "operator.removed_at"), removedBy: r["removed_by"])
     }
 
     /// Reads the tally columns (named after the status codes) into counts; overdue is added separately.

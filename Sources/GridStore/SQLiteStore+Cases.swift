@@ -56,8 +56,11 @@ extension SQLiteStore {
         }
     }
 
-    public func nextNoticeIssue(year: Int) throws(GridError) -> Int {
-        try read { (try Int.fetchOne($0, sql: "SELECT max(issue) FROM notice WHERE year = ?", arguments: [year]) ?? 0) + 1 }
+    public func nextNoticeIssue(year: Int, officeID: RowID?) throws(GridError) -> Int {
+        try read {
+            (try Int.fetchOne($0, sql: "SELECT max(issue) FROM notice WHERE ifnull(office_id, 0) = ? AND year = ?",
+                              arguments: [officeID ?? 0, year]) ?? 0) + 1
+        }
     }
 
     public func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)] {

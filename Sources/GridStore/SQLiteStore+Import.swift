@@ -48,6 +48,8 @@ struct ImportRun {
     let context: ChangeContext
     var outcome = ImportOutcome()
     var offices: [String: Int64] = [:]
+    /// A scoped admin's check of each master-data row's office (nil: an operator of the whole database).
+    var rowScope: ImportRowScope?
     var progress: ((Int, Int) -> Bool)?
     var done = 0
     /// Normalised name → id, loaded once per table and office (or street), kept current as rows are added:
@@ -96,6 +98,7 @@ struct ImportRun {
         let actor = try Row.fetchOne(db, sql: "SELECT * FROM operator WHERE login = ?", arguments: [context.actor.login])
             .map(Decode.operatorAccount) ?? .unknown(login: context.actor.login)
         try rules.authorize(batch, actor: actor)
+        rowScope = rules.rowScope(actor: actor, offices: try Row.fetchAll(db, sql: "SELECT * FROM office").map(Decode.office))
         let total = batch.units.count + batch.properties.count + batch.communities.count + batch.links.count + batch.statuses.count
             + batch.themes.count
         // SQLite evaluates a CHECK with an IN list (community and unit kinds, cell statuses) by building a temporary
@@ -149,6 +152,7 @@ struct ImportRun {
             offices[NameKey.of(f.name)] = id
             return
         }
+        do { try rowScope?.checkNewOffice(f.name, line: r.line) } catch { return reject(r.line, error.description) }
         try db.execute(sql: "INSERT INTO office (name) VALUES (?)", arguments: [f.name])
         let id = db.lastInsertedRowID
         offices[NameKey.of(f.name)] = id
@@ -158,7 +162,7 @@ struct ImportRun {
 
     mutating func office(_ name: String, line: Int) -> Int64? {
         if name.isEmpty {
-            if offices.count == 1 { return offices.values.first }
+            if offices.count == 1, let only = offices.values.first { return inScope(only, line: line) }
             reject(line, offices.isEmpty ? "the database has no office yet: run civgrid init --office NAME first"
                 : "the database has several offices: add a 三创办 (office) column")
             return nil
@@ -167,7 +171,14 @@ struct ImportRun {
             reject(line, "unknown office “\(name)”; offices are: \(offices.keys.sorted().joined(separator: ", "))")
             return nil
         }
-        return id
+        return inScope(id, line: line)
+    }
+
+    /// `office`, or nil with the row rejected when it lies outside a scoped admin's offices (the scope's message).
+    mutating func inScope(_ office: Int64, line: Int) -> Int64? {
+        guard let reason = rowScope?.refusal(office: office, line: line) else { return office }
+        reject(line, reason)
+        return nil
     }
 
     /// The id of the row named `name` (after normalisation) in `table` under `parent` (an office, or a

@@ -17,7 +17,7 @@ final class SQLiteTransaction: StoreTransaction {
     }
 
     func operatorCount(role: OperatorRole) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = ?", arguments: [role.rawValue]) ?? 0
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM operator WHERE role = ? AND removed_at IS NULL", arguments: [role.rawValue]) ?? 0
     }
 
     func unitExists(_ id: RowID) throws -> Bool { try unitName(id) != nil }
@@ -55,19 +55,24 @@ final class SQLiteTransaction: StoreTransaction {
         try store.fetchChain(db, where: "a.community_id = :c AND \(SQL.inForce)", arguments: ["c": communityID, "day": day.description])
     }
 
-    func lastNoticeIssue(year: Int) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT max(issue) FROM notice WHERE year = ?", arguments: [year]) ?? 0
+    // A notice's office is compared as ifnull(office_id, 0) = ? (0: a whole-database notice; office ids start at 1), the
+    // expression v13's indexes are on.
+    func lastNoticeIssue(year: Int, officeID: RowID?) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT max(issue) FROM notice WHERE ifnull(office_id, 0) = ? AND year = ?",
+                         arguments: [officeID ?? 0, year]) ?? 0
     }
 
-    func noticeExists(year: Int, issue: Int) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT 1 FROM notice WHERE year = ? AND issue = ?", arguments: [year, issue]) != nil
+    func noticeExists(year: Int, issue: Int, officeID: RowID?) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT 1 FROM notice WHERE ifnull(office_id, 0) = ? AND year = ? AND issue = ?",
+                         arguments: [officeID ?? 0, year, issue]) != nil
     }
 
-    func noticesOverlapping(_ first: Day, _ last: Day) throws -> [NoticePeriod] {
+    func noticesOverlapping(_ first: Day, _ last: Day, officeID: RowID?) throws -> [NoticePeriod] {
         try Row.fetchAll(db, sql: """
-            SELECT year, issue, period_from, period_to FROM notice WHERE period_from <= ? AND period_to >= ?
+            SELECT year, issue, period_from, period_to FROM notice
+            WHERE ifnull(office_id, 0) = ? AND period_from <= ? AND period_to >= ?
             ORDER BY period_from, year, issue
-            """, arguments: [last.description, first.description]).compactMap { r in
+            """, arguments: [officeID ?? 0, last.description, first.description]).compactMap { r in
             guard let from = Day(r[2] as String), let to = Day(r[3] as String) else { return nil }
             return NoticePeriod(year: r[0], issue: r[1], first: from, last: to)
         }
@@ -103,10 +108,10 @@ final class SQLiteTransaction: StoreTransaction {
         }
         for o in changes.operators {
             try db.execute(sql: """
-                INSERT INTO operator (login, name, unit_id, role, added_at, office_id) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO operator (login, name, unit_id, role, added_at, office_id, removed_at, removed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role,
-                    office_id = excluded.office_id
-                """, arguments: [o.login, o.name, o.unitID, o.role.rawValue, now.description, o.officeID])
+                    office_id = excluded.office_id, removed_at = excluded.removed_at, removed_by = excluded.removed_by
+                """, arguments: [o.login, o.name, o.unitID, o.role.rawValue, now.description, o.officeID, o.removedAt?.description, o.removedBy])
         }
         for n in changes.notices { try writeNotice(n, at: now) }
         try OrderKeys.write(db, changes.orders)
@@ -132,8 +137,9 @@ final class SQLiteTransaction: StoreTransaction {
     }
 
     func writeNotice(_ n: NoticeFact, at now: Timestamp) throws {
-        try db.execute(sql: "INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [n.year, n.issue, n.first.description, n.last.description, now.description, n.issuedBy])
+        try db.execute(sql: """
+            INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by, office_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [n.year, n.issue, n.first.description, n.last.description, now.description, n.issuedBy, n.officeID])
         let noticeID = db.lastInsertedRowID
         for number in n.cases {
             try db.execute(sql: "INSERT OR IGNORE INTO notice_case (notice_id, case_id) VALUES (?, ?)", arguments: [noticeID, try caseID(number)])

@@ -18,6 +18,7 @@ enum Schema {
         m.registerMigration("v8-rounds", migrate: v8Rounds)
         m.registerMigration("v9-site-register", migrate: SiteRegisterSchema.v9SiteRegister)
         m.registerMigration("v12-office-scope", migrate: OfficeScopeSchema.v12OfficeScope)
+        m.registerMigration("v13-office-notices", migrate: OfficeNoticeSchema.v13OfficeNotices)
         m.registerMigration("v14-tally-due", migrate: TallyDueSchema.v14TallyDue)
         return m
     }

@@ -74,7 +74,8 @@ enum PGDecode {
 
     static func operatorAccount(_ r: SQLRow) throws -> Operator {
         Operator(login: r.text("login"), name: r.text("name"), unitID: r["unit_id"].int,
-                 role: try coded(OperatorRole.self, r["role"].text, "operator.role"), officeID: r["office_id"].int)
+                 role: try coded(OperatorRole.self, r["role"].text, "operator.role"), officeID: r["office_id"].int,
+                 removedAt: try timestamp(r["removed_at"].text, "operator.removed_at"), removedBy: r["removed_by"].text)
     }
 
     /// The tally columns (named after the status codes) as counts; overdue is added separately.

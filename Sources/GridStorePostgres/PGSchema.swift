@@ -19,6 +19,7 @@ enum PGSchema {
         ("pg4-rounds", pg4Rounds),
         ("pg5-site-register", pg5SiteRegister),
         ("pg6-office-scope", pg6OfficeScope),
+        ("pg7-office-notices", pg7OfficeNotices),
         ("pg8-tally-due", pg8TallyDue),
     ]
 

@@ -53,8 +53,10 @@ extension PostgresStore {
         }
     }
 
-    public func nextNoticeIssue(year: Int) throws(GridError) -> Int {
-        try read { s throws(GridError) in Int(try s.int("SELECT max(issue) FROM notice WHERE year = ?", [year]) ?? 0) + 1 }
+    public func nextNoticeIssue(year: Int, officeID: RowID?) throws(GridError) -> Int {
+        try read { s throws(GridError) in
+            Int(try s.int("SELECT max(issue) FROM notice WHERE COALESCE(office_id, 0) = ? AND year = ?", [officeID ?? 0, year]) ?? 0) + 1
+        }
     }
 
     public func caseEvents(_ number: CaseNumber) throws(GridError) -> [(at: Timestamp, event: CaseEvent)] {

@@ -29,6 +29,8 @@ struct PGImportRun {
     let context: ChangeContext
     var outcome = ImportOutcome()
     var offices: [String: Int64] = [:]
+    /// A scoped admin's check of each master-data row's office (nil: an operator of the whole database).
+    var rowScope: ImportRowScope?
     var progress: ((Int, Int) -> Bool)?
     var done = 0
     /// Normalised name → id per table and parent, loaded once and kept current as rows are added.
@@ -68,6 +70,7 @@ struct PGImportRun {
         let actor = try s.query("SELECT * FROM operator WHERE login = ?", [context.actor.login]).first.map(PGDecode.operatorAccount)
             ?? .unknown(login: context.actor.login)
         try rules.authorize(batch, actor: actor)
+        rowScope = rules.rowScope(actor: actor, offices: try s.query("SELECT * FROM office").map(PGDecode.office))
         let total = batch.units.count + batch.properties.count + batch.communities.count + batch.links.count + batch.statuses.count
             + batch.themes.count
         for r in batch.offices { try office(r) }
@@ -108,6 +111,7 @@ struct PGImportRun {
             offices[NameKey.of(f.name)] = id
             return
         }
+        do { try rowScope?.checkNewOffice(f.name, line: r.line) } catch { return reject(r.line, error.description) }
         let id = try insert("INSERT INTO office (name) VALUES (?)", [f.name])
         offices[NameKey.of(f.name)] = id
         try audit(.office, "\(id)", nil, "name", nil, f.name, note: "区县 \(f.county)")
@@ -116,7 +120,7 @@ struct PGImportRun {
 
     mutating func office(_ name: String, line: Int) -> Int64? {
         if name.isEmpty {
-            if offices.count == 1 { return offices.values.first }
+            if offices.count == 1, let only = offices.values.first { return inScope(only, line: line) }
             reject(line, offices.isEmpty ? "the database has no office yet: run civgrid init --office NAME first"
                 : "the database has several offices: add a 三创办 (office) column")
             return nil
@@ -125,7 +129,14 @@ struct PGImportRun {
             reject(line, "unknown office “\(name)”; offices are: \(offices.keys.sorted().joined(separator: ", "))")
             return nil
         }
-        return id
+        return inScope(id, line: line)
+    }
+
+    /// `office`, or nil with the row rejected when it lies outside a scoped admin's offices (the scope's message).
+    mutating func inScope(_ office: Int64, line: Int) -> Int64? {
+        guard let reason = rowScope?.refusal(office: office, line: line) else { return office }
+        reject(line, reason)
+        return nil
     }
 
     mutating func lookup(_ table: String, parentColumn: String, parent: Int64, name: String) throws -> Int64? {

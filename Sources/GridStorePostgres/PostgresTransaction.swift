@@ -12,7 +12,7 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func operatorCount(role: OperatorRole) throws -> Int {
-        Int(try s.int("SELECT count(*) FROM operator WHERE role = ?", [role.rawValue]) ?? 0)
+        Int(try s.int("SELECT count(*) FROM operator WHERE role = ? AND removed_at IS NULL", [role.rawValue]) ?? 0)
     }
 
     func unitExists(_ id: RowID) throws -> Bool { try unitName(id) != nil }
@@ -47,20 +47,23 @@ final class PostgresTransaction: StoreTransaction {
         try PostgresStore.fetchChain(s, where: "a.community_id = ? AND \(PGSQL.inForce)", [communityID, day.description, day.description])
     }
 
-    func lastNoticeIssue(year: Int) throws -> Int {
-        Int(try s.int("SELECT max(issue) FROM notice WHERE year = ?", [year]) ?? 0)
+    // A notice's office is compared as COALESCE(office_id, 0) = ? (0: a whole-database notice; office ids start at 1),
+    // the expression pg7's indexes are on.
+    func lastNoticeIssue(year: Int, officeID: RowID?) throws -> Int {
+        Int(try s.int("SELECT max(issue) FROM notice WHERE COALESCE(office_id, 0) = ? AND year = ?", [officeID ?? 0, year]) ?? 0)
     }
 
-    func noticeExists(year: Int, issue: Int) throws -> Bool {
-        try s.int("SELECT 1 FROM notice WHERE year = ? AND issue = ?", [year, issue]) != nil
+    func noticeExists(year: Int, issue: Int, officeID: RowID?) throws -> Bool {
+        try s.int("SELECT 1 FROM notice WHERE COALESCE(office_id, 0) = ? AND year = ? AND issue = ?", [officeID ?? 0, year, issue]) != nil
     }
 
-    func noticesOverlapping(_ first: Day, _ last: Day) throws -> [NoticePeriod] {
+    func noticesOverlapping(_ first: Day, _ last: Day, officeID: RowID?) throws -> [NoticePeriod] {
         // Compared in byte order (ISO days), whatever the server's locale: pg1's notice periods have no "C" collation.
         try s.query("""
-            SELECT year, issue, period_from, period_to FROM notice WHERE period_from COLLATE "C" <= ? AND period_to COLLATE "C" >= ?
+            SELECT year, issue, period_from, period_to FROM notice
+            WHERE COALESCE(office_id, 0) = ? AND period_from COLLATE "C" <= ? AND period_to COLLATE "C" >= ?
             ORDER BY period_from COLLATE "C", year, issue
-            """, [last.description, first.description]).compactMap { r in
+            """, [officeID ?? 0, last.description, first.description]).compactMap { r in
             guard let from = Day(r.text("period_from")), let to = Day(r.text("period_to")) else { return nil }
             return NoticePeriod(year: Int(r.int("year")), issue: Int(r.int("issue")), first: from, last: to)
         }
@@ -90,15 +93,16 @@ final class PostgresTransaction: StoreTransaction {
         }
         for o in changes.operators {
             try s.query("""
-                INSERT INTO operator (login, name, unit_id, role, added_at, office_id) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO operator (login, name, unit_id, role, added_at, office_id, removed_at, removed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role,
-                    office_id = excluded.office_id
-                """, [o.login, o.name, o.unitID, o.role.rawValue, now.description, o.officeID])
+                    office_id = excluded.office_id, removed_at = excluded.removed_at, removed_by = excluded.removed_by
+                """, [o.login, o.name, o.unitID, o.role.rawValue, now.description, o.officeID, o.removedAt?.description, o.removedBy])
         }
         for n in changes.notices {
             guard let noticeID = try s.int("""
-                INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
-                """, [n.year, n.issue, n.first.description, n.last.description, now.description, n.issuedBy]) else { continue }
+                INSERT INTO notice (year, issue, period_from, period_to, issued_at, issued_by, office_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                RETURNING id
+                """, [n.year, n.issue, n.first.description, n.last.description, now.description, n.issuedBy, n.officeID]) else { continue }
             for number in n.cases {
                 try s.query("INSERT INTO notice_case (notice_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [noticeID, try caseID(number)])
             }

@@ -63,6 +63,25 @@ struct OfficeScopeCLITests {
         #expect(byCity.code == 0, "\(byCity.err)")
     }
 
+    @Test("a set into the other county that would change nothing is refused the same way (exit 3, both offices named, no audit)")
+    func unchangedRefused() throws {
+        let (h, demoOffice) = try city()
+        let east = try eastCell(h)
+        let show = try #require(try h.json(["show", east[0], "--json"]) as? [String: Any])
+        let cell = try #require(((show["cells"] as? [[String: Any]]) ?? []).first { $0["theme"] as? String == east[1] })
+        let current = try #require(cell["status"] as? String)
+        let before = try auditCount(h)
+        let same = try h.run(["set", east[0], east[1], current], login: "zhao_xi")
+        #expect(same.code == 3, "\(same.out) \(same.err)")
+        #expect(same.err.contains("belongs to \(demoOffice)") && same.err.contains("you (zhao_xi) work for 西城县创城办"), "\(same.err)")
+        #expect(!same.out.contains("未变更"), "\(same.out)")
+        #expect(try auditCount(h) == before)
+        // At home the same request is 未变更, exit 0.
+        let theme = try firstTheme(h, "西关新村")
+        let home = try h.run(["set", "西关新村", theme, "未查"], login: "zhao_xi")
+        #expect(home.code == 0 && home.out.contains("未变更"), "\(home.out) \(home.err)")
+    }
+
     @Test("operator add --office refuses an unknown office listing the offices; operator list shows each one's office")
     func operatorOffice() throws {
         let (h, demoOffice) = try city()

@@ -65,13 +65,10 @@ struct PostgresCLITests {
 
     @Test("operator add and set keep the person's server login role in the matching civgrid group; pg grants re-grants")
     func operatorServerRoles() throws {
-        let (h, db) = try PostgresCLI.harness()
-        let login = "cg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-        defer {
-            PostgresCLI.drop(db)
-            if let server = PostgresCLI.server { try? PostgresCLI.psql(server, "DROP ROLE IF EXISTS \(login)") }
-        }
-        #expect(try h.run(["demo"]).code == 0)
+        try PostgresCLI.withDemoAndLogin { h, login in try operatorServerRoles(h, login) }
+    }
+
+    func operatorServerRoles(_ h: PostgresCLIHarness, _ login: String) throws {
         let add = try h.run(["operator", "add", login, "--name", "欧阳娜娜", "--role", "clerk"])
         #expect(add.code == 0, "\(add.err)")
         #expect(add.out.contains("GRANT civgrid_clerk TO \"\(login)\""), "\(add.out)")

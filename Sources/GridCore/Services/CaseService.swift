@@ -72,31 +72,4 @@ extension GridServices {
                    fixedOnSite: next.state == .fixedOnSite)
         return next
     }
-
-    /// Issues a supervision notice naming `cases` (unknown numbers are skipped); `issue` nil takes the next number
-    /// of `year`. Returns the issue number.
-    public func issueNotice(year: Int, issue: Int?, from first: Day, to last: Day, cases: [CaseNumber],
-                            context: ChangeContext) throws(GridError) -> Int {
-        try run(context) { ws in
-            try Policy.authorize(ws.actor, .issueNotice)
-            if let issue, issue < 1 { throw GridError.invalidInput("--issue \(issue): notice numbers start at 1; leave out --issue to take the next") }
-            guard first <= last else { throw GridError.invalidInput("the period \(first) … \(last) ends before it starts; swap --from and --to") }
-            let latest = try ws.tx.lastNoticeIssue(year: year)
-            let number = issue ?? latest + 1
-            if let issue, try ws.tx.noticeExists(year: year, issue: issue) {
-                throw GridError.invalidInput("notice \(year)·第\(issue)期 was already issued; leave out --issue to take the next number")
-            }
-            // A case named again in a later notice is scored as 重复通报; a second notice over days already notified
-            // would name the same cases again and charge that twice for one period.
-            if let earlier = try ws.tx.noticesOverlapping(first, last).first {
-                throw GridError.invalidInput("the period \(first) … \(last) overlaps notice \(earlier.year)·第\(earlier.issue)期 "
-                    + "(\(earlier.first) … \(earlier.last)); cases it named would be charged as repeated twice — start --from after \(earlier.last)")
-            }
-            let named = try cases.filter { try ws.tx.caseRecord($0) != nil }
-            ws.notice(NoticeFact(year: year, issue: number, first: first, last: last, cases: named, issuedBy: ws.actor.login),
-                      audit: AuditEntry(entity: .notice, entityID: "\(year)-\(number)", field: "issued", oldValue: nil,
-                                        newValue: "\(first) … \(last)", note: "\(cases.count) cases"))
-            return number
-        }
-    }
 }

@@ -5,6 +5,9 @@ extension GridServices {
                        context: ChangeContext) throws(GridError) -> [AuditEntry] {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .assignUnits)
+            ws.aim(.node(.community(communityID)))
+            ws.aim(.node(.unit(unitID)))
+            if let propertyID { ws.aim(.node(.property(propertyID))) }
             guard let unitName = try ws.tx.unitName(unitID) else { throw GridError.notFound("unit #\(unitID) does not exist") }
             let propertyName = try propertyID.map { id throws -> String in
                 guard let name = try ws.tx.propertyName(id) else { throw GridError.notFound("property company #\(id) does not exist") }
@@ -40,11 +43,12 @@ extension GridServices {
             try TextRules.checkName(account.login, field: "the login"); try TextRules.checkName(account.name, field: "the name (--name)")
             if let unit = account.unitID, try !ws.tx.unitExists(unit) { throw GridError.notFound("unit #\(unit) does not exist") }
             let old = try ws.tx.storedOperator(login: account.login)
+            ws.aim(.operatorAccount(account))
             // A new or renamed operator needs a name to show in the audit and on notices.
             if old?.name != account.name, account.name.trimmingWhitespace().isEmpty {
                 throw GridError.invalidInput("an operator needs a display name: give --name 姓名 (e.g. --name 张伟)")
             }
-            if old?.role == .admin, account.role != .admin, try ws.tx.operatorCount(role: .admin) == 1 {
+            if old?.acting.role == .admin, account.acting.role != .admin, try ws.tx.operatorCount(role: .admin) == 1 {
                 throw GridError.invalidInput("\(account.login) is the last admin; make another operator admin first")
             }
             let entries = OperatorAudit.entries(old: old, new: account)
@@ -81,6 +85,8 @@ public enum OperatorAudit {
             entry("name", old?.name, new.name),
             entry("unit_id", old?.unitID.map(String.init), new.unitID.map(String.init)),
             entry("office_id", old?.officeID.map(String.init), new.officeID.map(String.init)),
+            entry("removed_at", old?.removedAt?.description, new.removedAt?.description)
+                .map { e in var e = e; e.note = new.isRemoved ? "停用 (removed)" : "恢复 (restored)"; return e },
         ].compactMap { $0 }
     }
 }

@@ -49,6 +49,7 @@ extension GridServices {
                 guard let kind = catalog.unitKind(which) else { throw Self.unknownKind(list, which, catalog) }
                 (code, old) = (kind.code, kind.zh)
             }
+            ws.aim(.shared("the kind lists (类型)"))
             guard label != old else { return MasterDataOutcome(id: 0, code: code, audit: []) }
             try Self.uniqueLabel(label, list, catalog, except: code)
             let audit = [AuditEntry(entity: list == .site ? .siteKind : .unitKind, entityID: code, field: "name", oldValue: old, newValue: label)]

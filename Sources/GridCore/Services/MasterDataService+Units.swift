@@ -52,6 +52,7 @@ extension GridServices {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .editMasterData, on: "责任单位 #\(id)")
             guard var unit = try ws.tx.unit(id: id) else { throw GridError.notFound("unit #\(id) does not exist") }
+            ws.aim(.node(.unit(id)))
             var renamed: [FieldChange] = []
             if let raw = edit.name {
                 let name = try MasterDataRules.name(raw, field: "the new unit name")
@@ -101,6 +102,7 @@ extension GridServices {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .editMasterData, on: "物业 #\(id)")
             guard var company = try ws.tx.property(id: id) else { throw GridError.notFound("property company #\(id) does not exist") }
+            ws.aim(.node(.property(id)))
             var renamed: [FieldChange] = []
             if let raw {
                 let name = try MasterDataRules.name(raw, field: "the new property company name")

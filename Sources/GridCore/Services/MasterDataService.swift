@@ -47,6 +47,7 @@ extension GridServices {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .editMasterData, on: "街道 #\(id)")
             guard var street = try ws.tx.street(id: id) else { throw GridError.notFound("street #\(id) does not exist") }
+            ws.aim(.node(.street(id)))
             let name = try MasterDataRules.name(raw, field: "the new street name")
             guard name != street.name else { return MasterDataOutcome(id: id, audit: []) }
             try MasterDataRules.unique(name, among: ws.tx.streets(officeID: street.officeID), id: \.id, name: \.name, except: id,
@@ -117,6 +118,7 @@ extension GridServices {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .editMasterData, on: "小区 #\(id)")
             guard var c = try ws.tx.community(id: id) else { throw GridError.notFound("community #\(id) does not exist") }
+            ws.aim(.node(.community(id)))
             guard c.isRetired != retired else { return MasterDataOutcome(id: id, audit: []) }
             if !retired, let street = try ws.tx.street(id: c.streetID) {
                 try SiteRules.checkUnique(c.declaredSite, for: c.id, officeID: street.officeID, in: ws.tx)
@@ -138,6 +140,7 @@ extension GridServices {
         try run(context) { ws in
             try Policy.authorize(ws.actor, .editMasterData, on: "小区 #\(id)")
             guard var c = try ws.tx.community(id: id) else { throw GridError.notFound("community #\(id) does not exist") }
+            ws.aim(.node(.community(id)))
             if let day = c.retiredOn {
                 throw GridError.invalidInput("\(c.name) was retired (已撤销) on \(day); bring it back first with `civgrid community unretire`")
             }

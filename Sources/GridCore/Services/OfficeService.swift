@@ -26,6 +26,7 @@ extension GridServices {
             try Policy.authorize(ws.actor, .editMasterData, on: "三创办 #\(id)")
             let offices = try ws.tx.offices()
             guard var office = offices.first(where: { $0.id == id }) else { throw GridError.notFound("office #\(id) does not exist") }
+            ws.aim(.node(.office(id)))
             guard office.parentID != parentID else { return MasterDataOutcome(id: id, audit: []) }
             let scope = OfficeScope(offices: offices)
             if let parentID {

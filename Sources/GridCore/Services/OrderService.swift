@@ -16,6 +16,7 @@ extension GridServices {
             guard let current = try ws.tx.officeOrder(of: node) else {
                 throw GridError.notFound("no \(node.levelZH) #\(node.id); `civgrid tree` lists streets and communities")
             }
+            ws.aim(.node(node))
             if let order { try OfficeOrder.check(order, what: current.name) }
             guard current.order != order else { return [] }
             let entry = AuditEntry(entity: entity, entityID: "\(node.id)", communityID: communityID, field: "office_order",

@@ -28,12 +28,28 @@ final class ScopeGuard {
         }
         try checkOperators(changes.operators)
         for notice in changes.notices {
-            if notice.cases.isEmpty { try scope.checkWholeDatabase(ws.actor, what: "notice \(notice.year)·第\(notice.issue)期 naming no case") }
+            let what = "notice \(notice.year)·第\(notice.issue)期"
+            if let o = notice.officeID { try office(o, what) } else {
+                try scope.checkWholeDatabase(ws.actor, what: "a whole-database \(what) (one for every office)")
+            }
             for number in notice.cases { try caseNumber(number) }
         }
         for order in changes.orders { try node(order.node) }
         try checkSiteRegister(changes.siteRegister)
         try checkRounds(changes.rounds)
+    }
+
+    /// Refuses the request unless everything it is aimed at lies in the actor's offices (see `Workspace.targets`).
+    func check(_ targets: [ScopeTarget]) throws {
+        for target in targets {
+            switch target {
+            case .cell(let key): try community(key.communityID) { ws.label(key) }
+            case .caseNumber(let number): try caseNumber(number)
+            case .node(let n): try node(n)
+            case .operatorAccount(let account): try checkOperators([account])
+            case .shared(let what): try scope.checkWholeDatabase(ws.actor, what: what)
+            }
+        }
     }
 
     func checkMasterData(_ m: MasterDataChanges) throws {
@@ -143,11 +159,27 @@ final class ScopeGuard {
 
     func node(_ n: GridNode) throws {
         switch n {
-        case .office(let id): try office(id, scope.name(id))
-        case .street(let id): try office(try streetOffice(id), "街道 #\(id)")
-        case .community(let id): try community(id) { "小区 #\(id)" }
+        case .office(let id): try office(id, "三创办 \(scope.name(id))")
+        case .street(let id):
+            guard let s = try ws.tx.street(id: id) else { return }
+            try office(s.officeID, "街道 \(s.name)")
+        case .community(let id):
+            guard let c = try ws.tx.community(id: id) else { return }
+            try community(id) { "小区 \(c.name)" }
         case .unit(let id): try unit(id)
         case .property(let id): try property(id)
         }
     }
+}
+
+/// What a request is aimed at: checked by `ScopeGuard` even when the request changes nothing, so an unchanged request
+/// into another office is refused with the same message as a changing one.
+enum ScopeTarget: Hashable {
+    case cell(CellKey)
+    case caseNumber(CaseNumber)
+    case node(GridNode)
+    /// An operator as the request would leave it (its stored office and this one are both checked).
+    case operatorAccount(Operator)
+    /// Something every office shares (the kind lists), named for the message.
+    case shared(String)
 }

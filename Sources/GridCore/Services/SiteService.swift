@@ -35,6 +35,7 @@ extension GridServices {
             try Policy.authorize(ws.actor, .editSiteRegister, on: "申报点位 #\(id)")
             let tx = try Self.siteTransaction(ws)
             guard var c = try tx.community(id: id) else { throw GridError.notFound("community #\(id) does not exist") }
+            ws.aim(.node(.community(id)))
             if let day = c.retiredOn {
                 throw GridError.invalidInput("\(c.name) was retired (已撤销) on \(day); bring it back first with `civgrid community unretire`")
             }
@@ -58,6 +59,7 @@ extension GridServices {
             try Policy.authorize(ws.actor, .editSiteRegister, on: "自查周期")
             let tx = try Self.siteTransaction(ws)
             let office = try MasterDataRules.office(officeID, in: tx.offices())
+            ws.aim(.node(.office(office.id)))
             try SiteRules.checkCadenceRange(cadence)
             let old = try tx.storedDefaultCadence(officeID: office.id)
             guard old != cadence else { return MasterDataOutcome(id: office.id, audit: []) }

@@ -14,6 +14,10 @@ final class Workspace {
     private var newCasesAt: [CellKey: [CaseNumber]] = [:]
     private var sequences: [Int: Int] = [:]
     private var attachmentsWritten: [CaseNumber: [Attachment]] = [:]
+    /// What this request is aimed at (cells, cases, rows named by id), checked against the actor's offices in `finish`
+    /// even when it changes nothing: a request into another county is refused whatever it would have done.
+    private(set) var targets: [ScopeTarget] = []
+    private var targetSet: Set<ScopeTarget> = []
     /// Cells and their cases as stored, read ahead in one go for a change to many cells (`prefetch`); a key read ahead
     /// but absent from `cellsRead` has no cell.
     private var prefetched: Set<CellKey> = []
@@ -24,11 +28,17 @@ final class Workspace {
         self.tx = tx
         self.context = context
         // Read inside the transaction: a role revoked a moment ago is already in force; unknown logins are viewers.
-        actor = try tx.storedOperator(login: context.actor.login) ?? .unknown(login: context.actor.login)
+        // A removed operator acts as a viewer (`Operator.acting`): refused every change, with when and by whom it was removed.
+        actor = try tx.storedOperator(login: context.actor.login)?.acting ?? .unknown(login: context.actor.login)
         now = context.clock.now()
     }
 
     var today: Day { context.clock.today }
+
+    /// Notes that this request is aimed at `target` (see `targets`).
+    func aim(_ target: ScopeTarget) {
+        if targetSet.insert(target).inserted { targets.append(target) }
+    }
 
     /// Reads the stored cells at `keys` and their cases in a few statements, so that a change to many cells costs the
     /// store a fixed number of reads rather than two per cell (on a server, each read is a round trip). Reads within
@@ -41,8 +51,9 @@ final class Workspace {
         prefetched.formUnion(fresh)
     }
 
-    /// A cell as it stands in this call, or a not-found error naming it.
+    /// A cell as it stands in this call, or a not-found error naming it. The cell is one this request is aimed at.
     func cell(_ key: CellKey) throws -> CellState {
+        aim(.cell(key))
         if let written = cellsWritten[key] { return written }
         guard let stored = try prefetched.contains(key) ? cellsRead[key] : tx.cell(key) else {
             throw GridError.notFound("community #\(key.communityID) has no cell for theme #\(key.themeID) "
@@ -62,8 +73,14 @@ final class Workspace {
         return stored + (newCasesAt[key] ?? []).compactMap { casesWritten[$0] }
     }
 
-    /// One case as it stands in this call, or a not-found error.
+    /// One case as it stands in this call, or a not-found error. The case is one this request is aimed at.
     func caseRecord(_ number: CaseNumber) throws -> CaseRecord {
+        aim(.caseNumber(number))
+        return try peekCase(number)
+    }
+
+    /// One case as it stands in this call, read only (a preview): not a target of the request, since reading is not scoped.
+    func peekCase(_ number: CaseNumber) throws -> CaseRecord {
         if let written = casesWritten[number] { return written }
         guard let stored = try tx.caseRecord(number) else {
             throw GridError.notFound("no case \(number); `civgrid case list` shows the numbers")
@@ -163,9 +180,13 @@ final class Workspace {
         changes.newCases = numbers.filter { newNumbers.contains($0) }.compactMap { casesWritten[$0] }
         changes.updatedCases = numbers.filter { !newNumbers.contains($0) }.compactMap { casesWritten[$0] }
         for i in changes.audit.indices { changes.audit[i].note = context.annotate(changes.audit[i].note) }
+        // Where the operator may write (their office and those under it) is checked once, here, on every row — and on
+        // every target, so a request into another county that would change nothing is refused like one that would.
+        if let scope = try ScopeGuard(self) {
+            try scope.check(changes)
+            try scope.check(targets)
+        }
         guard !changes.isEmpty else { return changes }
-        // Where the operator may write (their office and those under it) is checked once, here, on every row.
-        if let scope = try ScopeGuard(self) { try scope.check(changes) }
         try tx.persist(changes, context: context, at: now)
         return changes
     }

@@ -81,7 +81,8 @@ extension GridServices {
     public func notifyCase(_ number: CaseNumber, record: Bool = true, context: ChangeContext) throws(GridError) -> CaseNotification {
         try run(context) { ws in
             if record { try Policy.authorize(ws.actor, .notifyCase, on: "case \(number)") }
-            let c = try ws.caseRecord(number)
+            // A preview only reads (reading is not scoped); recording it is a change aimed at the case.
+            let c = record ? try ws.caseRecord(number) : try ws.peekCase(number)
             guard c.state.isOpen else {
                 throw GridError.invalidInput("case \(number) is \(c.state.zh): only an open case is notified")
             }

@@ -169,7 +169,7 @@ struct OfficeScopeContract {
                                                  scope: RoundScope(streetIDs: [westStreet.id, eastStreet.id])), context: c.s.context(c.cityInspector))
     }
 
-    @Test("a sheet's statuses for another county are refused row by row at the door; its master data needs a city-level admin",
+    @Test("a sheet's statuses and master data for another county are refused row by row; a county admin imports their own",
           arguments: StoreKind.allCases)
     func importScoped(kind: StoreKind) throws {
         let c = try City(kind)
@@ -186,15 +186,33 @@ struct OfficeScopeContract {
         #expect(outcome.rejected.first?.reason.contains("belongs to \(c.east.name)") == true, "\(outcome.rejected)")
         #expect(try c.s.store.latestAuditID() == before)
         #expect(try c.s.cell(cell.key)?.status == .unchecked)
-        var master = ImportBatch(source: "西城小区.csv", update: false)
+        // A county admin's sheet: rows of their county go in, a row of the other county is rejected with the scope's
+        // message (units, property companies, communities and links alike), and so is a row that would add an office.
+        var master = ImportBatch(source: "两县小区.csv", update: false)
         master.communities.append(ImportRecord(line: 2, CommunityFields(office: c.west.name, street: "西关街道", name: "西关二村")))
-        expectOutOfScope {
-            _ = try c.s.services.importBatch(master, into: c.s.store, dryRun: false, context: c.s.context(c.westAdmin))
+        master.communities.append(ImportRecord(line: 3, CommunityFields(office: c.east.name, street: "越界街道", name: "越界小区")))
+        master.units.append(ImportRecord(line: 4, UnitFields(office: c.west.name, name: "西城县住建局")))
+        master.units.append(ImportRecord(line: 5, UnitFields(office: c.east.name, name: "越界单位")))
+        master.properties.append(ImportRecord(line: 6, PropertyFields(office: c.east.name, name: "越界物业")))
+        master.offices.append(ImportRecord(line: 7, OfficeFields(county: "北城县")))
+        let outcome2 = try c.s.services.importBatch(master, into: c.s.store, dryRun: false, context: c.s.context(c.westAdmin))
+        #expect(outcome2.rejected.map(\.line).sorted() == [3, 5, 6, 7], "\(outcome2.rejected)")
+        for r in outcome2.rejected where r.line != 7 {
+            #expect(r.reason.contains("belongs to \(c.east.name)") && r.reason.contains("you (qian_xi) work for \(c.west.name)"), "\(r)")
         }
-        #expect(try c.s.store.latestAuditID() == before)
-        // The city-level importer (no office) brings both in.
-        _ = try c.s.services.importBatch(master, into: c.s.store, dryRun: false, context: c.s.context())
+        #expect(outcome2.rejected.first { $0.line == 7 }?.reason.contains("shared by every office") == true, "\(outcome2.rejected)")
         #expect(try c.s.store.findNodes("西关二村", levels: [.community]).count == 1)
+        #expect(try c.s.store.findNodes("西城县住建局", levels: [.unit]).count == 1)
+        #expect(try c.s.store.findNodes("越界", levels: [.community, .unit, .property, .street]).isEmpty)
+        #expect(try c.s.store.offices().count == 3)
+        // Themes are every office's: a county admin's sheet with themes is refused as a whole.
+        var themes = ImportBatch(source: "主题.csv", update: false)
+        themes.themes.append(ImportRecord(line: 2, ThemeFields(code: "night_market", zh: "夜市", en: nil, kinds: [])))
+        let themeBefore = try c.s.store.latestAuditID()
+        expectOutOfScope {
+            _ = try c.s.services.importBatch(themes, into: c.s.store, dryRun: false, context: c.s.context(c.westAdmin))
+        }
+        #expect(try c.s.store.latestAuditID() == themeBefore)
     }
 
     /// Fails unless `body` is refused by the office scope (not for another reason).
