@@ -112,37 +112,26 @@ extension PostgresStore {
         }
     }
 
-    /// Communities with street name and roll-up, in the order of `ids`.
+    /// Communities with street name and roll-up, in the order of `ids`, in one statement per thousand.
     static func rows(_ s: PGSession, ids: [Int64], today: Day) throws(GridError) -> [CommunityRow] {
         guard !ids.isEmpty else { return [] }
         var byID: [Int64: CommunityRow] = [:]
         // A community has an overdue cell exactly when its earliest open due day (`tally.open_due`, pg8) is before
-        // today: only those are counted, so a window without one costs no second round trip.
-        var late: [Int64] = []
+        // today: only those count their cells, by primary key, in the same statement (a second statement per window
+        // was a round trip a page-down could not spare at province). The deadline test is a FILTER over the
+        // community's cells, never a condition the planner could answer with a range over every overdue cell.
         for r in try s.chunked(ids, { """
-            SELECT \(PGDecode.communityRowColumns), t.open_due
+            SELECT \(PGDecode.communityRowColumns),
+                CASE WHEN t.open_due < ? THEN (SELECT count(*) FILTER (WHERE x.due_on < ? AND x.status IN (\(PGSQL.overdueStatuses)))
+                                               FROM cell x WHERE x.community_id = c.id) ELSE 0 END AS overdue_cells
             FROM community c JOIN street s ON s.id = c.street_id JOIN tally t ON t.community_id = c.id
             WHERE c.id IN (\($0))
-            """ }) {
-            let row = try decoded { try PGDecode.communityRow(r) }
-            if let due = try decoded({ try PGDecode.day(r["open_due"].text, "tally.open_due") }), due < today { late.append(row.community.id) }
+            """ }, leading: [today.description, today.description]) {
+            var row = try decoded { try PGDecode.communityRow(r) }
+            row.counts.overdue = Int(r["overdue_cells"].int ?? 0)
             byID[row.community.id] = row
         }
-        for (id, n) in try overdueCounts(s, communityIDs: late, today: today) { byID[id]?.counts.overdue = n }
         return ids.compactMap { byID[$0] }
-    }
-
-    /// Overdue cells per community for a window of communities.
-    static func overdueCounts(_ s: PGSession, communityIDs: [Int64], today: Day) throws(GridError) -> [Int64: Int] {
-        // The deadline test is a FILTER, not part of WHERE: given it there, the planner ANDed the window's primary-key
-        // range with a range over `cell_due` — every overdue cell of the province (2 ms a page) for a window's few
-        // hundred cells (0.2 ms).
-        let rows = try s.chunked(communityIDs, { """
-            SELECT community_id, count(*) FILTER (WHERE due_on < ? AND status IN (\(PGSQL.overdueStatuses))) AS n FROM cell
-            WHERE community_id IN (\($0))
-            GROUP BY community_id
-            """ }, leading: [today.description])
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.int("community_id"), Int($0.int("n"))) })
     }
 
     public func position(of communityID: RowID, in scope: CommunityScope, filter: CommunityFilter,
