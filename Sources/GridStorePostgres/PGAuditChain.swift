@@ -137,17 +137,19 @@ struct PGChainAppender {
         }
         // As for one row: the next ids after the largest (see `insert(_:values:_:)`), safe under the change marker's lock.
         let first = (try s.int("SELECT coalesce(max(id), 0) FROM \(table.rawValue)") ?? 0) + 1
-        var chained: [[SQLValue]] = []
+        var withIDs: [[SQLValue]] = [], chained: [[SQLValue]] = []
+        withIDs.reserveCapacity(rows.count)
         chained.reserveCapacity(rows.count)
         for (i, values) in rows.enumerated() {
             let id = first + Int64(i)
-            let hash = PGChain.hash(previous: previous, canonical: PGChain.canonical(seq: seq + 1, table: table, values: [.int(id)] + values))
+            let row = [SQLValue.int(id)] + values
+            let hash = PGChain.hash(previous: previous, canonical: PGChain.canonical(seq: seq + 1, table: table, values: row))
             seq += 1
+            withIDs.append(row)
             chained.append([.int(seq), .text(table.rawValue), .int(id), .text(String(decoding: hash, as: UTF8.self))])
             previous = hash
         }
-        let rowsWithIDs = rows.enumerated().map { [SQLValue.int(first + Int64($0.offset))] + $0.element }
-        try s.insertMany(table.rawValue, columns: table.columns, rows: rowsWithIDs)
+        try s.insertMany(table.rawValue, columns: table.columns, rows: withIDs)
         try s.insertMany("chain", columns: ["seq", "tbl", "row_id", "hash"], rows: chained)
     }
 }
